@@ -1,0 +1,2 @@
+# core
+# core/: workflow rules (roster import, scheduling, status moves, …).

@@ -1,0 +1,3 @@
+# imgimport
+# Bulk image import (issue 4).
+libpicday_a_SOURCES += src/cli/cmd-images.c

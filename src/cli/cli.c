@@ -1,0 +1,191 @@
+/* cli: global options, the command table, --help and --version. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "store/db.h"
+#include "util/i18n.h"
+#include "util/path.h"
+#include "util/xalloc.h"
+
+struct command {
+	const char	*name;
+	int		(*fn)(struct cli *, int, char **);
+	const char	*usage;
+};
+
+/* L10N: the one-line synopses of `picday --help`; keep the option names. */
+static const struct command commands[] = {
+	{ "demo", cmd_demo, N_("demo [--students N]") },
+	{ "org", cmd_org, N_("org add NAME [--code CODE] | org list") },
+	{ "clients", cmd_clients, N_("clients import FILE [--org NAME] "
+	    "[--map COLUMN=FIELD]... [--dry-run] | clients list [--org NAME]") },
+	{ "sessions", cmd_sessions, N_("sessions schedule|list|advance|export "
+	    "...") },
+	{ "qr-sheets", cmd_qr_sheets, N_("qr-sheets [--org NAME] "
+	    "[--per-page N] -o FILE.pdf") },
+	{ "images", cmd_images, N_("images import DIR --by qr|metadata|"
+	    "session=NUMBER [--dry-run] | images list --session NUMBER") },
+	{ "jobs", cmd_jobs, N_("jobs list | run [--wait] | retry ID | "
+	    "cancel ID") },
+	{ "worker", cmd_worker, N_("worker") },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("picday: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(_("picday: usage: "), stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_USAGE;
+}
+
+struct store *
+cli_store(struct cli *cli)
+{
+	char *cause = NULL;
+
+	if (cli->st != NULL)
+		return cli->st;
+	if (store_open(cli->studio_dir, &cli->st, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		exit(CLI_FAILED);
+	}
+	return cli->st;
+}
+
+static void
+cli_help(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, _("usage: picday [--studio DIR] [COMMAND [ARGS]]\n\n"
+	    "Without a command, picday opens the studio in the terminal "
+	    "interface.\n\nCommands:\n"));
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  picday %s\n", _(commands[i].usage));
+	fprintf(f, _("\nOptions for every command:\n"
+	    "  --studio DIR     the studio folder (default $PICDAY_STUDIO, "
+	    "else\n                   $XDG_DATA_HOME/picday)\n"
+	    "  --format F       machine output: csv, tsv, json or text\n"
+	    "  -h, --help       this help\n"
+	    "  -V, --version    the version\n\n"
+	    "Exit status: 0 success, 1 the operation failed, 2 usage error.\n"
+	    "See picday(1).\n"));
+}
+
+/* Takes --studio and --format out of argv, wherever they stand before
+ * "--"; returns the new argc, or -1 after a usage error. */
+static int
+cli_take_globals(struct cli *cli, int argc, char **argv, const char **studio)
+{
+	int i, j = 1;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *val = NULL;
+		int is_studio = 0, is_format = 0;
+
+		if (strcmp(a, "--") == 0) {
+			while (i < argc)
+				argv[j++] = argv[i++];
+			break;
+		}
+		if (strcmp(a, "--studio") == 0 || strcmp(a, "--format") == 0) {
+			if (i + 1 >= argc) {
+				cli_usage(_("%s needs a value"), a);
+				return -1;
+			}
+			is_studio = a[2] == 's';
+			is_format = !is_studio;
+			val = argv[++i];
+		} else if (strncmp(a, "--studio=", 9) == 0) {
+			is_studio = 1;
+			val = a + 9;
+		} else if (strncmp(a, "--format=", 9) == 0) {
+			is_format = 1;
+			val = a + 9;
+		}
+		if (is_studio)
+			*studio = val;
+		else if (is_format) {
+			if (out_parse_format(val, &cli->format) != 0) {
+				cli_usage(_("--format takes csv, tsv, json or "
+				    "text, not '%s'"), val);
+				return -1;
+			}
+			cli->format_given = 1;
+		} else
+			argv[j++] = argv[i];
+	}
+	argv[j] = NULL;
+	return j;
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	struct cli cli;
+	const char *studio = NULL;
+	size_t i;
+	int rc;
+
+	memset(&cli, 0, sizeof cli);
+	cli.format = OUT_TEXT;
+	if ((argc = cli_take_globals(&cli, argc, argv, &studio)) < 0)
+		return CLI_USAGE;
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)) {
+		cli_help(stdout);
+		return CLI_OK;
+	}
+	if (argc > 1 && (strcmp(argv[1], "--version") == 0 ||
+	    strcmp(argv[1], "-V") == 0)) {
+		printf("picday %s\n", PACKAGE_VERSION);
+		return CLI_OK;
+	}
+	cli.studio_dir = path_studio_dir(studio);
+
+	if (argc < 2) {
+		rc = tui_main(&cli);
+		goto out;
+	}
+	if (argv[1][0] == '-') {
+		cli_help(stderr);
+		rc = cli_usage(_("unknown option %s"), argv[1]);
+		goto out;
+	}
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			break;
+	if (i == NCOMMANDS) {
+		rc = cli_usage(_("unknown command '%s' (see picday --help)"),
+		    argv[1]);
+		goto out;
+	}
+	rc = commands[i].fn(&cli, argc - 1, argv + 1);
+out:
+	store_close(cli.st);
+	free(cli.studio_dir);
+	return rc;
+}

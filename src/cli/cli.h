@@ -1,0 +1,50 @@
+/*
+ * cli: the command-line face (DESIGN §4).  argv in, exit code out:
+ * 0 success, 1 the operation failed (one line per problem on stderr),
+ * 2 usage error.  Machine output goes to stdout, messages to stderr.
+ *
+ * cli_main() takes --studio DIR and --format F wherever they stand before
+ * "--", then dispatches on the command word to one cmd_*() per file
+ * (src/cli/cmd-*.c).  No SQL here: commands call core/, store/ and jobs/.
+ */
+#ifndef PICDAY_CLI_CLI_H
+#define PICDAY_CLI_CLI_H
+
+#include <stdio.h>
+
+#include "cli/output.h"
+
+struct store;
+
+struct cli {
+	char		*studio_dir;	/* resolved studio folder (owned) */
+	struct store	*st;		/* opened by cli_store(), owned */
+	enum out_format	 format;	/* --format, OUT_TEXT if not given */
+	int		 format_given;
+};
+
+#define CLI_OK		0
+#define CLI_FAILED	1
+#define CLI_USAGE	2
+
+int		 cli_main(int argc, char **argv);
+/* The studio, opened on first use; on failure prints why and exits 1. */
+struct store	*cli_store(struct cli *);
+/* Prints "picday: usage: ..." to stderr and returns CLI_USAGE. */
+int		 cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "picday: ..." to stderr (one line). */
+void		 cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* One function per command word; argv[0] is the command word. */
+int	cmd_org(struct cli *, int, char **);
+int	cmd_clients(struct cli *, int, char **);
+int	cmd_sessions(struct cli *, int, char **);
+int	cmd_qr_sheets(struct cli *, int, char **);
+int	cmd_images(struct cli *, int, char **);
+int	cmd_jobs(struct cli *, int, char **);
+int	cmd_worker(struct cli *, int, char **);
+int	cmd_demo(struct cli *, int, char **);
+/* The TUI (src/tui/tui.c). */
+int	tui_main(struct cli *);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * store/db: the studio folder and its SQLite connection.
+ *
+ * A studio is one folder holding picday.db and the library/, previews/,
+ * renders/, deliveries/ and exports/ folders; store_open() makes whatever is
+ * missing and brings the schema up to date (store/schema.c).
+ *
+ * Threads: a struct store is one SQLite connection and belongs to one thread.
+ * A worker thread opens its own with store_open() on the same folder.  The
+ * database runs in WAL mode with a busy timeout, so several processes (TUIs
+ * and one `picday worker`) share it.
+ *
+ * Statements: store_stmt() returns a prepared statement cached on the
+ * connection, keyed by the SQL text; the caller binds, steps and must
+ * sqlite3_reset() it before returning (the `goto out` pattern).  All SQL of
+ * the program lives in src/store/.
+ */
+#ifndef PICDAY_STORE_DB_H
+#define PICDAY_STORE_DB_H
+
+#include <sqlite3.h>
+
+struct store;
+
+/* Opens (creating if needed) the studio at dir.  0, or -1 with *cause set
+ * (caller frees). */
+int		 store_open(const char *dir, struct store **out, char **cause);
+void		 store_close(struct store *);
+
+sqlite3		*store_db(struct store *);
+const char	*store_dir(struct store *);
+/* Path of a file inside the studio (caller frees). */
+char		*store_path(struct store *, const char *rel);
+
+/* A cached prepared statement; a bad SQL text is a program bug (fatal). */
+sqlite3_stmt	*store_stmt(struct store *, const char *sql);
+
+/* Short write transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. 0 or -1. */
+int		 store_begin(struct store *);
+int		 store_commit(struct store *);
+void		 store_rollback(struct store *);
+/* Runs SQL with no result rows; 0 or -1. */
+int		 store_exec(struct store *, const char *sql);
+const char	*store_errmsg(struct store *);
+
+/* Preferences (key/value). get returns a new string or NULL. */
+char		*store_pref_get(struct store *, const char *key);
+int		 store_pref_set(struct store *, const char *key, const char *value);
+
+/* The Unix user name, for history records (static storage). */
+const char	*store_user(void);
+
+/* Schema (store/schema.c). */
+int		 store_schema_version(void);
+int		 store_migrate(struct store *, char **cause);
+
+#endif
