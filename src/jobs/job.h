@@ -1,0 +1,76 @@
+/*
+ * jobs/job: the job queue (DESIGN §2) and the interface of a job kind.
+ *
+ * Jobs live in the jobs table (store/job.c holds the SQL).  A worker claims a
+ * queued job, or a running one whose lease has expired, by writing its lease
+ * (owner "host:pid:tid", expiry); a lease whose owner is a process on this
+ * host that no longer exists counts as expired at once.  The worker renews
+ * the lease at every job_progress().  A kind's run() must be idempotent step
+ * by step: it starts from what the database says is done, so a job killed
+ * at any moment and run again loses and duplicates nothing.
+ *
+ * Threads: every worker thread opens its own struct store.  run() is called
+ * on a worker thread (or on the main thread for a foreground command) and
+ * must not touch ncurses.  Payloads are JSON text; read them with SQLite's
+ * json_extract in store/ code, or with job_payload_str/int below.
+ */
+#ifndef PICDAY_JOBS_JOB_H
+#define PICDAY_JOBS_JOB_H
+
+struct store;
+struct job_ctx;
+
+struct job_kind {
+	const char	*name;		/* "preview", "import", "mail", … */
+	/* Does the work; 0 when finished, -1 with *cause (caller frees) when
+	 * this attempt failed.  Returns early (0) when job_cancelled(). */
+	int		(*run)(struct job_ctx *, char **cause);
+};
+
+/* Every kind, by name; NULL for an unknown kind (jobs/kinds.c). */
+const struct job_kind	*job_kind_find(const char *name);
+
+/* For a kind's run(): */
+struct store	*job_store(struct job_ctx *);	/* this thread's connection */
+long long	 job_id(struct job_ctx *);
+const char	*job_payload(struct job_ctx *);	/* JSON, owned by ctx */
+/* Payload fields (top-level keys): new string or NULL / the value or dflt. */
+char		*job_payload_str(struct job_ctx *, const char *key);
+long long	 job_payload_int(struct job_ctx *, const char *key,
+		    long long dflt);
+/* Records progress, renews the lease, wakes the UI; cheap to call often. */
+void		 job_progress(struct job_ctx *, long long done, long long total);
+/* True once the job was cancelled (or the worker is stopping). */
+int		 job_cancelled(struct job_ctx *);
+/* Records a finished step / asks whether it was (table job_steps), for
+ * steps not visible in the tables they change. */
+int		 job_step_done(struct job_ctx *, const char *step);
+int		 job_step_mark(struct job_ctx *, const char *step);
+
+/* Queue a job; returns its id (> 0), or -1 with *cause set. */
+long long	 jobs_queue(struct store *, const char *kind, const char *title,
+		    const char *payload_json, char **cause);
+
+/*
+ * Runs one job on the calling thread, now, with progress on stderr when
+ * `progress` is set (the foreground form of `picday images import` etc.).
+ * Claims it by lease like a worker; fails if another process holds a live
+ * lease.  0 done, -1 failed (*cause set).
+ */
+int		 jobs_run_foreground(const char *studio_dir, long long id,
+		    int progress, char **cause);
+
+/*
+ * A pool of worker threads (one per core when nthreads is 0) running the
+ * queue of the studio at studio_dir.  Each write of one byte to wake_fd
+ * (if >= 0) tells the UI that a job moved.  Workers block all signals.
+ * With until_idle, threads exit once no job is left to claim, and
+ * worker_pool_wait() returns then.
+ */
+struct worker_pool;
+struct worker_pool	*worker_pool_start(const char *studio_dir, int nthreads,
+			    int wake_fd, int until_idle);
+void			 worker_pool_wait(struct worker_pool *);
+void			 worker_pool_stop(struct worker_pool *); /* and free */
+
+#endif
