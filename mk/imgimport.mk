@@ -1,3 +1,4 @@
 # imgimport
 # Bulk image import (issue 4).
 libpicday_a_SOURCES += src/cli/cmd-images.c
+libpicday_a_SOURCES += src/jobs/job-import.c

@@ -1,0 +1,27 @@
+/* jobs/kinds: the table of job kinds, one jobs/job-*.c file each. */
+#include "config.h"
+
+#include <string.h>
+
+#include "jobs/job.h"
+
+extern const struct job_kind job_kind_preview;
+extern const struct job_kind job_kind_import;
+extern const struct job_kind job_kind_mail;
+
+static const struct job_kind *const kinds[] = {
+	&job_kind_preview,
+	&job_kind_import,
+	&job_kind_mail,
+};
+
+const struct job_kind *
+job_kind_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kinds[i]->name, name) == 0)
+			return kinds[i];
+	return NULL;
+}
