@@ -1,8 +1,5 @@
-# cli/: the command-line face.  One cmd-*.c per command word.
+# cli/: the command-line face.  One cmd-*.c per command word, listed in the
+# fragment of the area that owns it.
 libpicday_a_SOURCES += \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/output.c src/cli/output.h
-# Clients, sessions, organizations and QR sheets (issue 3).
-libpicday_a_SOURCES += \
-	src/cli/cmd-org.c src/cli/cmd-clients.c src/cli/cmd-sessions.c \
-	src/cli/cmd-qr-sheets.c

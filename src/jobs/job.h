@@ -51,6 +51,11 @@ int		 job_step_mark(struct job_ctx *, const char *step);
 long long	 jobs_queue(struct store *, const char *kind, const char *title,
 		    const char *payload_json, char **cause);
 
+/* Back to the queue (failed or cancelled job) / stop a queued or running
+ * job (its run() sees job_cancelled()).  0, or -1 with *cause set. */
+int		 jobs_retry(struct store *, long long id, char **cause);
+int		 jobs_cancel(struct store *, long long id, char **cause);
+
 /*
  * Runs one job on the calling thread, now, with progress on stderr when
  * `progress` is set (the foreground form of `picday images import` etc.).

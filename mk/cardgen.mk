@@ -1,0 +1,1 @@
+# The simulated camera card of picday demo (media/cardgen).

@@ -1,2 +1,0 @@
-# core
-# core/: workflow rules (roster import, scheduling, status moves, …).
