@@ -2,3 +2,9 @@
 libpicday_a_SOURCES += \
 	src/store/db.c src/store/db.h \
 	src/store/schema.c
+
+check_PROGRAMS += tests/unit/test-store
+tests_unit_test_store_SOURCES = tests/unit/test-store.c
+tests_unit_test_store_CFLAGS = $(PICDAY_TEST_CFLAGS)
+tests_unit_test_store_LDADD = $(PICDAY_TEST_LDADD)
+TESTS += tests/unit/test-store
