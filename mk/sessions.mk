@@ -1,2 +1,8 @@
 # Sessions: scheduling, status, export, QR sheets (issue 3).
 libpicday_a_SOURCES += src/cli/cmd-sessions.c src/cli/cmd-qr-sheets.c
+libpicday_a_SOURCES += \
+	src/core/schedule.c src/core/schedule.h \
+	src/core/status.c src/core/status.h \
+	src/core/export.c src/core/export.h \
+	src/store/session.c src/store/session.h \
+	src/store/status.c src/store/status.h

@@ -1,11 +1,542 @@
-/* Placeholder until this command is built. */
+/*
+ * cli/cmd-sessions: `picday sessions schedule|reschedule|list|advance|
+ * history|export|mail` (DESIGN §4).  Arguments in, core calls, messages
+ * out; the work itself is in core/schedule, core/status, core/export and
+ * core/schedmail.
+ */
 #include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli/cli.h"
+#include "core/export.h"
+#include "core/schedule.h"
+#include "core/status.h"
+#include "jobs/job.h"
+#include "store/db.h"
+#include "store/session.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#pragma weak jobs_queue	/* TEMP until jobs/ lands */
+
+/* Parses a positive session number; 0 if s is not one. */
+static long long
+sessions_parse_number(const char *s)
+{
+	char *end;
+	long long v;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return 0;
+	v = strtoll(s, &end, 10);
+	return *end == '\0' && v > 0 ? v : 0;
+}
+
+static int
+parse_int(const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	long v;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+#define SCHEDULE_USAGE "sessions schedule --org NAME --date YYYY-MM-DD " \
+	"[--to-date YYYY-MM-DD] [--skip-weekends] --from HH:MM --to HH:MM " \
+	"--minutes N [--gap N] [--break HH:MM-HH:MM] [--per-slot K] " \
+	"[--type NAME] [--grade G] [--teacher T] [--dry-run]"
+
+static void
+schedule_print(struct cli *cli, const struct schedule_plan *p,
+    const struct schedule_result *res, int dry)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, n = dry ? p->nbook : res->booked;
+
+	for (i = 0; i < p->nmisfits; i++)
+		cli_error(_("warning: did not fit: %s"), p->misfits[i].name);
+	if (cli->format == OUT_JSON) {
+		strbuf_addf(&sb, "{\"dry_run\":%s,\"booked\":%zu,"
+		    "\"skipped\":%zu,\"did_not_fit\":%zu,\"capacity\":%zu,"
+		    "\"first_number\":%lld,\"last_number\":%lld,"
+		    "\"first_at\":", dry ? "true" : "false", n,
+		    p->nskipped + (dry ? 0 : res->skipped), p->nmisfits,
+		    p->capacity, dry ? 0 : res->first_number,
+		    dry ? 0 : res->last_number);
+		strbuf_add_json(&sb, p->nbook > 0 ? p->book[0].starts_at : "");
+		strbuf_adds(&sb, ",\"last_at\":");
+		strbuf_add_json(&sb, p->nbook > 0 ?
+		    p->book[p->nbook - 1].starts_at : "");
+		strbuf_adds(&sb, ",\"not_fitting\":[");
+		for (i = 0; i < p->nmisfits; i++) {
+			if (i > 0)
+				strbuf_addc(&sb, ',');
+			strbuf_add_json(&sb, p->misfits[i].name);
+		}
+		strbuf_adds(&sb, "]}\n");
+		fputs(strbuf_str(&sb), stdout);
+		strbuf_free(&sb);
+		return;
+	}
+	if (dry)
+		printf(_("would book %zu sessions at %s (%s)"), n,
+		    p->org_name, p->type_name);
+	else if (n > 0)
+		printf(_("booked %zu sessions %lld-%lld at %s (%s)"), n,
+		    res->first_number, res->last_number, p->org_name,
+		    p->type_name);
+	else
+		printf(_("booked 0 sessions at %s (%s)"), p->org_name,
+		    p->type_name);
+	if (p->nbook > 0)
+		printf(_(", %s to %s"), p->book[0].starts_at,
+		    p->book[p->nbook - 1].starts_at);
+	printf("\n");
+	printf(_("skipped %zu already booked; %zu did not fit "
+	    "(%zu places in %zu slots)\n"), p->nskipped +
+	    (dry ? 0 : res->skipped), p->nmisfits, p->capacity, p->nslots);
+}
+
+static int
+sessions_schedule(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "org", required_argument, NULL, 'o' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "to-date", required_argument, NULL, 'D' },
+		{ "skip-weekends", no_argument, NULL, 'w' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "minutes", required_argument, NULL, 'm' },
+		{ "gap", required_argument, NULL, 'g' },
+		{ "break", required_argument, NULL, 'b' },
+		{ "per-slot", required_argument, NULL, 'k' },
+		{ "type", required_argument, NULL, 'y' },
+		{ "grade", required_argument, NULL, 'G' },
+		{ "teacher", required_argument, NULL, 'T' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct schedule_request rq;
+	struct schedule_plan *p;
+	struct schedule_result res;
+	char *cause;
+	int c, dry = 0;
+
+	schedule_request_init(&rq);
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o': rq.org = optarg; break;
+		case 'd': rq.date_from = optarg; break;
+		case 'D': rq.date_to = optarg; break;
+		case 'w': rq.skip_weekends = 1; break;
+		case 'f':
+			if ((rq.day_from = schedule_parse_time(optarg)) < 0)
+				return cli_usage(_("--from HH:MM"));
+			break;
+		case 't':
+			if ((rq.day_to = schedule_parse_time(optarg)) < 0)
+				return cli_usage(_("--to HH:MM (24:00 for "
+				    "midnight)"));
+			break;
+		case 'm':
+			if (parse_int(optarg, 1, 1440, &rq.slot_minutes) != 0)
+				return cli_usage(_("--minutes 1..1440"));
+			break;
+		case 'g':
+			if (parse_int(optarg, 0, 1440, &rq.gap_minutes) != 0)
+				return cli_usage(_("--gap 0..1440"));
+			break;
+		case 'b':
+			if (schedule_parse_range(optarg, &rq.break_from,
+			    &rq.break_to) != 0)
+				return cli_usage(_("--break HH:MM-HH:MM"));
+			break;
+		case 'k':
+			if (parse_int(optarg, 1, 1000, &rq.per_slot) != 0)
+				return cli_usage(_("--per-slot 1..1000"));
+			break;
+		case 'y': rq.type = optarg; break;
+		case 'G': rq.grade = optarg; break;
+		case 'T': rq.teacher = optarg; break;
+		case 'n': dry = 1; break;
+		default:
+			return cli_usage("%s", _(SCHEDULE_USAGE));
+		}
+	}
+	if (optind != argc || rq.org == NULL || rq.date_from == NULL ||
+	    rq.day_from < 0 || rq.day_to < 0 || rq.slot_minutes == 0)
+		return cli_usage("%s", _(SCHEDULE_USAGE));
+	if (schedule_plan_make(cli_store(cli), &rq, &p, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return CLI_FAILED;
+	}
+	memset(&res, 0, sizeof res);
+	if (!dry && p->nbook > 0 &&
+	    schedule_plan_commit(cli->st, p, &res, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		schedule_plan_free(p);
+		return CLI_FAILED;
+	}
+	schedule_print(cli, p, &res, dry);
+	schedule_plan_free(p);
+	return CLI_OK;
+}
+
+static int
+sessions_reschedule(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' },
+		{ "time", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *date = NULL, *time = NULL;
+	long long number;
+	char *cause;
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': date = optarg; break;
+		case 't': time = optarg; break;
+		default: goto usage;
+		}
+	}
+	if (optind + 1 != argc || date == NULL || time == NULL ||
+	    (number = sessions_parse_number(argv[optind])) == 0)
+		goto usage;
+	if (schedule_reschedule(cli_store(cli), number, date, time,
+	    &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return CLI_FAILED;
+	}
+	printf(_("session %lld now at %s %s\n"), number, date, time);
+	return CLI_OK;
+usage:
+	return cli_usage("%s", _("sessions reschedule NUMBER --date "
+	    "YYYY-MM-DD --time HH:MM"));
+}
+
+struct list_ctx {
+	struct table	*t;
+	const int	*cols;
+	size_t		 ncols;
+};
+
+static int
+list_row(const struct session_row *r, void *arg)
+{
+	struct list_ctx *x = arg;
+	const char *vals[EXPORT_NCOLS];
+	char bufs[EXPORT_NCOLS][32];
+	size_t i;
+
+	for (i = 0; i < x->ncols; i++)
+		vals[i] = export_column_value(r, x->cols[i], bufs[i],
+		    sizeof bufs[i]);
+	table_row(x->t, vals);
+	return 0;
+}
+
+static int
+sessions_list(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "org", required_argument, NULL, 'o' },
+		{ "status", required_argument, NULL, 's' },
+		{ "columns", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct session_filter f;
+	struct list_ctx x;
+	const char *names[EXPORT_NCOLS], *spec = NULL;
+	int cols[EXPORT_NCOLS], c, rc;
+	size_t n, i;
+	char *cause;
+
+	memset(&f, 0, sizeof f);
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o': f.org = optarg; break;
+		case 's': f.status = optarg; break;
+		case 'c': spec = optarg; break;
+		default: goto usage;
+		}
+	}
+	if (optind != argc)
+		goto usage;
+	if (spec == NULL)
+		export_preset("list", cols, &n);
+	else if (export_columns_parse(spec, cols, &n, &cause) != 0) {
+		cli_usage("%s", cause);
+		free(cause);
+		return CLI_USAGE;
+	}
+	for (i = 0; i < n; i++)
+		names[i] = export_column_key(cols[i]);
+	x.t = table_new(stdout, cli->format, names, (int)n);
+	x.cols = cols;
+	x.ncols = n;
+	rc = store_session_each(cli_store(cli), &f, list_row, &x);
+	table_end(x.t);
+	if (rc != 0) {
+		cli_error(_("cannot list the sessions: %s"),
+		    store_errmsg(cli->st));
+		return CLI_FAILED;
+	}
+	return CLI_OK;
+usage:
+	return cli_usage("%s", _("sessions list [--org NAME] [--status S] "
+	    "[--columns C,...] [--format F]"));
+}
+
+static int
+history_row(const char *at, const char *user, const char *what,
+    const char *old_value, const char *new_value, void *arg)
+{
+	const char *vals[5] = { at, user, what, old_value, new_value };
+
+	table_row(arg, vals);
+	return 0;
+}
+
+static int
+sessions_history(struct cli *cli, int argc, char **argv)
+{
+	static const char *const names[] = { "at", "user", "what", "old",
+	    "new" };
+	struct table *t;
+	long long number, id;
+	int found;
+
+	if (argc != 2 || (number = sessions_parse_number(argv[1])) == 0)
+		return cli_usage("%s", _("sessions history NUMBER"));
+	found = store_session_find(cli_store(cli), number, &id, NULL);
+	if (found != 1) {
+		cli_error(found == 0 ? _("no session number %lld") :
+		    _("cannot read session %lld"), number);
+		return CLI_FAILED;
+	}
+	t = table_new(stdout, cli->format, names, 5);
+	found = store_history_each(cli->st, id, history_row, t);
+	table_end(t);
+	return found == 0 ? CLI_OK : CLI_FAILED;
+}
+
+static int
+sessions_export(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "preset", required_argument, NULL, 'p' },
+		{ "columns", required_argument, NULL, 'c' },
+		{ "org", required_argument, NULL, 'r' },
+		{ "status", required_argument, NULL, 's' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct session_filter f;
+	const char *preset = NULL, *spec = NULL, *out = NULL;
+	int cols[EXPORT_NCOLS], c;
+	size_t n, rows;
+	char *cause;
+
+	memset(&f, 0, sizeof f);
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p': preset = optarg; break;
+		case 'c': spec = optarg; break;
+		case 'r': f.org = optarg; break;
+		case 's': f.status = optarg; break;
+		case 'o': out = optarg; break;
+		default: goto usage;
+		}
+	}
+	if (optind != argc || out == NULL || (preset != NULL && spec != NULL))
+		goto usage;
+	if (spec != NULL) {
+		if (export_columns_parse(spec, cols, &n, &cause) != 0) {
+			cli_usage("%s", cause);
+			free(cause);
+			return CLI_USAGE;
+		}
+	} else if (export_preset(preset != NULL ? preset : "entagged", cols,
+	    &n) != 0)
+		goto usage;
+	if (export_sessions(cli_store(cli), out, cols, n, &f, &rows,
+	    &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return CLI_FAILED;
+	}
+	fprintf(stderr, _("exported %zu sessions to %s\n"), rows, out);
+	return CLI_OK;
+usage:
+	return cli_usage("%s", _("sessions export [--preset entagged|all | "
+	    "--columns C,...] [--org NAME] [--status S] -o FILE.csv|"
+	    "FILE.xlsx"));
+}
+
+struct numbers {
+	long long	*v;
+	size_t		 n;
+};
+
+static void
+numbers_add(struct numbers *nb, long long number)
+{
+	if ((nb->n & (nb->n - 1)) == 0)
+		nb->v = xreallocarray(nb->v, nb->n == 0 ? 1 : nb->n * 2,
+		    sizeof *nb->v);
+	nb->v[nb->n++] = number;
+}
+
+static int
+numbers_row(const struct session_row *r, void *arg)
+{
+	numbers_add(arg, r->number);
+	return 0;
+}
+
+/* Queues the job that entering a status asks for, when picday knows that
+ * kind of job (the upload job is a later issue: nothing is queued yet). */
+static void
+advance_queue(struct cli *cli, const struct status_enter *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *title, *cause;
+	size_t i;
+
+	if (job_kind_find(e->kind) == NULL || jobs_queue == NULL)
+		return;
+	strbuf_adds(&sb, "{\"numbers\":\"");
+	for (i = 0; i < e->n; i++)
+		strbuf_addf(&sb, i > 0 ? ",%lld" : "%lld", e->numbers[i]);
+	strbuf_adds(&sb, "\"}");
+	title = xasprintf(_("%s: %zu sessions"), e->status, e->n);
+	if (jobs_queue(cli->st, e->kind, title, strbuf_str(&sb), &cause) < 0) {
+		cli_error(_("cannot queue the %s job: %s"), e->kind, cause);
+		free(cause);
+	} else
+		fprintf(stderr, _("queued the %s job for %zu sessions\n"),
+		    e->kind, e->n);
+	free(title);
+	strbuf_free(&sb);
+}
+
+static int
+sessions_advance(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "to", required_argument, NULL, 't' },
+		{ "org", required_argument, NULL, 'o' },
+		{ "status", required_argument, NULL, 's' },
+		{ "allow-back", no_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct session_filter f;
+	struct status_result r;
+	struct numbers nb = { NULL, 0 };
+	const char *to = NULL;
+	long long number;
+	char *cause, *line;
+	int c, back = 0, rc = CLI_OK;
+	size_t i;
+
+	memset(&f, 0, sizeof f);
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 't': to = optarg; break;
+		case 'o': f.org = optarg; break;
+		case 's': f.status = optarg; break;
+		case 'b': back = 1; break;
+		default: goto usage;
+		}
+	}
+	if ((optind == argc) == (f.org == NULL) ||
+	    (f.status != NULL && f.org == NULL) || (back && to == NULL))
+		goto usage;
+	for (i = (size_t)optind; i < (size_t)argc; i++) {
+		if ((number = sessions_parse_number(argv[i])) == 0) {
+			free(nb.v);
+			goto usage;
+		}
+		numbers_add(&nb, number);
+	}
+	if (f.org != NULL && store_session_each(cli_store(cli), &f,
+	    numbers_row, &nb) != 0) {
+		cli_error(_("cannot read the sessions: %s"),
+		    store_errmsg(cli->st));
+		free(nb.v);
+		return CLI_FAILED;
+	}
+	if (status_advance(cli_store(cli), nb.v, nb.n, to, back, &r,
+	    &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		free(nb.v);
+		return CLI_FAILED;
+	}
+	for (i = 0; i < r.nskips; i++) {
+		line = status_skip_text(&r.skips[i]);
+		cli_error("%s", line);
+		free(line);
+		if (r.skips[i].why == STATUS_SKIP_UNKNOWN)
+			rc = CLI_FAILED;
+	}
+	printf(_("advanced %zu sessions to %s; %zu not moved\n"), r.moved,
+	    r.moved > 0 ? r.targets : (to != NULL ? to : _("the next status")),
+	    r.nskips);
+	for (i = 0; i < r.nenters; i++)
+		advance_queue(cli, &r.enters[i]);
+	status_result_free(&r);
+	free(nb.v);
+	return rc;
+usage:
+	return cli_usage("%s", _("sessions advance [--to STATUS "
+	    "[--allow-back]] NUMBER...|--org NAME [--status S]"));
+}
 
 int
 cmd_sessions(struct cli *cli, int argc, char **argv)
 {
-	cli_error(_("%s: not built yet"), argv[0]);
-	return CLI_FAILED;
+	static const struct {
+		const char	*name;
+		int		(*fn)(struct cli *, int, char **);
+	} subs[] = {
+		{ "schedule", sessions_schedule },
+		{ "reschedule", sessions_reschedule },
+		{ "list", sessions_list },
+		{ "advance", sessions_advance },
+		{ "history", sessions_history },
+		{ "export", sessions_export },
+	};
+	size_t i;
+
+	if (argc >= 2) {
+		for (i = 0; i < sizeof subs / sizeof subs[0]; i++)
+			if (strcmp(argv[1], subs[i].name) == 0)
+				return subs[i].fn(cli, argc - 1, argv + 1);
+	}
+	return cli_usage("%s", _("sessions schedule|reschedule|list|advance|"
+	    "history|export|mail ..."));
 }
