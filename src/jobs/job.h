@@ -46,6 +46,10 @@ int		 job_cancelled(struct job_ctx *);
  * steps not visible in the tables they change. */
 int		 job_step_done(struct job_ctx *, const char *step);
 int		 job_step_mark(struct job_ctx *, const char *step);
+/* Records a problem that did not stop the job, such as one image that
+ * cannot be read, in the job's last_error; the job goes on. */
+void		 job_warn(struct job_ctx *, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
 
 /* Queue a job; returns its id (> 0), or -1 with *cause set. */
 long long	 jobs_queue(struct store *, const char *kind, const char *title,

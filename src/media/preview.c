@@ -1,0 +1,139 @@
+/* media/preview: shrink-on-load previews, written atomically. */
+#include "config.h"
+
+#include <sys/types.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <vips/vips.h>
+
+#include "media/preview.h"
+#include "media/vips.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+/* The temporary for dst: ".NAME.PID.TID.tmp" in the same folder. */
+static char *
+preview_tmp_name(const char *dst)
+{
+	const char *slash = strrchr(dst, '/');
+	int dirlen = slash != NULL ? (int)(slash - dst + 1) : 0;
+
+	return xasprintf("%.*s.%s.%ld.%ld.tmp", dirlen, dst, dst + dirlen,
+	    (long)getpid(), (long)gettid());
+}
+
+static int
+preview_write(const char *dst, const void *data, size_t len, char **cause)
+{
+	char *tmp = preview_tmp_name(dst);
+	const char *p = data;
+	int fd, rc = -1;
+
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0644)) < 0) {
+		*cause = xasprintf(_("cannot create %s: %s"), tmp,
+		    strerror(errno));
+		goto out;
+	}
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			*cause = xasprintf(_("cannot write %s: %s"), tmp,
+			    strerror(errno));
+			close(fd);
+			unlink(tmp);
+			goto out;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, dst) != 0) {
+		*cause = xasprintf(_("cannot write %s: %s"), dst,
+		    strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(tmp);
+	return rc;
+}
+
+int
+media_preview_make(const char *src, const char *dst, int long_side,
+    char **cause)
+{
+	VipsImage *im = NULL;
+	void *buf = NULL;
+	size_t len = 0;
+	char *why;
+	int rc = -1;
+
+	if (media_vips_init(cause) != 0)
+		return -1;
+	/* vips_thumbnail shrinks while it decodes (JPEG DCT scaling) and
+	 * applies the EXIF orientation. */
+	if (vips_thumbnail(src, &im, long_side, "height", long_side,
+	    "size", VIPS_SIZE_DOWN, NULL) != 0) {
+		why = media_vips_error();
+		*cause = xasprintf(_("cannot read image: %s"), why);
+		free(why);
+		return -1;
+	}
+	if (vips_jpegsave_buffer(im, &buf, &len, "Q", 82, "strip", TRUE,
+	    "optimize_coding", TRUE, NULL) != 0) {
+		why = media_vips_error();
+		*cause = xasprintf(_("cannot encode preview: %s"), why);
+		free(why);
+		goto out;
+	}
+	rc = preview_write(dst, buf, len, cause);
+out:
+	g_free(buf);
+	g_object_unref(im);
+	return rc;
+}
+
+/* The pid in ".NAME.PID.TID.tmp", or 0 when name is not such a file. */
+static pid_t
+preview_tmp_pid(const char *name)
+{
+	size_t n = strlen(name);
+	const char *p;
+	int dots = 0;
+
+	if (name[0] != '.' || n < 5 || strcmp(name + n - 4, ".tmp") != 0)
+		return 0;
+	for (p = name + n - 4; p > name; p--)
+		if (*p == '.' && ++dots == 3)
+			return (pid_t)strtol(p + 1, NULL, 10);
+	return 0;
+}
+
+void
+media_preview_sweep(const char *dir)
+{
+	struct dirent *de;
+	DIR *d;
+	pid_t pid;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if ((pid = preview_tmp_pid(de->d_name)) <= 0)
+			continue;
+		if (kill(pid, 0) == -1 && errno == ESRCH)
+			(void)unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}

@@ -1,0 +1,19 @@
+/*
+ * media/vips: libvips, started once and only when first needed.
+ *
+ * Linking the image libraries is cheap; initialising libvips is not (threads,
+ * caches, ~20 MB resident, DESIGN §5), so nothing calls vips_init() until an
+ * image is really processed.  media_vips_init() is thread-safe and cheap
+ * after the first call.  The operation cache is off: every file is read
+ * once, and a cache keyed by file name would hand back stale pixels after a
+ * file is replaced.
+ */
+#ifndef PICDAY_MEDIA_VIPS_H
+#define PICDAY_MEDIA_VIPS_H
+
+/* 0, or -1 with *cause set (caller frees) when libvips cannot start. */
+int	 media_vips_init(char **cause);
+/* The pending libvips error text, taken (caller frees); never NULL. */
+char	*media_vips_error(void);
+
+#endif
