@@ -1,0 +1,869 @@
+/*
+ * core/roster: roster CSV in, clients out.  Reading, sniffing and mapping
+ * here; the dry run and the commit at the end of the file.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "core/csvsniff.h"
+#include "core/roster.h"
+#include "store/client.h"
+#include "store/db.h"
+#include "store/org.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+/* libcsv's parser state between records (ROW_NOT_BEGUN in libcsv.c). */
+#define LIBCSV_ROW_NOT_BEGUN	0
+
+#define ARENA_BLOCK	(256 * 1024)
+
+/* Strings that live as long as their roster or report, in big blocks. */
+struct roster_arena {
+	struct roster_arena	*next;
+	size_t			 used, cap;
+	char			 data[];
+};
+
+struct roster_row {
+	long	line;
+	size_t	first;		/* index of its first cell in cells[] */
+	size_t	ncells;
+};
+
+struct roster {
+	char			 *name;
+	char			  delim;
+	int			  bom;
+	struct roster_arena	 *arena;
+	const char		**cells;
+	size_t			  ncells, capcells;
+	struct roster_row	 *rows;		/* rows[0] is the header */
+	size_t			  nrows, caprows;
+	enum roster_field	 *map;		/* per header column */
+	/* While parsing. */
+	long			  rec_line;
+	size_t			  rec_first;
+};
+
+static const char *const roster_field_names[ROSTER_NFIELDS] = {
+	"first_name", "last_name", "student_id", "grade", "teacher",
+	"homeroom", "email", "phone", "guardian", "organization"
+};
+
+static const char *const roster_action_names[ROSTER_NACTIONS] = {
+	"new", "updated", "unchanged", "rejected", "duplicate"
+};
+
+/* Header names school systems use, squeezed as by roster_squeeze(). */
+static const struct {
+	const char		*name;
+	enum roster_field	 field;
+} roster_headers[] = {
+	{ "firstname", ROSTER_FIRST_NAME }, { "first", ROSTER_FIRST_NAME },
+	{ "givenname", ROSTER_FIRST_NAME }, { "fname", ROSTER_FIRST_NAME },
+	{ "studentfirstname", ROSTER_FIRST_NAME },
+	{ "forename", ROSTER_FIRST_NAME },
+	{ "lastname", ROSTER_LAST_NAME }, { "surname", ROSTER_LAST_NAME },
+	{ "familyname", ROSTER_LAST_NAME }, { "last", ROSTER_LAST_NAME },
+	{ "studentlastname", ROSTER_LAST_NAME }, { "lname", ROSTER_LAST_NAME },
+	{ "studentid", ROSTER_STUDENT_ID }, { "studentnumber", ROSTER_STUDENT_ID },
+	{ "idnumber", ROSTER_STUDENT_ID }, { "student#", ROSTER_STUDENT_ID },
+	{ "studentno", ROSTER_STUDENT_ID }, { "id", ROSTER_STUDENT_ID },
+	{ "grade", ROSTER_GRADE }, { "gradelevel", ROSTER_GRADE },
+	{ "gr", ROSTER_GRADE }, { "grd", ROSTER_GRADE },
+	{ "teacher", ROSTER_TEACHER }, { "homeroomteacher", ROSTER_TEACHER },
+	{ "teachername", ROSTER_TEACHER },
+	{ "homeroom", ROSTER_HOMEROOM }, { "room", ROSTER_HOMEROOM },
+	{ "email", ROSTER_EMAIL }, { "parentemail", ROSTER_EMAIL },
+	{ "guardianemail", ROSTER_EMAIL }, { "emailaddress", ROSTER_EMAIL },
+	{ "phone", ROSTER_PHONE }, { "parentphone", ROSTER_PHONE },
+	{ "phonenumber", ROSTER_PHONE }, { "guardianphone", ROSTER_PHONE },
+	{ "guardian", ROSTER_GUARDIAN }, { "parentname", ROSTER_GUARDIAN },
+	{ "parentguardian", ROSTER_GUARDIAN }, { "guardianname", ROSTER_GUARDIAN },
+	{ "parent", ROSTER_GUARDIAN },
+	{ "organization", ROSTER_ORGANIZATION },
+	{ "organisation", ROSTER_ORGANIZATION },
+	{ "school", ROSTER_ORGANIZATION }, { "schoolname", ROSTER_ORGANIZATION },
+};
+
+static char *
+arena_add(struct roster_arena **ap, const char *s, size_t len)
+{
+	struct roster_arena *a = *ap;
+	char *p;
+
+	if (a == NULL || a->cap - a->used < len + 1) {
+		size_t cap = len + 1 > ARENA_BLOCK ? len + 1 : ARENA_BLOCK;
+
+		a = xmalloc(sizeof *a + cap);
+		a->next = *ap;
+		a->used = 0;
+		a->cap = cap;
+		*ap = a;
+	}
+	p = a->data + a->used;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	a->used += len + 1;
+	return p;
+}
+
+static void
+arena_free(struct roster_arena *a)
+{
+	struct roster_arena *next;
+
+	for (; a != NULL; a = next) {
+		next = a->next;
+		free(a);
+	}
+}
+
+const char *
+roster_field_name(enum roster_field f)
+{
+	if (f < 0 || f >= ROSTER_NFIELDS)
+		return "ignore";
+	return roster_field_names[f];
+}
+
+int
+roster_field_parse(const char *s, enum roster_field *f)
+{
+	int i;
+
+	if (strcmp(s, "ignore") == 0) {
+		*f = ROSTER_IGNORE;
+		return 0;
+	}
+	for (i = 0; i < ROSTER_NFIELDS; i++)
+		if (strcmp(s, roster_field_names[i]) == 0) {
+			*f = (enum roster_field)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+roster_action_name(enum roster_action a)
+{
+	return roster_action_names[a];
+}
+
+/* Lower-case ASCII letters, digits and '#', nothing else. */
+static void
+roster_squeeze(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *s != '\0' && n + 1 < size; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 'A' && c <= 'Z')
+			out[n++] = (char)(c - 'A' + 'a');
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '#')
+			out[n++] = (char)c;
+	}
+	out[n] = '\0';
+}
+
+enum roster_field
+roster_field_guess(const char *header)
+{
+	char key[128];
+	size_t i;
+
+	roster_squeeze(header, key, sizeof key);
+	for (i = 0; i < sizeof roster_headers / sizeof roster_headers[0]; i++)
+		if (strcmp(key, roster_headers[i].name) == 0)
+			return roster_headers[i].field;
+	return ROSTER_IGNORE;
+}
+
+/*
+ * Normalises a value into out (at least len + 1 bytes): control characters
+ * (C0, DEL, C1) and white space runs become one space; trimmed.  Returns
+ * the new length.
+ */
+static size_t
+roster_clean(const char *s, size_t len, char *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n = 0;
+	int space = 0;
+
+	while (i < len) {
+		if (p[i] < 0x20 || p[i] == 0x7f || p[i] == ' ') {
+			space = 1;
+			i++;
+			continue;
+		}
+		if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9f) {
+			space = 1;
+			i += 2;
+			continue;
+		}
+		if (space && n > 0)
+			out[n++] = ' ';
+		space = 0;
+		out[n++] = (char)p[i++];
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* Reading. */
+
+static void
+roster_cb_field(void *s, size_t len, void *data)
+{
+	struct roster *r = data;
+
+	if (r->ncells == r->capcells) {
+		r->capcells = r->capcells ? r->capcells * 2 : 1024;
+		r->cells = xreallocarray(r->cells, r->capcells,
+		    sizeof *r->cells);
+	}
+	r->cells[r->ncells++] = arena_add(&r->arena, s != NULL ? s : "", len);
+}
+
+static void
+roster_cb_record(int c, void *data)
+{
+	struct roster *r = data;
+
+	(void)c;
+	if (r->nrows == r->caprows) {
+		r->caprows = r->caprows ? r->caprows * 2 : 256;
+		r->rows = xreallocarray(r->rows, r->caprows, sizeof *r->rows);
+	}
+	r->rows[r->nrows].line = r->rec_line;
+	r->rows[r->nrows].first = r->rec_first;
+	r->rows[r->nrows].ncells = r->ncells - r->rec_first;
+	r->nrows++;
+	r->rec_first = r->ncells;
+}
+
+/* Only the space is padding; a tab may be the delimiter. */
+static int
+roster_is_space(unsigned char c)
+{
+	return c == ' ';
+}
+
+static int
+roster_parse(struct roster *r, const char *buf, size_t len, char **cause)
+{
+	struct csv_parser p;
+	size_t off = 0, col;
+	long line = 1;
+
+	if (csv_init(&p, CSV_APPEND_NULL) != 0)
+		fatal("csv_init failed");
+	csv_set_delim(&p, (unsigned char)r->delim);
+	csv_set_space_func(&p, roster_is_space);
+	/*
+	 * Fed one physical line at a time so that each record knows the line
+	 * it starts on: a record starts on a line that begins while libcsv is
+	 * between records (a quoted newline keeps it inside one).
+	 */
+	while (off < len) {
+		const char *nl = memchr(buf + off, '\n', len - off);
+		size_t n = nl != NULL ? (size_t)(nl - (buf + off)) + 1 :
+		    len - off;
+
+		if (p.pstate == LIBCSV_ROW_NOT_BEGUN)
+			r->rec_line = line;
+		if (csv_parse(&p, buf + off, n, roster_cb_field,
+		    roster_cb_record, r) != n) {
+			*cause = xasprintf(_("%s: line %ld: %s"), r->name, line,
+			    csv_strerror(csv_error(&p)));
+			csv_free(&p);
+			return -1;
+		}
+		off += n;
+		line++;
+	}
+	csv_fini(&p, roster_cb_field, roster_cb_record, r);
+	csv_free(&p);
+
+	if (r->nrows == 0) {
+		*cause = xasprintf(_("%s: the file is empty (a roster needs a "
+		    "header line)"), r->name);
+		return -1;
+	}
+	r->map = xreallocarray(NULL, r->rows[0].ncells, sizeof *r->map);
+	for (col = 0; col < r->rows[0].ncells; col++)
+		r->map[col] = ROSTER_IGNORE;
+	for (col = 0; col < r->rows[0].ncells; col++) {
+		enum roster_field f = roster_field_guess(roster_header(r, col));
+
+		if (f != ROSTER_IGNORE && roster_col_of(r, f) < 0)
+			r->map[col] = f;
+	}
+	return 0;
+}
+
+int
+roster_open_buffer(const char *name, const char *data, size_t len,
+    struct roster **out, char **cause)
+{
+	struct roster *r;
+	long bad;
+	size_t bom;
+
+	*out = NULL;
+	switch (csvsniff_encoding(data, len, &bad)) {
+	case CSVSNIFF_UTF8:
+		break;
+	case CSVSNIFF_UTF16:
+		*cause = xasprintf(_("%s is not UTF-8 (line %ld): it looks "
+		    "like UTF-16 (\"Unicode text\"); save it as CSV UTF-8"),
+		    name, bad);
+		return -1;
+	case CSVSNIFF_INVALID:
+		*cause = xasprintf(_("%s is not UTF-8 (line %ld): save it as "
+		    "UTF-8 (\"CSV UTF-8\" in a spreadsheet's Save As)"), name,
+		    bad);
+		return -1;
+	}
+	bom = csvsniff_bom(data, len);
+	data += bom;
+	len -= bom;
+
+	r = xcalloc(1, sizeof *r);
+	r->name = xstrdup(name);
+	r->bom = bom > 0;
+	r->delim = csvsniff_delimiter(data, len);
+	if (roster_parse(r, data, len, cause) != 0) {
+		roster_free(r);
+		return -1;
+	}
+	*out = r;
+	return 0;
+}
+
+int
+roster_open(const char *path, struct roster **out, char **cause)
+{
+	struct stat sb;
+	char *buf;
+	size_t got = 0;
+	ssize_t n;
+	int fd, rc;
+
+	*out = NULL;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		*cause = xasprintf(_("cannot open %s: %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		*cause = xasprintf(_("%s is not a file"), path);
+		close(fd);
+		return -1;
+	}
+	buf = xmalloc((size_t)sb.st_size + 1);
+	while (got < (size_t)sb.st_size &&
+	    (n = read(fd, buf + got, (size_t)sb.st_size - got)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			*cause = xasprintf(_("cannot read %s: %s"), path,
+			    strerror(errno));
+			free(buf);
+			close(fd);
+			return -1;
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	rc = roster_open_buffer(path, buf, got, out, cause);
+	free(buf);
+	return rc;
+}
+
+void
+roster_free(struct roster *r)
+{
+	if (r == NULL)
+		return;
+	arena_free(r->arena);
+	free(r->cells);
+	free(r->rows);
+	free(r->map);
+	free(r->name);
+	free(r);
+}
+
+const char *
+roster_name(const struct roster *r)
+{
+	return r->name;
+}
+
+char
+roster_delimiter(const struct roster *r)
+{
+	return r->delim;
+}
+
+int
+roster_had_bom(const struct roster *r)
+{
+	return r->bom;
+}
+
+size_t
+roster_ncols(const struct roster *r)
+{
+	return r->rows[0].ncells;
+}
+
+const char *
+roster_header(const struct roster *r, size_t col)
+{
+	if (col >= r->rows[0].ncells)
+		return "";
+	return r->cells[r->rows[0].first + col];
+}
+
+size_t
+roster_nrows(const struct roster *r)
+{
+	return r->nrows - 1;
+}
+
+long
+roster_row_line(const struct roster *r, size_t row)
+{
+	return r->rows[row + 1].line;
+}
+
+const char *
+roster_cell(const struct roster *r, size_t row, size_t col)
+{
+	const struct roster_row *rr = &r->rows[row + 1];
+
+	if (col >= rr->ncells)
+		return "";
+	return r->cells[rr->first + col];
+}
+
+enum roster_field
+roster_get_map(const struct roster *r, size_t col)
+{
+	return col < roster_ncols(r) ? r->map[col] : ROSTER_IGNORE;
+}
+
+void
+roster_set_map(struct roster *r, size_t col, enum roster_field f)
+{
+	long other;
+
+	if (col >= roster_ncols(r))
+		return;
+	if (f != ROSTER_IGNORE && (other = roster_col_of(r, f)) >= 0)
+		r->map[other] = ROSTER_IGNORE;
+	r->map[col] = f;
+}
+
+long
+roster_col_of(const struct roster *r, enum roster_field f)
+{
+	size_t col;
+
+	for (col = 0; col < roster_ncols(r); col++)
+		if (r->map[col] == f)
+			return (long)col;
+	return -1;
+}
+
+int
+roster_map_column(struct roster *r, const char *column, enum roster_field f,
+    char **cause)
+{
+	char want[128], have[128];
+	size_t col;
+
+	for (col = 0; col < roster_ncols(r); col++)
+		if (strcmp(roster_header(r, col), column) == 0)
+			goto found;
+	roster_squeeze(column, want, sizeof want);
+	for (col = 0; col < roster_ncols(r); col++) {
+		roster_squeeze(roster_header(r, col), have, sizeof have);
+		if (*want != '\0' && strcmp(want, have) == 0)
+			goto found;
+	}
+	*cause = xasprintf(_("%s has no column '%s'"), r->name, column);
+	return -1;
+found:
+	roster_set_map(r, col, f);
+	return 0;
+}
+
+int
+roster_check(const struct roster *r, const char *org, char **cause)
+{
+	if (roster_col_of(r, ROSTER_LAST_NAME) < 0) {
+		*cause = xasprintf(_("%s: no column is taken as the last name "
+		    "(use --map COLUMN=last_name)"), r->name);
+		return -1;
+	}
+	if (roster_col_of(r, ROSTER_STUDENT_ID) < 0) {
+		*cause = xasprintf(_("%s: no column is taken as the student "
+		    "ID (use --map COLUMN=student_id)"), r->name);
+		return -1;
+	}
+	if ((org == NULL || *org == '\0') &&
+	    roster_col_of(r, ROSTER_ORGANIZATION) < 0) {
+		*cause = xasprintf(_("%s: no organization: give --org NAME or "
+		    "map a column to organization"), r->name);
+		return -1;
+	}
+	return 0;
+}
+
+/* The dry run and the commit. */
+
+/* Keys (organization + student ID) of the good rows, to find repeats. */
+struct roster_keys {
+	const char	**key;
+	size_t		 *idx;		/* report row */
+	size_t		  size;		/* a power of two */
+};
+
+static size_t
+roster_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+/* Stores key -> idx; returns the index it had before, or (size_t)-1. */
+static size_t
+roster_keys_put(struct roster_keys *k, const char *key, size_t idx)
+{
+	size_t i = roster_hash(key) & (k->size - 1), old;
+
+	while (k->key[i] != NULL) {
+		if (strcmp(k->key[i], key) == 0) {
+			old = k->idx[i];
+			k->idx[i] = idx;
+			return old;
+		}
+		i = (i + 1) & (k->size - 1);
+	}
+	k->key[i] = key;
+	k->idx[i] = idx;
+	return (size_t)-1;
+}
+
+struct roster_org {
+	const char	*name;
+	long long	 id;		/* 0: does not exist (yet) */
+};
+
+struct roster_run_ctx {
+	struct roster		 *r;
+	struct store		 *st;
+	struct roster_report	 *rep;
+	int			  commit;
+	const char		**vals;		/* per report row, per field */
+	struct roster_org	 *orgs;
+	size_t			  norgs;
+	char			 *scratch;
+	size_t			  scratchsize;
+};
+
+/* A cleaned copy of s in the report's arena. */
+static const char *
+roster_run_clean(struct roster_run_ctx *c, const char *s)
+{
+	size_t len = strlen(s), n;
+
+	if (len + 1 > c->scratchsize) {
+		c->scratchsize = len + 1 > 256 ? len + 1 : 256;
+		c->scratch = xreallocarray(c->scratch, 1, c->scratchsize);
+	}
+	n = roster_clean(s, len, c->scratch);
+	return arena_add(&c->rep->arena, c->scratch, n);
+}
+
+static int
+roster_row_blank(const struct roster *r, size_t row)
+{
+	const struct roster_row *rr = &r->rows[row + 1];
+	size_t i;
+	const char *p;
+
+	for (i = 0; i < rr->ncells; i++)
+		for (p = r->cells[rr->first + i]; *p != '\0'; p++)
+			if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+				return 0;
+	return 1;
+}
+
+/* Phase 1, no database: clean the values, reject, find repeated keys. */
+static void
+roster_run_rows(struct roster_run_ctx *c, const char *org)
+{
+	struct roster *r = c->r;
+	struct roster_report *rep = c->rep;
+	struct roster_keys keys;
+	long cols[ROSTER_NFIELDS];
+	size_t row, i, nrows = roster_nrows(r);
+	int f;
+
+	for (f = 0; f < ROSTER_NFIELDS; f++)
+		cols[f] = roster_col_of(r, (enum roster_field)f);
+	for (keys.size = 16; keys.size < 2 * nrows; keys.size *= 2)
+		;
+	keys.key = xcalloc(keys.size, sizeof *keys.key);
+	keys.idx = xcalloc(keys.size, sizeof *keys.idx);
+	if (org != NULL)
+		org = roster_run_clean(c, org);
+
+	for (row = 0; row < nrows; row++) {
+		struct roster_result *res;
+		const char **v;
+		char *key;
+		size_t prev;
+
+		if (roster_row_blank(r, row))
+			continue;
+		i = rep->nrows++;
+		res = &rep->rows[i];
+		v = &c->vals[i * ROSTER_NFIELDS];
+		res->line = roster_row_line(r, row);
+		for (f = 0; f < ROSTER_NFIELDS; f++)
+			v[f] = cols[f] < 0 ? NULL : roster_run_clean(c,
+			    roster_cell(r, row, (size_t)cols[f]));
+		if (org != NULL)
+			v[ROSTER_ORGANIZATION] = org;
+		res->student_id = v[ROSTER_STUDENT_ID];
+		res->last_name = v[ROSTER_LAST_NAME];
+		res->first_name = v[ROSTER_FIRST_NAME] ? v[ROSTER_FIRST_NAME] :
+		    "";
+		res->organization = v[ROSTER_ORGANIZATION] ?
+		    v[ROSTER_ORGANIZATION] : "";
+		res->action = ROSTER_NEW;	/* until phase 2 knows */
+
+		if (*res->last_name == '\0' && *res->student_id == '\0')
+			res->reason = _("no last name and no student ID");
+		else if (*res->last_name == '\0')
+			res->reason = _("no last name");
+		else if (*res->student_id == '\0')
+			res->reason = _("no student ID");
+		else if (*res->organization == '\0')
+			res->reason = _("no organization (give --org or fill "
+			    "the organization column)");
+		if (res->reason != NULL) {
+			res->action = ROSTER_REJECTED;
+			continue;
+		}
+
+		/* Organization names compare without regard to ASCII case,
+		 * as the database does. */
+		key = xasprintf("%s\037%s", res->organization, res->student_id);
+		for (f = 0; key[f] != '\037'; f++)
+			if (key[f] >= 'A' && key[f] <= 'Z')
+				key[f] = (char)(key[f] - 'A' + 'a');
+		prev = roster_keys_put(&keys, arena_add(&rep->arena, key,
+		    strlen(key)), i);
+		free(key);
+		if (prev != (size_t)-1) {
+			struct roster_result *p = &rep->rows[prev];
+			char *why = xasprintf(_("student ID %s appears again "
+			    "on line %ld; the later row wins"), p->student_id,
+			    res->line);
+
+			p->action = ROSTER_DUPLICATE;
+			p->reason = arena_add(&rep->arena, why, strlen(why));
+			free(why);
+		}
+	}
+	free(keys.key);
+	free(keys.idx);
+}
+
+/* The id of organization name (0 if it does not exist in a dry run). */
+static int
+roster_run_org(struct roster_run_ctx *c, const char *name, long long *id,
+    char **cause)
+{
+	size_t i;
+	int found;
+
+	for (i = 0; i < c->norgs; i++)
+		if (strcasecmp(c->orgs[i].name, name) == 0) {
+			*id = c->orgs[i].id;
+			return 0;
+		}
+	if ((found = store_org_find(c->st, name, id)) < 0) {
+		*cause = xasprintf(_("cannot read organizations: %s"),
+		    store_errmsg(c->st));
+		return -1;
+	}
+	if (!found) {
+		*id = 0;
+		if (c->commit && store_org_add(c->st, name, NULL, id,
+		    cause) != 0)
+			return -1;
+		c->rep->new_orgs = xreallocarray(c->rep->new_orgs,
+		    c->rep->nnew_orgs + 1, sizeof *c->rep->new_orgs);
+		c->rep->new_orgs[c->rep->nnew_orgs++] = name;
+	}
+	c->orgs = xreallocarray(c->orgs, c->norgs + 1, sizeof *c->orgs);
+	c->orgs[c->norgs].name = name;
+	c->orgs[c->norgs].id = *id;
+	c->norgs++;
+	return 0;
+}
+
+static int
+roster_same(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+/* Phase 2: against the studio; writes when committing. */
+static int
+roster_run_store(struct roster_run_ctx *c, char **cause)
+{
+	struct roster_report *rep = c->rep;
+	size_t i;
+	int f;
+
+	for (i = 0; i < rep->nrows; i++) {
+		struct roster_result *res = &rep->rows[i];
+		const char **v = &c->vals[i * ROSTER_NFIELDS];
+		struct client old, nc;
+		long long org_id;
+		int found, changed = 0;
+
+		if (res->action != ROSTER_NEW)
+			continue;
+		if (roster_run_org(c, res->organization, &org_id, cause) != 0)
+			return -1;
+		found = 0;
+		if (org_id != 0 && (found = store_client_find(c->st, org_id,
+		    res->student_id, &old)) < 0)
+			goto dberr;
+		memset(&nc, 0, sizeof nc);
+		nc.org_id = org_id;
+		nc.id = found ? old.id : 0;
+		for (f = 0; f < CLIENT_NFIELDS; f++) {
+			const char *nv = v[f];
+
+			if (nv == NULL)		/* column not in the roster */
+				nv = found ? old.f[f] : NULL;
+			else if (*nv == '\0' && f != CLIENT_FIRST_NAME &&
+			    f != CLIENT_LAST_NAME)
+				nv = NULL;
+			if (found && !roster_same(nv, old.f[f]))
+				changed = 1;
+			nc.f[f] = (char *)nv;
+		}
+		if (!found) {
+			if (c->commit && store_client_insert(c->st, &nc,
+			    &res->client_id) != 0)
+				goto dberr;
+			continue;
+		}
+		res->client_id = old.id;
+		res->action = changed ? ROSTER_UPDATED : ROSTER_UNCHANGED;
+		if (changed && c->commit && store_client_update(c->st,
+		    &nc) != 0) {
+			client_clear(&old);
+			goto dberr;
+		}
+		client_clear(&old);
+	}
+	return 0;
+dberr:
+	*cause = xasprintf(_("%s: line %ld: cannot write the client: %s"),
+	    c->r->name, rep->rows[i].line, store_errmsg(c->st));
+	return -1;
+}
+
+int
+roster_run(struct roster *r, struct store *st, const char *org, int commit,
+    struct roster_report **out, char **cause)
+{
+	struct roster_run_ctx c;
+	struct roster_report *rep;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if (roster_check(r, org, cause) != 0)
+		return -1;
+	memset(&c, 0, sizeof c);
+	c.r = r;
+	c.st = st;
+	c.commit = commit;
+	c.rep = rep = xcalloc(1, sizeof *rep);
+	rep->rows = xcalloc(roster_nrows(r) + 1, sizeof *rep->rows);
+	c.vals = xcalloc((roster_nrows(r) + 1) * ROSTER_NFIELDS,
+	    sizeof *c.vals);
+	roster_run_rows(&c, org != NULL && *org != '\0' ? org : NULL);
+
+	/* A dry run reads in one transaction too: one snapshot, and far
+	 * fewer lock round trips. */
+	if ((commit ? store_begin(st) : store_exec(st, "BEGIN")) != 0) {
+		*cause = xasprintf(_("the studio database is busy: %s"),
+		    store_errmsg(st));
+		rc = -1;
+		goto out;
+	}
+	rc = roster_run_store(&c, cause);
+	if (rc == 0 && commit) {
+		if (store_commit(st) != 0) {
+			*cause = xasprintf(_("%s: cannot commit the import: "
+			    "%s"), r->name, store_errmsg(st));
+			rc = -1;
+		} else
+			rep->committed = 1;
+	} else
+		store_rollback(st);
+out:
+	free(c.vals);
+	free(c.orgs);
+	free(c.scratch);
+	if (rc != 0) {
+		roster_report_free(rep);
+		return -1;
+	}
+	for (i = 0; i < rep->nrows; i++)
+		rep->count[rep->rows[i].action]++;
+	*out = rep;
+	return 0;
+}
+
+void
+roster_report_free(struct roster_report *rep)
+{
+	if (rep == NULL)
+		return;
+	arena_free(rep->arena);
+	free(rep->rows);
+	free(rep->new_orgs);
+	free(rep);
+}

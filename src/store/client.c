@@ -1,0 +1,163 @@
+/* store/client: the clients table. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/client.h"
+#include "store/db.h"
+#include "util/xalloc.h"
+
+static const char *const client_field_names[CLIENT_NFIELDS] = {
+	"first_name", "last_name", "student_id", "grade", "teacher",
+	"homeroom", "email", "phone", "guardian"
+};
+
+/* The columns in enum client_field order, for the statements below. */
+#define CLIENT_COLS "first_name, last_name, student_id, grade, teacher," \
+	" homeroom, email, phone, guardian"
+
+const char *
+client_field_name(enum client_field f)
+{
+	return client_field_names[f];
+}
+
+void
+client_clear(struct client *c)
+{
+	int i;
+
+	for (i = 0; i < CLIENT_NFIELDS; i++)
+		free(c->f[i]);
+	memset(c, 0, sizeof *c);
+}
+
+static void
+client_bind_fields(sqlite3_stmt *s, const struct client *c, int first)
+{
+	int i;
+
+	for (i = 0; i < CLIENT_NFIELDS; i++) {
+		const char *v = c->f[i];
+
+		/* first_name and last_name are NOT NULL: '' for empty. */
+		if (v == NULL && (i == CLIENT_FIRST_NAME ||
+		    i == CLIENT_LAST_NAME))
+			v = "";
+		if (v == NULL)
+			sqlite3_bind_null(s, first + i);
+		else
+			sqlite3_bind_text(s, first + i, v, -1, SQLITE_STATIC);
+	}
+}
+
+int
+store_client_find(struct store *st, long long org_id, const char *student_id,
+    struct client *c)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT id, org_id, " CLIENT_COLS " FROM clients"
+	    " WHERE org_id IS ?1 AND student_id = ?2");
+	int rc, ret, i;
+
+	if (org_id > 0)
+		sqlite3_bind_int64(s, 1, org_id);
+	else
+		sqlite3_bind_null(s, 1);
+	sqlite3_bind_text(s, 2, student_id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		memset(c, 0, sizeof *c);
+		c->id = sqlite3_column_int64(s, 0);
+		c->org_id = sqlite3_column_int64(s, 1);
+		for (i = 0; i < CLIENT_NFIELDS; i++) {
+			const unsigned char *v = sqlite3_column_text(s, 2 + i);
+
+			if (v != NULL && *v != '\0')
+				c->f[i] = xstrdup((const char *)v);
+		}
+		ret = 1;
+	} else
+		ret = rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(s);
+	return ret;
+}
+
+int
+store_client_insert(struct store *st, const struct client *c, long long *id)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "INSERT INTO clients(org_id, " CLIENT_COLS ")"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	int rc;
+
+	if (c->org_id > 0)
+		sqlite3_bind_int64(s, 1, c->org_id);
+	else
+		sqlite3_bind_null(s, 1);
+	client_bind_fields(s, c, 2);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE && id != NULL)
+		*id = sqlite3_last_insert_rowid(store_db(st));
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_client_update(struct store *st, const struct client *c)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "UPDATE clients SET first_name = ?2, last_name = ?3,"
+	    " student_id = ?4, grade = ?5, teacher = ?6, homeroom = ?7,"
+	    " email = ?8, phone = ?9, guardian = ?10,"
+	    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+	    " WHERE id = ?1");
+	int rc;
+
+	sqlite3_bind_int64(s, 1, c->id);
+	client_bind_fields(s, c, 2);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+long long
+store_client_count(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT count(*) FROM clients");
+	long long n = -1;
+
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return n;
+}
+
+int
+store_client_list(struct store *st, long long org_id,
+    int (*fn)(const struct client_row *, void *), void *arg)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT c.id, " CLIENT_COLS ", o.name FROM clients c"
+	    " LEFT JOIN organizations o ON o.id = c.org_id"
+	    " WHERE ?1 = 0 OR c.org_id = ?1"
+	    " ORDER BY c.last_name, c.first_name, c.id");
+	struct client_row r;
+	int rc, i;
+
+	sqlite3_bind_int64(s, 1, org_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(s, 0);
+		for (i = 0; i < CLIENT_NFIELDS; i++)
+			r.f[i] = (const char *)sqlite3_column_text(s, 1 + i);
+		r.organization = (const char *)sqlite3_column_text(s,
+		    1 + CLIENT_NFIELDS);
+		if (fn(&r, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

@@ -1,0 +1,64 @@
+/*
+ * store/client: client records (students; DESIGN §1.1).
+ *
+ * A client belongs to at most one organization; (organization, student ID)
+ * is its key for roster imports.  Text fields are indexed by enum
+ * client_field so that importers can walk them; NULL means empty.
+ *
+ * Threads: the caller's struct store, on its thread.  Errors: -1 means a
+ * database error; store_errmsg() says which.  Writes are not wrapped in a
+ * transaction here: bulk callers (core/roster) open one around them.
+ */
+#ifndef PICDAY_STORE_CLIENT_H
+#define PICDAY_STORE_CLIENT_H
+
+struct store;
+
+enum client_field {
+	CLIENT_FIRST_NAME,
+	CLIENT_LAST_NAME,
+	CLIENT_STUDENT_ID,
+	CLIENT_GRADE,
+	CLIENT_TEACHER,
+	CLIENT_HOMEROOM,
+	CLIENT_EMAIL,
+	CLIENT_PHONE,
+	CLIENT_GUARDIAN,
+	CLIENT_NFIELDS
+};
+
+struct client {
+	long long	 id;
+	long long	 org_id;	/* 0: none */
+	char		*f[CLIENT_NFIELDS];
+};
+
+/* Column names of the fields ("first_name", ...). */
+const char	*client_field_name(enum client_field);
+/* Frees the strings of c (not c itself) and zeroes it. */
+void		 client_clear(struct client *c);
+
+/* Looks a client up by its key.  1 and *c filled (strings owned by c),
+ * 0 when there is none, -1 on error. */
+int	store_client_find(struct store *, long long org_id,
+	    const char *student_id, struct client *c);
+/* Inserts c (c->id ignored); *id gets the new row id.  0 or -1. */
+int	store_client_insert(struct store *, const struct client *c,
+	    long long *id);
+/* Overwrites every field of client c->id with c's.  0 or -1. */
+int	store_client_update(struct store *, const struct client *c);
+/* Number of clients in the studio, or -1. */
+long long store_client_count(struct store *);
+
+/* One row of store_client_list(); strings live until fn returns. */
+struct client_row {
+	long long	 id;
+	const char	*f[CLIENT_NFIELDS];
+	const char	*organization;
+};
+/* Calls fn for each client (of org_id, or all when org_id is 0) by last
+ * name, first name.  fn returning nonzero stops.  0 or -1. */
+int	store_client_list(struct store *, long long org_id,
+	    int (*fn)(const struct client_row *, void *), void *arg);
+
+#endif
