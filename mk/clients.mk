@@ -10,3 +10,6 @@ tests_unit_test_roster_SOURCES = tests/unit/test-roster.c
 tests_unit_test_roster_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_roster_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-roster
+
+TESTS += tests/cli/org.sh tests/cli/clients.sh
+EXTRA_DIST += tests/cli/org.sh tests/cli/clients.sh
