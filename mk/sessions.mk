@@ -5,4 +5,5 @@ libpicday_a_SOURCES += \
 	src/core/status.c src/core/status.h \
 	src/core/export.c src/core/export.h \
 	src/store/session.c src/store/session.h \
-	src/store/status.c src/store/status.h
+	src/store/status.c src/store/status.h \
+	src/media/qrsheet.c src/media/qrsheet.h
