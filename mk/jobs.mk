@@ -8,3 +8,14 @@ libpicday_a_SOURCES += src/jobs/job.h src/jobs/kinds.c src/jobs/job-preview.c \
 	src/store/preview.c src/store/preview.h \
 	src/media/vips.c src/media/vips.h \
 	src/media/preview.c src/media/preview.h
+
+check_PROGRAMS += tests/unit/test-jobs
+tests_unit_test_jobs_SOURCES = tests/unit/test-jobs.c
+tests_unit_test_jobs_CFLAGS = $(PICDAY_TEST_CFLAGS)
+tests_unit_test_jobs_LDADD = $(PICDAY_TEST_LDADD)
+TESTS += tests/unit/test-jobs
+
+TESTS += tests/cli/jobs-cli.sh tests/cli/jobs-two-workers.sh \
+	tests/cli/kill9-preview.sh
+EXTRA_DIST += tests/cli/jobs-cli.sh tests/cli/jobs-two-workers.sh \
+	tests/cli/kill9-preview.sh

@@ -41,6 +41,8 @@ cmd_worker(struct cli *cli, int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	pool = worker_pool_start_show(cli->studio_dir, (int)n, -1, 0,
 	    JOBS_SHOW_EVENTS);
+	jobs_progress_message(_("worker: running the jobs of %s"),
+	    cli->studio_dir);
 	if (sigwait(&set, &sig) != 0)
 		sig = SIGTERM;
 	jobs_progress_message(_("worker: stopping (%s)"), strsignal(sig));

@@ -1,0 +1,47 @@
+#!/bin/sh
+# Two worker processes (two threads each) on one queue never run the same
+# job: every job is run once, by one of them (DESIGN §2).
+. "$top_srcdir/tests/lib.sh"
+need sqlite3
+plan 5
+
+N=200
+pd jobs list >/dev/null || exit 1
+for w in 1 2; do
+	"$PICDAY" --studio "$STUDIO" worker --threads 2 2>"$T/w$w.log" &
+	eval "W$w=\$!"
+	cleanup_add "kill -9 $!"
+done
+end=$(( $(date +%s) + 20 ))
+until grep -q running "$T/w1.log" && grep -q running "$T/w2.log"; do
+	[ "$(date +%s)" -le "$end" ] || break
+	sleep 0.05
+done
+
+# Many small jobs at once: preview jobs with no image to preview.
+sqlite3 "$STUDIO/picday.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
+    SELECT i + 1 FROM n WHERE i < $N) INSERT INTO jobs(kind, title)
+    SELECT 'preview', 'job ' || i FROM n"
+end=$(( $(date +%s) + 30 ))
+while [ "$(pd jobs list --format csv | grep -c ',done,')" -lt $N ]; do
+	[ "$(date +%s)" -le "$end" ] || break
+	sleep 0.1
+done
+kill -TERM $W1 $W2
+wait $W1; rc1=$?
+wait $W2; rc2=$?
+is "$rc1,$rc2" "0,0" "both workers stop cleanly on SIGTERM"
+
+q() { sqlite3 "$STUDIO/picday.db" "$1"; }
+is "$(q "SELECT count(*) FROM jobs WHERE state = 'done'")" $N \
+    "all $N jobs are done"
+is "$(q 'SELECT count(*) FROM jobs WHERE attempts != 1')" 0 \
+    "every job was claimed exactly once"
+cat "$T/w1.log" "$T/w2.log" | sed -n 's/.*preview #\([0-9]*\): done.*/\1/p' |
+    sort -n >"$T/ran"
+is "$(wc -l <"$T/ran" | tr -d ' '),$(uniq -d "$T/ran" | wc -l | tr -d ' ')" \
+    "$N,0" "the workers' logs show each job run once, none twice"
+n1=$(grep -c ': done' "$T/w1.log"); n2=$(grep -c ': done' "$T/w2.log")
+ok $([ "$n1" -gt 0 ] && [ "$n2" -gt 0 ]; echo $?) \
+    "both workers took part ($n1 and $n2 jobs)"
+done_testing
