@@ -7,3 +7,9 @@ libpicday_a_SOURCES += \
 	src/store/session.c src/store/session.h \
 	src/store/status.c src/store/status.h \
 	src/media/qrsheet.c src/media/qrsheet.h
+
+check_PROGRAMS += tests/unit/test-schedule
+tests_unit_test_schedule_SOURCES = tests/unit/test-schedule.c
+tests_unit_test_schedule_CFLAGS = $(PICDAY_TEST_CFLAGS)
+tests_unit_test_schedule_LDADD = $(PICDAY_TEST_LDADD)
+TESTS += tests/unit/test-schedule
