@@ -13,3 +13,7 @@ tests_unit_test_schedule_SOURCES = tests/unit/test-schedule.c
 tests_unit_test_schedule_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_schedule_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-schedule
+
+SESSIONS_TESTS = tests/cli/sessions-schedule.sh
+TESTS += $(SESSIONS_TESTS)
+EXTRA_DIST += $(SESSIONS_TESTS)

@@ -22,8 +22,6 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-#pragma weak jobs_queue	/* TEMP until jobs/ lands */
-
 /* Parses a positive session number; 0 if s is not one. */
 static long long
 sessions_parse_number(const char *s)
@@ -425,7 +423,7 @@ advance_queue(struct cli *cli, const struct status_enter *e)
 	char *title, *cause;
 	size_t i;
 
-	if (job_kind_find(e->kind) == NULL || jobs_queue == NULL)
+	if (job_kind_find(e->kind) == NULL)
 		return;
 	strbuf_adds(&sb, "{\"numbers\":\"");
 	for (i = 0; i < e->n; i++)
