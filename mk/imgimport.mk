@@ -2,3 +2,9 @@
 # Bulk image import (issue 4).
 libpicday_a_SOURCES += src/cli/cmd-images.c
 libpicday_a_SOURCES += src/jobs/job-import.c
+libpicday_a_SOURCES += src/media/exif.c src/media/exif.h
+libpicday_a_SOURCES += src/media/qrscan.c src/media/qrscan.h
+libpicday_a_SOURCES += src/core/cardscan.c src/core/cardscan.h
+libpicday_a_SOURCES += src/core/imgsort.c src/core/imgsort.h
+libpicday_a_SOURCES += src/store/image.c src/store/image.h
+libpicday_a_SOURCES += src/core/imgscan.c src/core/imgscan.h
