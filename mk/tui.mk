@@ -1,3 +1,23 @@
 # tui
 # tui/: the terminal interface.  Only the UI thread calls ncurses.
-libpicday_a_SOURCES += src/tui/tui.c
+libpicday_a_SOURCES += \
+	src/tui/tui.c src/tui/tui.h \
+	src/tui/keys.c src/tui/keys.h \
+	src/tui/list.c src/tui/list.h \
+	src/tui/form.c src/tui/form.h \
+	src/tui/wizard.c src/tui/wizard.h \
+	src/tui/dialog.c src/tui/dialog.h \
+	src/tui/help.c src/tui/detail.c \
+	src/tui/hub.h src/tui/hub-list.c \
+	src/tui/hub-clients.c src/tui/hub-sessions.c src/tui/hub-workflow.c \
+	src/tui/hub-invoices.c src/tui/hub-production.c src/tui/hub-control.c \
+	src/tui/hub-setup.c
+# The windowed queries behind the lists, and display widths (tui-owned).
+libpicday_a_SOURCES += src/store/lists.c src/store/lists.h \
+	src/util/utf8.c src/util/utf8.h
+
+check_PROGRAMS += tests/unit/test-utf8
+tests_unit_test_utf8_SOURCES = tests/unit/test-utf8.c
+tests_unit_test_utf8_CFLAGS = $(PICDAY_TEST_CFLAGS)
+tests_unit_test_utf8_LDADD = $(PICDAY_TEST_LDADD)
+TESTS += tests/unit/test-utf8

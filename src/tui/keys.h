@@ -1,0 +1,102 @@
+/*
+ * tui/keys: the one table of keys.  Each row binds up to three key codes in
+ * one scope to an action, with the label and the line the help screen
+ * shows (tig's REQ_INFO, mutt's OPS).  A feature that adds a hub or a key
+ * adds its rows here, and the help screen follows.
+ *
+ * Columns: action, scope, key codes (0: none), key label, help text.
+ */
+#ifndef PICDAY_TUI_KEYS_H
+#define PICDAY_TUI_KEYS_H
+
+#include <curses.h>
+
+#include "util/i18n.h"
+
+#define TUI_CTRL(c)	((c) & 0x1f)
+#define TUI_ESC		27
+
+/*
+ * A key is an int: a curses KEY_* code for a function key, else the
+ * character; characters past 255 are offset by TUI_KEY_WIDE so they never
+ * meet a KEY_* code.  tui_key_char() gives the character back, or -1.
+ */
+#define TUI_KEY_WIDE	0x1000000
+#define TUI_KEY_FROM_CHAR(wc) ((wc) < 256 ? (int)(wc) : (int)(wc) + TUI_KEY_WIDE)
+static inline int
+tui_key_char(int key)
+{
+	if (key >= TUI_KEY_WIDE)
+		return key - TUI_KEY_WIDE;
+	if (key >= 32 && key < 256 && key != 127)
+		return key;
+	return -1;
+}
+
+enum tui_scope {
+	SCOPE_GLOBAL,
+	SCOPE_LIST,
+	SCOPE_FORM,
+	SCOPE_CLIENTS,
+	SCOPE_SESSIONS,
+	SCOPE_WORKFLOW,
+	SCOPE_INVOICES,
+	SCOPE_PRODUCTION,
+	SCOPE_CONTROL,
+	SCOPE_SETUP,
+	SCOPE_NSCOPES
+};
+
+#define TUI_KEYS(X) \
+	X(QUIT, GLOBAL, 'q', 0, 0, "q", N_("Quit (asks first while a job runs)")) \
+	X(HELP, GLOBAL, '?', KEY_F(1), 0, "? F1", N_("This help")) \
+	X(NEXT_HUB, GLOBAL, '\t', KEY_RIGHT, 0, "Tab →", N_("Next hub")) \
+	X(PREV_HUB, GLOBAL, KEY_BTAB, KEY_LEFT, 0, "S-Tab ←", N_("Previous hub")) \
+	X(HUB_1, GLOBAL, '1', 0, 0, "1", N_("Clients hub")) \
+	X(HUB_2, GLOBAL, '2', 0, 0, "2", N_("Sessions hub")) \
+	X(HUB_3, GLOBAL, '3', 0, 0, "3", N_("Workflow hub")) \
+	X(HUB_4, GLOBAL, '4', 0, 0, "4", N_("Invoices hub")) \
+	X(HUB_5, GLOBAL, '5', 0, 0, "5", N_("Production hub")) \
+	X(HUB_6, GLOBAL, '6', 0, 0, "6", N_("Control Center")) \
+	X(HUB_7, GLOBAL, '7', 0, 0, "7", N_("Setup hub")) \
+	X(REDRAW, GLOBAL, TUI_CTRL('L'), 0, 0, "C-l", N_("Redraw the screen")) \
+	X(UP, LIST, KEY_UP, 'k', 0, "↑ k", N_("Previous row")) \
+	X(DOWN, LIST, KEY_DOWN, 'j', 0, "↓ j", N_("Next row")) \
+	X(PAGE_UP, LIST, KEY_PPAGE, TUI_CTRL('B'), 0, "PgUp C-b", N_("Previous page")) \
+	X(PAGE_DOWN, LIST, KEY_NPAGE, TUI_CTRL('F'), 0, "PgDn C-f", N_("Next page")) \
+	X(FIRST, LIST, KEY_HOME, 'g', 0, "Home g", N_("First row")) \
+	X(LAST, LIST, KEY_END, 'G', 0, "End G", N_("Last row")) \
+	X(TAG, LIST, ' ', 0, 0, "Space", N_("Tag or untag the row")) \
+	X(TAG_UP, LIST, KEY_SR, 0, 0, "S-↑", N_("Extend the tagged range up")) \
+	X(TAG_DOWN, LIST, KEY_SF, 0, 0, "S-↓", N_("Extend the tagged range down")) \
+	X(TAG_ALL, LIST, 'a', 0, 0, "a", N_("Tag every row of the filter (again: untag all)")) \
+	X(FILTER, LIST, '/', 0, 0, "/", N_("Filter as you type (Enter keeps, Esc clears)")) \
+	X(CLEAR_FILTER, LIST, TUI_ESC, 0, 0, "Esc", N_("Clear the filter")) \
+	X(FIELD_NEXT, FORM, '\t', KEY_DOWN, 0, "Tab ↓", N_("Next field or button")) \
+	X(FIELD_PREV, FORM, KEY_BTAB, KEY_UP, 0, "S-Tab ↑", N_("Previous field or button")) \
+	X(CHOICE_NEXT, FORM, KEY_RIGHT, 0, 0, "→", N_("Next choice")) \
+	X(CHOICE_PREV, FORM, KEY_LEFT, 0, 0, "←", N_("Previous choice")) \
+	X(ACCEPT, FORM, '\n', '\r', KEY_ENTER, "Enter", N_("Next field; on a button, press it")) \
+	X(CANCEL, FORM, TUI_ESC, 0, 0, "Esc", N_("Cancel: nothing is written")) \
+	X(NEW_CLIENT, CLIENTS, TUI_CTRL('N'), 0, 0, "C-n", N_("New client")) \
+	X(FILTER_WIZARD, SESSIONS, 'w', 0, 0, "w", N_("Filter wizard: organization, then status")) \
+	X(CLEAR_WHERE, SESSIONS, 'x', 0, 0, "x", N_("Clear the organization/status filter")) \
+	X(RETRY_JOB, CONTROL, 'r', 0, 0, "r", N_("Retry the tagged jobs, else this one")) \
+	X(CANCEL_JOB, CONTROL, 'c', 0, 0, "c", N_("Cancel the tagged jobs, else this one")) \
+	X(SETUP_NEXT_LIST, SETUP, 'l', 0, 0, "l", N_("Switch between organizations and statuses"))
+
+enum tui_action {
+	ACT_NONE,
+#define TUI_KEY_ENUM(a, s, k1, k2, k3, label, help) ACT_##a,
+	TUI_KEYS(TUI_KEY_ENUM)
+#undef TUI_KEY_ENUM
+	ACT_NACTIONS
+};
+
+/* The action of key in scope, or ACT_NONE. */
+enum tui_action	 keys_action(int key, enum tui_scope);
+/* Calls fn for every row of a scope, in table order (the help screen). */
+void		 keys_foreach(enum tui_scope, void (*fn)(const char *label,
+		    const char *help, void *), void *arg);
+
+#endif
