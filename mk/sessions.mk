@@ -14,6 +14,7 @@ tests_unit_test_schedule_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_schedule_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-schedule
 
-SESSIONS_TESTS = tests/cli/sessions-schedule.sh
+SESSIONS_TESTS = tests/cli/sessions-schedule.sh tests/cli/sessions-status.sh \
+	tests/cli/sessions-export.sh tests/cli/qr-sheets.sh
 TESTS += $(SESSIONS_TESTS)
 EXTRA_DIST += $(SESSIONS_TESTS)
