@@ -66,8 +66,9 @@ csvsniff_encoding(const char *buf, size_t len, long *bad_line)
 		return CSVSNIFF_UTF16;
 	}
 	while (i < len) {
-		if (s[i] == '\n') {
-			line++;
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == len ||
+		    s[i + 1] != '\n'))) {
+			line++;	/* LF, CRLF or a lone CR (old Mac files) */
 			i++;
 			continue;
 		}

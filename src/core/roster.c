@@ -264,6 +264,21 @@ roster_is_space(unsigned char c)
 	return c == ' ';
 }
 
+/* Length of the physical line at s with its end (LF, CRLF or a lone CR). */
+static size_t
+roster_line_len(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			return i + 1;
+		if (s[i] == '\r')
+			return i + 1 < len && s[i + 1] == '\n' ? i + 2 : i + 1;
+	}
+	return len;
+}
+
 static int
 roster_parse(struct roster *r, const char *buf, size_t len, char **cause)
 {
@@ -281,9 +296,7 @@ roster_parse(struct roster *r, const char *buf, size_t len, char **cause)
 	 * between records (a quoted newline keeps it inside one).
 	 */
 	while (off < len) {
-		const char *nl = memchr(buf + off, '\n', len - off);
-		size_t n = nl != NULL ? (size_t)(nl - (buf + off)) + 1 :
-		    len - off;
+		size_t n = roster_line_len(buf + off, len - off);
 
 		if (p.pstate == LIBCSV_ROW_NOT_BEGUN)
 			r->rec_line = line;

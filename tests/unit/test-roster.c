@@ -200,6 +200,55 @@ test_line_numbers_count_physical_lines(void **state)
 }
 
 static void
+test_mac_line_ends(void **state)
+{
+	struct roster *r = open_str("last,id\rLee,1\r\"A\rB\",2\rKim,3");
+
+	(void)state;
+	assert_int_equal(roster_nrows(r), 3);
+	assert_int_equal(roster_row_line(r, 1), 3);
+	assert_int_equal(roster_row_line(r, 2), 5);
+	assert_string_equal(roster_cell(r, 1, 0), "A\rB");
+	roster_free(r);
+}
+
+/* Any bytes: a roster or a reason, never a crash (run under ASan). */
+static void
+test_random_input_is_safe(void **state)
+{
+	static const char alphabet[] = "\",;\t\n\rab \xc3\xa9\xff";
+	unsigned seed = 1;
+	char buf[200];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 3000; i++) {
+		struct roster *r = NULL;
+		char *cause = NULL;
+		size_t n, j, row;
+
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % sizeof buf;
+		for (j = 0; j < n; j++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[j] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+		}
+		if (roster_open_buffer("f.csv", buf, n, &r, &cause) != 0) {
+			assert_non_null(cause);
+			free(cause);
+			continue;
+		}
+		for (row = 0; row < roster_nrows(r); row++) {
+			assert_true(roster_row_line(r, row) >= 2);
+			if (row > 0)
+				assert_true(roster_row_line(r, row) >
+				    roster_row_line(r, row - 1));
+		}
+		roster_free(r);
+	}
+}
+
+static void
 test_latin1_refused_with_line(void **state)
 {
 	struct roster *r = NULL;
@@ -458,6 +507,8 @@ main(void)
 		cmocka_unit_test(test_semicolon_bom_crlf),
 		cmocka_unit_test(test_tab_keeps_empty_fields),
 		cmocka_unit_test(test_line_numbers_count_physical_lines),
+		cmocka_unit_test(test_mac_line_ends),
+		cmocka_unit_test(test_random_input_is_safe),
 		cmocka_unit_test(test_latin1_refused_with_line),
 		cmocka_unit_test(test_headers_recognised),
 		cmocka_unit_test(test_map_override),
