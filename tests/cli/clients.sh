@@ -2,7 +2,7 @@
 # picday clients import / list on rosters as schools export them.
 . "$top_srcdir/tests/lib.sh"
 need /usr/bin/python3
-plan 27
+plan 26
 
 # Semicolon, BOM, CRLF, accents, a quoted name with a newline and a quoted
 # delimiter, a repeated student ID and rows without last name or ID.
