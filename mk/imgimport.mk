@@ -10,3 +10,5 @@ libpicday_a_SOURCES += src/store/image.c src/store/image.h
 libpicday_a_SOURCES += src/core/imgscan.c src/core/imgscan.h
 TESTS += tests/cli/images-qr.sh
 EXTRA_DIST += tests/cli/images-qr.sh tests/cli/images-lib.sh
+TESTS += tests/cli/images-metadata.sh
+EXTRA_DIST += tests/cli/images-metadata.sh

@@ -16,7 +16,7 @@ need convert qrencode exiftool sqlite3 python3
 
 studio_with_sessions() {	# ORG NUMBER...
 	_org=$1; shift
-	pd org add "$_org" >/dev/null || return 1
+	pd org add "$_org" >/dev/null 2>&1 || return 1
 	for _n in "$@"; do
 		sqlite3 "$STUDIO/picday.db" "
 		    INSERT INTO clients(org_id, first_name, last_name, student_id)
