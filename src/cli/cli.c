@@ -19,19 +19,34 @@ struct command {
 
 /* L10N: the one-line synopses of `picday --help`; keep the option names. */
 static const struct command commands[] = {
-	{ "demo", cmd_demo, N_("demo [--students N]") },
+	{ "demo", cmd_demo, N_("demo [--students N] [--date YYYY-MM-DD] "
+	    "[--seed N] [--no-card]") },
 	{ "org", cmd_org, N_("org add NAME [--code CODE] | org list") },
 	{ "clients", cmd_clients, N_("clients import FILE [--org NAME] "
-	    "[--map COLUMN=FIELD]... [--dry-run] | clients list [--org NAME]") },
-	{ "sessions", cmd_sessions, N_("sessions schedule|list|advance|export "
-	    "...") },
-	{ "qr-sheets", cmd_qr_sheets, N_("qr-sheets [--org NAME] "
-	    "[--per-page N] -o FILE.pdf") },
+	    "[--map COLUMN=FIELD]... [--dry-run]\n"
+	    "         clients list [--org NAME]") },
+	{ "sessions", cmd_sessions, N_("sessions schedule --org NAME --date "
+	    "YYYY-MM-DD --from HH:MM --to HH:MM --minutes N\n"
+	    "             [--to-date YYYY-MM-DD] [--skip-weekends] [--gap N] "
+	    "[--break HH:MM-HH:MM]\n"
+	    "             [--per-slot K] [--type NAME] [--grade G] "
+	    "[--teacher T] [--dry-run]\n"
+	    "         sessions reschedule NUMBER --date YYYY-MM-DD --time HH:MM\n"
+	    "         sessions list [--org NAME] [--status S] [--columns C,...]\n"
+	    "         sessions advance [--to STATUS] NUMBER...|--org NAME\n"
+	    "         sessions history NUMBER\n"
+	    "         sessions export --preset entagged|all [--columns C,...] "
+	    "-o FILE.csv|FILE.xlsx\n"
+	    "         sessions mail [--org NAME] [NUMBER...] [--dry-run] "
+	    "[--resend] [--queue]") },
+	{ "qr-sheets", cmd_qr_sheets, N_("qr-sheets [--org NAME] [--status S] "
+	    "[--per-page 1|2|4|6|8] [NUMBER...] -o FILE.pdf") },
 	{ "images", cmd_images, N_("images import DIR --by qr|metadata|"
-	    "session=NUMBER [--dry-run] | images list --session NUMBER") },
+	    "session=NUMBER [--field F] [--dry-run]\n"
+	    "         images list --session NUMBER") },
 	{ "jobs", cmd_jobs, N_("jobs list | run [--wait] | retry ID | "
-	    "cancel ID") },
-	{ "worker", cmd_worker, N_("worker") },
+	    "cancel ID | add preview") },
+	{ "worker", cmd_worker, N_("worker [--threads N]") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -93,6 +108,21 @@ cli_help(FILE *f)
 	    "  -V, --version    the version\n\n"
 	    "Exit status: 0 success, 1 the operation failed, 2 usage error.\n"
 	    "See picday(1).\n"));
+}
+
+/* True when a command's arguments ask for its help (before any "--"). */
+static int
+cli_wants_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* Takes --studio and --format out of argv, wherever they stand before
@@ -181,6 +211,13 @@ cli_main(int argc, char **argv)
 	if (i == NCOMMANDS) {
 		rc = cli_usage(_("unknown command '%s' (see picday --help)"),
 		    argv[1]);
+		goto out;
+	}
+	if (cli_wants_help(argc - 1, argv + 1)) {
+		printf(_("usage:\n  picday %s\n(every command also takes "
+		    "--studio DIR and --format csv|tsv|json|text)\n"),
+		    _(commands[i].usage));
+		rc = CLI_OK;
 		goto out;
 	}
 	rc = commands[i].fn(&cli, argc - 1, argv + 1);
