@@ -12,3 +12,5 @@ TESTS += tests/cli/images-qr.sh
 EXTRA_DIST += tests/cli/images-qr.sh tests/cli/images-lib.sh
 TESTS += tests/cli/images-metadata.sh
 EXTRA_DIST += tests/cli/images-metadata.sh
+TESTS += tests/cli/images-import.sh
+EXTRA_DIST += tests/cli/images-import.sh
