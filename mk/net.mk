@@ -1,3 +1,9 @@
-# net
 # net/: libcurl (SMTP, uploads).  Schedule e-mails (issue 3):
-libpicday_a_SOURCES += src/jobs/job-mail.c
+libpicday_a_SOURCES += src/jobs/job-mail.c \
+	src/net/smtp.c src/net/smtp.h \
+	src/store/mail.c src/store/mail.h \
+	src/core/schedmail.c src/core/schedmail.h
+
+MAIL_TESTS = tests/cli/mail.sh
+TESTS += $(MAIL_TESTS)
+EXTRA_DIST += $(MAIL_TESTS) tests/cli/mail-server.py

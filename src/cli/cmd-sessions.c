@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "core/export.h"
+#include "core/schedmail.h"
 #include "core/schedule.h"
 #include "core/status.h"
 #include "jobs/job.h"
@@ -514,6 +515,176 @@ usage:
 	    "[--allow-back]] NUMBER...|--org NAME [--status S]"));
 }
 
+static void
+mail_note(void *arg, int failed, const char *line)
+{
+	cli_error("%s", line);
+}
+
+static void
+mail_message(void *arg, long long number, const char *to, const char *text)
+{
+	const char *p;
+
+	printf(_("--- session %lld, to %s\n"), number, to);
+	for (p = text; *p != '\0'; p++)
+		if (*p != '\r')
+			putchar(*p);
+	printf("\n");
+}
+
+/* What is left to send: a dry pass over the same choice (database only). */
+static int
+mail_pending(struct cli *cli, const struct schedmail_request *rq0,
+    int show, struct schedmail_report *rep)
+{
+	struct schedmail_request rq = *rq0;
+	char *cause;
+
+	rq.dry_run = 1;
+	rq.note = show ? mail_note : NULL;
+	rq.message = NULL;
+	if (schedmail_run(cli_store(cli), &rq, rep, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+sessions_mail(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "org", required_argument, NULL, 'o' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "resend", no_argument, NULL, 'r' },
+		{ "queue", no_argument, NULL, 'q' },
+		{ "smtp", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct schedmail_request rq;
+	struct schedmail_report before, after;
+	struct numbers nb = { NULL, 0 };
+	struct strbuf payload = STRBUF_INIT;
+	long long number, id;
+	char *cause, *title;
+	int c, dry = 0, queue = 0, rc;
+	size_t i, sent;
+
+	memset(&rq, 0, sizeof rq);
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o': rq.org = optarg; break;
+		case 'n': dry = 1; break;
+		case 'r': rq.resend = 1; break;
+		case 'q': queue = 1; break;
+		case 's': rq.smtp_url = optarg; break;
+		default: goto usage;
+		}
+	}
+	if ((optind == argc) == (rq.org == NULL) || (dry && queue))
+		goto usage;
+	for (i = (size_t)optind; i < (size_t)argc; i++) {
+		if ((number = sessions_parse_number(argv[i])) == 0) {
+			free(nb.v);
+			goto usage;
+		}
+		numbers_add(&nb, number);
+	}
+	rq.numbers = nb.v;
+	rq.nnumbers = nb.n;
+
+	if (dry) {
+		rq.dry_run = 1;
+		rq.note = mail_note;
+		rq.message = mail_message;
+		if (schedmail_run(cli_store(cli), &rq, &before, &cause) != 0) {
+			cli_error("%s", cause);
+			free(cause);
+			free(nb.v);
+			return CLI_FAILED;
+		}
+		fprintf(stderr, _("would mail %zu sessions; %zu already "
+		    "mailed, %zu without an address\n"), before.sent,
+		    before.already, before.no_email);
+		free(nb.v);
+		return before.unknown > 0 ? CLI_FAILED : CLI_OK;
+	}
+
+	if (mail_pending(cli, &rq, 1, &before) != 0) {
+		free(nb.v);
+		return CLI_FAILED;
+	}
+	if (before.sent == 0) {
+		printf(_("mailed 0 sessions; %zu already mailed, %zu without "
+		    "an address\n"), before.already, before.no_email);
+		free(nb.v);
+		return before.unknown > 0 ? CLI_FAILED : CLI_OK;
+	}
+	if (rq.smtp_url != NULL && strncmp(rq.smtp_url, "smtp", 4) != 0) {
+		cli_usage("%s", _("--smtp smtp://HOST[:PORT] or smtps://..."));
+		free(nb.v);
+		return CLI_USAGE;
+	}
+	strbuf_addc(&payload, '{');
+	if (nb.n > 0) {
+		strbuf_adds(&payload, "\"numbers\":\"");
+		for (i = 0; i < nb.n; i++)
+			strbuf_addf(&payload, i > 0 ? ",%lld" : "%lld",
+			    nb.v[i]);
+		strbuf_addc(&payload, '"');
+	} else {
+		strbuf_adds(&payload, "\"org\":");
+		strbuf_add_json(&payload, rq.org);
+	}
+	if (rq.resend)
+		strbuf_adds(&payload, ",\"resend\":1");
+	if (rq.smtp_url != NULL) {
+		strbuf_adds(&payload, ",\"smtp\":");
+		strbuf_add_json(&payload, rq.smtp_url);
+	}
+	strbuf_addc(&payload, '}');
+	title = xasprintf(_("Schedule e-mails: %zu sessions"), before.sent);
+	id = jobs_queue(cli->st, "mail", title, strbuf_str(&payload), &cause);
+	free(title);
+	strbuf_free(&payload);
+	if (id < 0) {
+		cli_error("%s", cause);
+		free(cause);
+		free(nb.v);
+		return CLI_FAILED;
+	}
+	if (queue) {
+		printf(_("queued job #%lld: mail %zu sessions\n"), id,
+		    before.sent);
+		free(nb.v);
+		return CLI_OK;
+	}
+	/* Quietly: the cause holds one line per failed client. */
+	rc = jobs_run_foreground(cli->studio_dir, id, 0, &cause);
+	if (rc != 0) {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	/* Sent = what was pending before and is not any more. */
+	rq.resend = 0;
+	if (mail_pending(cli, &rq, 0, &after) != 0) {
+		free(nb.v);
+		return CLI_FAILED;
+	}
+	sent = before.sent > after.sent ? before.sent - after.sent : 0;
+	printf(_("mailed %zu sessions; %zu not sent; %zu without an "
+	    "address\n"), sent, after.sent, before.no_email);
+	free(nb.v);
+	return rc != 0 || after.sent > 0 || before.unknown > 0 ?
+	    CLI_FAILED : CLI_OK;
+usage:
+	return cli_usage("%s", _("sessions mail [--org NAME] [NUMBER...] "
+	    "[--dry-run] [--resend] [--queue] [--smtp URL]"));
+}
+
 int
 cmd_sessions(struct cli *cli, int argc, char **argv)
 {
@@ -527,6 +698,7 @@ cmd_sessions(struct cli *cli, int argc, char **argv)
 		{ "advance", sessions_advance },
 		{ "history", sessions_history },
 		{ "export", sessions_export },
+		{ "mail", sessions_mail },
 	};
 	size_t i;
 

@@ -1,15 +1,137 @@
-/* Placeholder until this job kind is built. */
+/*
+ * jobs/job-mail: the "mail" job kind — schedule e-mails (core/schedmail).
+ *
+ * Payload: {"numbers": "1001,1002"} or {"org": "NAME"}, plus optional
+ * "resend": 1 and "smtp": "smtp://host:port" (an override of the
+ * preference mail.smtp_url, never with a password).  Idempotent: each
+ * sent message is in mail_log, and a run skips what was sent, so a run
+ * after a crash or a failure sends only what is left.  When some sends
+ * fail, the attempt fails with one line per failed client in the cause.
+ */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/schedmail.h"
 #include "jobs/job.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
+
+/* At most this many failure lines go into the job's error. */
+#define MAIL_MAX_LINES	50
+
+struct mail_job {
+	struct job_ctx	*ctx;
+	struct strbuf	 lines;
+	size_t		 nlines;
+};
+
+static void
+mail_note(void *arg, int failed, const char *line)
+{
+	struct mail_job *mj = arg;
+
+	if (!failed)
+		return;
+	if (mj->nlines++ < MAIL_MAX_LINES) {
+		strbuf_addc(&mj->lines, '\n');
+		strbuf_adds(&mj->lines, line);
+	}
+}
+
+static void
+mail_progress(void *arg, size_t done, size_t total)
+{
+	struct mail_job *mj = arg;
+
+	job_progress(mj->ctx, (long long)done, (long long)total);
+}
+
+static int
+mail_cancelled(void *arg)
+{
+	struct mail_job *mj = arg;
+
+	return job_cancelled(mj->ctx);
+}
+
+/* "1001,1002" to an array; NULL when there is none. */
+static long long *
+parse_numbers(const char *s, size_t *n)
+{
+	long long *v = NULL, x;
+	char *end;
+
+	*n = 0;
+	while (s != NULL && *s != '\0') {
+		x = strtoll(s, &end, 10);
+		if (end == s)
+			break;
+		if (x > 0) {
+			v = xreallocarray(v, *n + 1, sizeof *v);
+			v[(*n)++] = x;
+		}
+		s = *end == ',' ? end + 1 : end;
+	}
+	return v;
+}
 
 static int
 job_mail_run(struct job_ctx *ctx, char **cause)
 {
-	*cause = xstrdup(_("this job kind is not built yet"));
-	return -1;
+	struct schedmail_request rq;
+	struct schedmail_report rep;
+	struct mail_job mj;
+	char *numbers, *org, *smtp;
+	long long *v = NULL;
+	size_t n = 0;
+	int rc;
+
+	memset(&rq, 0, sizeof rq);
+	memset(&mj, 0, sizeof mj);
+	mj.ctx = ctx;
+	numbers = job_payload_str(ctx, "numbers");
+	org = job_payload_str(ctx, "org");
+	smtp = job_payload_str(ctx, "smtp");
+	if (numbers != NULL) {
+		if ((v = parse_numbers(numbers, &n)) == NULL) {
+			free(numbers);
+			free(org);
+			free(smtp);
+			return 0;	/* nothing to mail */
+		}
+		rq.numbers = v;
+		rq.nnumbers = n;
+	} else if (org != NULL)
+		rq.org = org;
+	else {
+		*cause = xstrdup(_("mail job without sessions or "
+		    "organization"));
+		free(smtp);
+		return -1;
+	}
+	rq.resend = job_payload_int(ctx, "resend", 0) != 0;
+	rq.smtp_url = smtp;
+	rq.arg = &mj;
+	rq.note = mail_note;
+	rq.progress = mail_progress;
+	rq.cancelled = mail_cancelled;
+	rc = schedmail_run(job_store(ctx), &rq, &rep, cause);
+	if (rc == 0 && rep.failed > 0) {
+		*cause = xasprintf(_("%zu of %zu messages failed%s%s"),
+		    rep.failed, rep.failed + rep.sent,
+		    strbuf_str(&mj.lines), mj.nlines > MAIL_MAX_LINES ?
+		    "\n..." : "");
+		rc = -1;
+	}
+	strbuf_free(&mj.lines);
+	free(v);
+	free(numbers);
+	free(org);
+	free(smtp);
+	return rc;
 }
 
 const struct job_kind job_kind_mail = { "mail", job_mail_run };
