@@ -21,3 +21,7 @@ tests_unit_test_utf8_SOURCES = tests/unit/test-utf8.c
 tests_unit_test_utf8_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_utf8_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-utf8
+
+TESTS += tests/tui/hubs.sh tests/tui/widgets.sh tests/tui/screen.sh
+EXTRA_DIST += tests/tui/hubs.sh tests/tui/widgets.sh tests/tui/screen.sh \
+	tests/tui/studio.sh bench/bench-tui.sh

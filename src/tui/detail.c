@@ -72,7 +72,6 @@ tui_detail(enum lists_kind kind, long long id, int y, int h, int w)
 	attrset(A_NORMAL);
 	if (id <= 0 || h < 2)
 		return;
-	/* Names the fields of the pane: a studio's own store names. */
 	lists_detail(tui_store(), kind, id, detail_add, &d);
 	rows = h - 1;
 	ncol = d.n > rows ? 2 : 1;

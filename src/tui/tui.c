@@ -574,6 +574,26 @@ tui_make_pipe(int p[2])
 	fcntl(p[1], F_SETFD, FD_CLOEXEC);
 }
 
+/* Shift+arrows as xterm and tmux send them, for terminal descriptions
+ * (screen, older xterm) that do not list them. */
+static void
+tui_define_keys(void)
+{
+	static const struct {
+		const char	*seq;
+		int		 key;
+	} seqs[] = {
+		{ "\033[1;2A", KEY_SR }, { "\033[1;2B", KEY_SF },
+		{ "\033[a", KEY_SR }, { "\033[b", KEY_SF },
+		{ "\033[Z", KEY_BTAB },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof seqs / sizeof seqs[0]; i++)
+		if (key_defined(seqs[i].seq) == 0)
+			define_key(seqs[i].seq, seqs[i].key);
+}
+
 static void
 tui_fatal_hook(void)
 {
@@ -704,9 +724,7 @@ tui_main(struct cli *cli)
 	tui_make_pipe(tui.wake_pipe);
 
 	/* Workers block every signal themselves (jobs/worker). */
-	tui_trace("dbg-store", tui_usec() - start);
 	pool = worker_pool_start(cli->studio_dir, 0, tui.wake_pipe[1], 0);
-	tui_trace("dbg-pool", tui_usec() - start);
 
 	fatal_set_hook(tui_fatal_hook);
 	set_escdelay(25);
@@ -720,6 +738,7 @@ tui_main(struct cli *cli)
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	tui_colours();
+	tui_define_keys();
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = tui_sigwinch;
@@ -730,9 +749,7 @@ tui_main(struct cli *cli)
 	for (i = 0; i < NHUBS; i++)
 		if (tui_hubs[i]->init != NULL)
 			tui_hubs[i]->init(tui_hubs[i]);
-	tui_trace("dbg-init", tui_usec() - start);
 	tui_show_hub(0);
-	tui_trace("dbg-show", tui_usec() - start);
 	tui_loop(start);
 
 	while (tui.layers != NULL)
