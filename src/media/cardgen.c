@@ -314,49 +314,86 @@ cardgen_vips_error(const char *what)
 }
 
 /*
- * Cairo's pixels (0x00RRGGBB words) to packed RGB, with a little sensor
- * noise so the frames compress like photographs, not like drawings.
+ * A little sensor noise, so the frames compress like photographs and not
+ * like drawings: a small tile of random grey, faint, repeated over the frame.
  */
-static unsigned char *
-cardgen_pixels(cairo_surface_t *cs, int w, int h, uint64_t seed)
+static void
+cardgen_noise(cairo_t *cr, uint64_t seed)
 {
-	const unsigned char	*row;
-	unsigned char		*rgb, *p;
-	uint32_t		 px, x32 = (uint32_t)seed | 1;
-	int			 stride, x, y, c, v, noise;
+	cairo_surface_t	*tile;
+	unsigned char	*row;
+	uint64_t	 s = seed;
+	uint32_t	 px, v;
+	int		 stride, x, y, size = 128;
 
-	cairo_surface_flush(cs);
-	row = cairo_image_surface_get_data(cs);
-	stride = cairo_image_surface_get_stride(cs);
-	p = rgb = xmalloc((size_t)w * (size_t)h * 3);
-	for (y = 0; y < h; y++, row += stride) {
-		for (x = 0; x < w; x++) {
-			memcpy(&px, row + (size_t)x * 4, 4);
-			x32 ^= x32 << 13;
-			x32 ^= x32 >> 17;
-			x32 ^= x32 << 5;
-			noise = (int)(x32 & 7) - 3;
-			for (c = 16; c >= 0; c -= 8) {
-				v = (int)(px >> c & 0xff) + noise;
-				*p++ = (unsigned char)(v < 0 ? 0 : v > 255 ?
-				    255 : v);
-			}
+	tile = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size, size);
+	row = cairo_image_surface_get_data(tile);
+	stride = cairo_image_surface_get_stride(tile);
+	for (y = 0; y < size; y++, row += stride)
+		for (x = 0; x < size; x++) {
+			/* Premultiplied: alpha 12, grey 0..12. */
+			v = (uint32_t)(cardgen_rand(&s) % 13);
+			px = 12u << 24 | v << 16 | v << 8 | v;
+			memcpy(row + x * 4, &px, 4);
 		}
-	}
-	return rgb;
+	cairo_surface_mark_dirty(tile);
+	cairo_set_source_surface(cr, tile, 0, 0);
+	cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_REPEAT);
+	cairo_paint(cr);
+	cairo_surface_destroy(tile);
 }
 
-/* Draws, encodes and writes one frame.  0, or -1 with *cause set. */
+/*
+ * Cairo's RGB24 pixels as an sRGB libvips image, without a copy: the words
+ * are 0x00RRGGBB in host byte order, so the bands to pick depend on it.
+ * The surface must outlive the image.
+ */
+static VipsImage *
+cardgen_vips(cairo_surface_t *cs, int w, int h)
+{
+	const uint32_t	 one = 1;
+	VipsImage	*x, *c[3], *rgb = NULL, *out = NULL;
+	int		 little = *(const unsigned char *)&one, i, ok = 1;
+
+	cairo_surface_flush(cs);
+	if (cairo_image_surface_get_stride(cs) != w * 4)
+		return NULL;
+	x = vips_image_new_from_memory(cairo_image_surface_get_data(cs),
+	    (size_t)w * (size_t)h * 4, w, h, 4, VIPS_FORMAT_UCHAR);
+	if (x == NULL)
+		return NULL;
+	for (i = 0; i < 3; i++) {
+		c[i] = NULL;
+		if (vips_extract_band(x, &c[i], little ? 2 - i : 1 + i,
+		    NULL) != 0)
+			ok = 0;
+	}
+	if (ok && vips_bandjoin(c, &rgb, 3, NULL) == 0)
+		vips_copy(rgb, &out, "interpretation",
+		    VIPS_INTERPRETATION_sRGB, NULL);
+	for (i = 0; i < 3; i++)
+		if (c[i] != NULL)
+			g_object_unref(c[i]);
+	if (rgb != NULL)
+		g_object_unref(rgb);
+	g_object_unref(x);
+	return out;
+}
+
+/*
+ * Draws, encodes and writes one frame on cs, the worker's own surface of
+ * the frame size (kept from frame to frame: no 8 MB allocation each time).
+ * 0, or -1 with *cause set.
+ */
 static int
 cardgen_render(struct cardgen_run *r, const struct cardgen_frame *f,
-    char **cause)
+    cairo_surface_t *cs, char **cause)
 {
 	const struct cardgen_body	*b = &cardgen_bodies[f->body];
 	const struct cardgen_look	*look;
-	cairo_surface_t			*cs;
 	cairo_t				*cr;
 	VipsImage			*img = NULL, *t = NULL;
-	unsigned char			*rgb, *out = NULL;
+	unsigned char			*out = NULL;
 	void				*jpeg = NULL, *thumb = NULL;
 	size_t				 jlen = 0, tlen = 0, olen;
 	struct jpegexif			 x;
@@ -365,13 +402,6 @@ cardgen_render(struct cardgen_run *r, const struct cardgen_frame *f,
 	char				 date[32], subsec[8], *path;
 	int				 rc = -1, w = r->width, h = r->height;
 
-	cs = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-	if (cairo_surface_status(cs) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(cs);
-		*cause = xasprintf(_("%s: cannot draw: %s"), f->rel,
-		    cairo_status_to_string(cairo_surface_status(cs)));
-		return -1;
-	}
 	cr = cairo_create(cs);
 	look = f->subject == SIZE_MAX ? &r->test_look[f->body] :
 	    &r->looks[f->subject];
@@ -383,7 +413,6 @@ cardgen_render(struct cardgen_run *r, const struct cardgen_frame *f,
 		if (cardgen_draw_qr(cr, w, h, look, &r->subjects[f->subject],
 		    f->seed) != 0) {
 			cairo_destroy(cr);
-			cairo_surface_destroy(cs);
 			*cause = xasprintf(_("%s: cannot make the QR code of "
 			    "session %lld"), f->rel, f->number);
 			return -1;
@@ -393,19 +422,12 @@ cardgen_render(struct cardgen_run *r, const struct cardgen_frame *f,
 		cardgen_draw_portrait(cr, w, h, look, f->seed);
 		break;
 	}
+	cardgen_noise(cr, f->seed ^ 0x6e6f697365ULL);
 	cairo_destroy(cr);
-	rgb = cardgen_pixels(cs, w, h, f->seed);
-	cairo_surface_destroy(cs);
 
-	img = vips_image_new_from_memory(rgb, (size_t)w * (size_t)h * 3, w, h,
-	    3, VIPS_FORMAT_UCHAR);
+	img = cardgen_vips(cs, w, h);
 	if (img == NULL)
 		goto verr;
-	if (vips_copy(img, &t, "interpretation", VIPS_INTERPRETATION_sRGB,
-	    NULL) != 0)
-		goto verr;
-	g_object_unref(img);
-	img = t;
 	if (f->orientation == 6) {
 		/* Stored turned 90° anticlockwise: upright once rotated
 		 * the way Orientation 6 tells a viewer to. */
@@ -459,20 +481,40 @@ out:
 		g_object_unref(t);
 	if (img != NULL)
 		g_object_unref(img);
-	free(rgb);
 	g_free(jpeg);
 	g_free(thumb);
 	free(out);
 	return rc;
 }
 
+static void
+cardgen_fail(struct cardgen_run *r, char *cause)
+{
+	pthread_mutex_lock(&r->lock);
+	if (r->cause == NULL)
+		r->cause = cause;
+	else
+		free(cause);
+	pthread_mutex_unlock(&r->lock);
+}
+
 static void *
 cardgen_worker(void *arg)
 {
 	struct cardgen_run	*r = arg;
+	cairo_surface_t		*cs;
 	size_t			 i;
 	char			*cause;
 
+	cs = cairo_image_surface_create(CAIRO_FORMAT_RGB24, r->width,
+	    r->height);
+	if (cairo_surface_status(cs) != CAIRO_STATUS_SUCCESS) {
+		cardgen_fail(r, xasprintf(_("cannot draw a %dx%d frame: %s"),
+		    r->width, r->height,
+		    cairo_status_to_string(cairo_surface_status(cs))));
+		cairo_surface_destroy(cs);
+		return NULL;
+	}
 	for (;;) {
 		pthread_mutex_lock(&r->lock);
 		i = r->next++;
@@ -482,15 +524,10 @@ cardgen_worker(void *arg)
 		if (i >= r->nframes)
 			break;
 		cause = NULL;
-		if (cardgen_render(r, &r->frames[i], &cause) != 0) {
-			pthread_mutex_lock(&r->lock);
-			if (r->cause == NULL)
-				r->cause = cause;
-			else
-				free(cause);
-			pthread_mutex_unlock(&r->lock);
-		}
+		if (cardgen_render(r, &r->frames[i], cs, &cause) != 0)
+			cardgen_fail(r, cause);
 	}
+	cairo_surface_destroy(cs);
 	vips_thread_shutdown();
 	return NULL;
 }
