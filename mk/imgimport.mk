@@ -14,3 +14,5 @@ TESTS += tests/cli/images-metadata.sh
 EXTRA_DIST += tests/cli/images-metadata.sh
 TESTS += tests/cli/images-import.sh
 EXTRA_DIST += tests/cli/images-import.sh
+TESTS += tests/cli/kill9-import.sh
+EXTRA_DIST += tests/cli/kill9-import.sh
