@@ -237,6 +237,10 @@ list_count_some(struct list *l, long long usec)
 		l->ncounted++;
 		if (usec > 0 && tui_usec() - start >= usec)
 			break;
+		/* While a key waits, a full first page is enough. */
+		if (usec > 0 && l->cum[l->ncounted] >= l->top + l->page &&
+		    l->win_stale)
+			break;
 	}
 	if (l->ncounted != before) {
 		tui_dirty(TUI_DIRTY_STATUS);
@@ -250,11 +254,13 @@ list_count_some(struct list *l, long long usec)
 
 /* Starts counting from scratch (the filter or the data changed). */
 static void
-list_recount(struct list *l, long long usec)
+list_recount(struct list *l, long long usec, int table_changed)
 {
-	l->nall = lists_count(tui_store(), l->kind);
-	if (l->nall < 0)
-		l->nall = 0;
+	if (table_changed || l->nall == 0) {
+		l->nall = lists_count(tui_store(), l->kind);
+		if (l->nall < 0)
+			l->nall = 0;
+	}
 	free(l->cum);
 	l->cum = NULL;
 	l->nchunks = l->ncounted = 0;
@@ -330,7 +336,7 @@ list_set_where(struct list *l, long long org_id, long long status_id)
 	l->f.org_id = org_id;
 	l->f.status_id = status_id;
 	l->cursor = l->top = 0;
-	list_recount(l, LIST_SLICE_USEC);
+	list_recount(l, LIST_SLICE_USEC, 0);
 	list_fetch(l);
 	list_settle(l);
 }
@@ -344,7 +350,7 @@ list_filter(struct list *l)
 void
 list_reload(struct list *l)
 {
-	list_recount(l, 0);
+	list_recount(l, 0, 1);
 	list_fetch(l);
 	list_settle(l);
 }
@@ -354,7 +360,7 @@ list_apply_text(struct list *l)
 {
 	l->f.text = l->text.len > 0 ? strbuf_str(&l->text) : NULL;
 	l->cursor = l->top = 0;
-	list_recount(l, LIST_SLICE_USEC);
+	list_recount(l, LIST_SLICE_USEC, 0);
 	list_fetch(l);
 	list_settle(l);
 }

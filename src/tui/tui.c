@@ -665,7 +665,10 @@ tui_loop(long long start)
 		if (n <= 0) {
 			h = tui_hubs[tui.hub];
 			l = h->list != NULL ? h->list(h) : NULL;
+			t0 = tui_usec();
 			idle = l != NULL && list_idle(l);
+			if (idle || tui.dirty != 0)
+				tui_trace("idle", tui_usec() - t0);
 			if (n == 0 && !idle) {
 				/* Another process may run jobs: look now
 				 * and then. */
