@@ -114,6 +114,7 @@ jpegexif_block(const struct jpegexif *x, unsigned int *size)
 	jpegexif_rational(ed, mem, EXIF_IFD_0, EXIF_TAG_Y_RESOLUTION, 72, 1);
 	jpegexif_short(ed, mem, EXIF_IFD_0, EXIF_TAG_RESOLUTION_UNIT, 2);
 	jpegexif_ascii(ed, mem, EXIF_IFD_0, EXIF_TAG_DATE_TIME, x->datetime);
+	jpegexif_short(ed, mem, EXIF_IFD_0, EXIF_TAG_YCBCR_POSITIONING, 2);
 	if (x->copyright != NULL)
 		jpegexif_ascii(ed, mem, EXIF_IFD_0, EXIF_TAG_COPYRIGHT,
 		    x->copyright);
@@ -132,6 +133,10 @@ jpegexif_block(const struct jpegexif *x, unsigned int *size)
 		jpegexif_ascii(ed, mem, EXIF_IFD_EXIF,
 		    EXIF_TAG_SUB_SEC_TIME_DIGITIZED, x->subsec);
 	}
+	jpegexif_undefined(ed, mem, EXIF_IFD_EXIF,
+	    EXIF_TAG_COMPONENTS_CONFIGURATION, "\1\2\3\0", 4);
+	jpegexif_undefined(ed, mem, EXIF_IFD_EXIF, EXIF_TAG_FLASH_PIX_VERSION,
+	    "0100", 4);
 	jpegexif_short(ed, mem, EXIF_IFD_EXIF, EXIF_TAG_COLOR_SPACE, 1);
 	jpegexif_long(ed, mem, EXIF_IFD_EXIF, EXIF_TAG_PIXEL_X_DIMENSION,
 	    (ExifLong)x->width);
@@ -143,6 +148,11 @@ jpegexif_block(const struct jpegexif *x, unsigned int *size)
 
 	if (x->thumb != NULL && x->thumblen > 0) {
 		jpegexif_short(ed, mem, EXIF_IFD_1, EXIF_TAG_COMPRESSION, 6);
+		jpegexif_rational(ed, mem, EXIF_IFD_1, EXIF_TAG_X_RESOLUTION,
+		    72, 1);
+		jpegexif_rational(ed, mem, EXIF_IFD_1, EXIF_TAG_Y_RESOLUTION,
+		    72, 1);
+		jpegexif_short(ed, mem, EXIF_IFD_1, EXIF_TAG_RESOLUTION_UNIT, 2);
 		ed->data = exif_mem_alloc(mem, (ExifLong)x->thumblen);
 		if (ed->data == NULL)
 			fatal("out of memory");
