@@ -254,7 +254,7 @@ sort_qr(const struct imgsort_frame *fr, size_t *order, size_t n,
 	size_t nruns = 0, i, j, k;
 	const char *body = NULL;
 	long long gap = o->gap_ms > 0 ? o->gap_ms : IMGSORT_GAP_DEFAULT;
-	long long last = -1;
+	long long last = -1, prev;
 
 	memset(&cur, 0, sizeof cur);
 	for (i = 0; i < n; i++) {
@@ -273,10 +273,7 @@ sort_qr(const struct imgsort_frame *fr, size_t *order, size_t n,
 				    cur.key, 0);
 			continue;
 		}
-		if (cur.n > 0 && last >= 0 && f->time_ms >= 0 &&
-		    f->time_ms - last > gap)
-			flag_add(r, IMGSORT_FLAG_GAP, order[i], cur.key,
-			    (f->time_ms - last) / 60000);
+		prev = last;
 		if (f->time_ms >= 0)
 			last = f->time_ms;
 		codeset_make(&cs, f);
@@ -299,6 +296,12 @@ sort_qr(const struct imgsort_frame *fr, size_t *order, size_t n,
 				codeset_free(&cs);
 			continue;
 		}
+		/* A gap before a marker only ends a run; inside one it may
+		 * hide a missed marker. */
+		if (cur.n > 0 && prev >= 0 && f->time_ms >= 0 &&
+		    f->time_ms - prev > gap)
+			flag_add(r, IMGSORT_FLAG_GAP, order[i], cur.key,
+			    (f->time_ms - prev) / 60000);
 		if (f->qr_like)
 			flag_add(r, IMGSORT_FLAG_QR_LIKE, order[i], cur.key, 0);
 		assign(r, o, &cur, order[i]);
