@@ -73,21 +73,32 @@ int
 media_preview_make(const char *src, const char *dst, int long_side,
     char **cause)
 {
+	VipsSource *source;
 	VipsImage *im = NULL;
 	void *buf = NULL;
 	size_t len = 0;
 	char *why;
-	int rc = -1;
+	int fd, rc = -1;
 
 	if (media_vips_init(cause) != 0)
 		return -1;
+	/* Opened once, read-only, as a source: given a file name, libvips
+	 * opens it again for every loader it tries (~80 times a file). */
+	if ((fd = open(src, O_RDONLY | O_CLOEXEC)) < 0) {
+		*cause = xasprintf(_("cannot open: %s"), strerror(errno));
+		return -1;
+	}
+	source = vips_source_new_from_descriptor(fd);
+	close(fd);	/* the source holds its own copy */
 	/* vips_thumbnail shrinks while it decodes (JPEG DCT scaling) and
 	 * applies the EXIF orientation. */
-	if (vips_thumbnail(src, &im, long_side, "height", long_side,
-	    "size", VIPS_SIZE_DOWN, NULL) != 0) {
+	if (source == NULL || vips_thumbnail_source(source, &im, long_side,
+	    "height", long_side, "size", VIPS_SIZE_DOWN, NULL) != 0) {
 		why = media_vips_error();
 		*cause = xasprintf(_("cannot read image: %s"), why);
 		free(why);
+		if (source != NULL)
+			g_object_unref(source);
 		return -1;
 	}
 	if (vips_jpegsave_buffer(im, &buf, &len, "Q", 82, "strip", TRUE,
@@ -101,6 +112,7 @@ media_preview_make(const char *src, const char *dst, int long_side,
 out:
 	g_free(buf);
 	g_object_unref(im);
+	g_object_unref(source);
 	return rc;
 }
 
