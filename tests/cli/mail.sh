@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/lib.sh"
 need sqlite3 /usr/bin/python3
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || skip_all "needs python3-aiosmtpd"
-plan 22
+plan 26
 
 mkdir "$T/mail"
 /usr/bin/python3 "$top_srcdir/tests/cli/mail-server.py" "$T/mail" bad@example.org &
@@ -90,4 +90,17 @@ out=$(pd sessions mail 1001 --resend --queue 2>/dev/null)
 like "$out" "queued job #[0-9]+: mail 1 sessions" "--queue only queues"
 is "$(count):$(sqlite3 "$STUDIO/picday.db" "SELECT state FROM jobs WHERE kind = 'mail' ORDER BY id DESC LIMIT 1")" \
     "6:queued" "nothing sent yet, the job waits for the worker"
+
+# A password lives in STUDIO/secrets (0600 only), and is never sent in clear.
+printf 'mail.smtp_password=Sekr3t-pw\n' >"$STUDIO/secrets"
+chmod 644 "$STUDIO/secrets"
+pd sessions mail 1001 --resend >/dev/null 2>"$T/err"; rc=$?
+is "$rc" 1 "a secrets file others can read is refused"
+like "$(cat "$T/err")" "readable by others: chmod 600" "and says how to fix it"
+chmod 600 "$STUDIO/secrets"
+pd sessions mail 1001 --resend >/dev/null 2>"$T/err"; rc=$?
+is "$rc:$(count)" "1:6" "with a password, a server without STARTTLS gets nothing"
+sqlite3 "$STUDIO/picday.db" .dump >"$T/dump.sql"
+is "$(cat "$T/err" "$T/dump.sql" "$T"/mail/*.eml | grep -c Sekr3t)" 0 \
+    "the password is in no message, output or database row"
 done_testing
