@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <ftw.h>
+#include <sys/stat.h>
 
 #include "core/schedule.h"
 #include "core/status.h"
@@ -47,25 +49,18 @@ setup(void **state)
 }
 
 static int
+rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	return remove(path);
+}
+
+static int
 teardown(void **state)
 {
 	struct fixture *fx = *state;
-	char *cmd;
 
 	store_close(fx->st);
-	cmd = NULL;
-	if (strncmp(fx->dir, "/tmp/picday-test-schedule.", 26) == 0) {
-		size_t len = strlen(fx->dir) + 16;
-
-		cmd = malloc(len);
-		snprintf(cmd, len, "%s/picday.db", fx->dir);
-		unlink(cmd);
-		snprintf(cmd, len, "%s/picday.db-wal", fx->dir);
-		unlink(cmd);
-		snprintf(cmd, len, "%s/picday.db-shm", fx->dir);
-		unlink(cmd);
-		free(cmd);
-	}
+	nftw(fx->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	free(fx);
 	return 0;
 }
