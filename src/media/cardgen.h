@@ -27,8 +27,8 @@
 #include <stddef.h>
 
 struct cardgen_subject {
-	long long	 number;	/* session number, printed as the QR text */
-	const char	*first_name;	/* printed on the QR sheet; NULL = "" */
+	long long	 number;	/* session number: the QR's text */
+	const char	*first_name;	/* printed on the sheet; NULL: "" */
 	const char	*last_name;
 	const char	*student_id;
 	const char	*grade;
@@ -42,12 +42,13 @@ struct cardgen_opts {
 	int		 height;
 	unsigned	 seed;		/* same seed, same card */
 	int		 bodies;	/* camera bodies, 1-4; 0 = 2 */
-	const char	*start_time;	/* "YYYY-MM-DD HH:MM:SS" of the first
-					   frame; NULL = "2024-09-12 08:30:00" */
+	/* Capture time of the first frame, "YYYY-MM-DD HH:MM:SS" (written to
+	 * EXIF as is, no time zone); NULL = "2024-09-12 08:30:00". */
+	const char	*start_time;
 	int		 threads;	/* encoder threads; 0 = one per core */
 };
 
-/* Fills *o with the defaults above (then change what you need). */
+/* Fills *o with the defaults above, seed 1 (then change what you need). */
 void	cardgen_opts_default(struct cardgen_opts *o);
 
 /*

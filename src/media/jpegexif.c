@@ -152,7 +152,8 @@ jpegexif_block(const struct jpegexif *x, unsigned int *size)
 		    72, 1);
 		jpegexif_rational(ed, mem, EXIF_IFD_1, EXIF_TAG_Y_RESOLUTION,
 		    72, 1);
-		jpegexif_short(ed, mem, EXIF_IFD_1, EXIF_TAG_RESOLUTION_UNIT, 2);
+		jpegexif_short(ed, mem, EXIF_IFD_1, EXIF_TAG_RESOLUTION_UNIT,
+		    2);
 		ed->data = exif_mem_alloc(mem, (ExifLong)x->thumblen);
 		if (ed->data == NULL)
 			fatal("out of memory");

@@ -16,7 +16,7 @@
 #include <stddef.h>
 
 struct jpegexif {
-	int			 motorola;	/* byte order: 1 big, 0 little */
+	int			 motorola;	/* 1: big-endian */
 	const char		*make;
 	const char		*model;
 	const char		*serial;	/* BodySerialNumber; NULL: none */
@@ -26,8 +26,8 @@ struct jpegexif {
 	int			 width;		/* stored pixel size */
 	int			 height;
 	const char		*copyright;	/* NULL: none */
-	const char		*comment;	/* JPEG COM segment; NULL: none */
-	const unsigned char	*thumb;		/* JPEG thumbnail; NULL: none */
+	const char		*comment;	/* JPEG COM; NULL: none */
+	const unsigned char	*thumb;		/* JPEG; NULL: none */
 	size_t			 thumblen;
 };
 
