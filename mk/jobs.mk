@@ -16,6 +16,6 @@ tests_unit_test_jobs_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-jobs
 
 TESTS += tests/cli/jobs-cli.sh tests/cli/jobs-two-workers.sh \
-	tests/cli/kill9-preview.sh
+	tests/cli/jobs-worker-stop.sh tests/cli/kill9-preview.sh
 EXTRA_DIST += tests/cli/jobs-cli.sh tests/cli/jobs-two-workers.sh \
-	tests/cli/kill9-preview.sh
+	tests/cli/jobs-worker-stop.sh tests/cli/kill9-preview.sh

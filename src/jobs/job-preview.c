@@ -79,13 +79,17 @@ job_preview_run(struct job_ctx *ctx, char **cause)
 	media_preview_sweep(dir);
 	free(dir);
 
-	/* A resumed job goes on counting from what it had done. */
+	/* A resumed job goes on counting from what it had done: what the
+	 * database last heard, or more when fewer images are left than the
+	 * last total said (the progress record lags the work a little). */
 	if (store_preview_count_pending(st, job_id(ctx), &remaining) != 0) {
 		*cause = xasprintf(_("cannot read the images: %s"),
 		    store_errmsg(st));
 		return -1;
 	}
 	done = job_done_before(ctx);
+	if (job_total_before(ctx) - remaining > done)
+		done = job_total_before(ctx) - remaining;
 	total = done + remaining;
 	job_progress(ctx, done, total);
 	while (!job_cancelled(ctx)) {

@@ -102,6 +102,12 @@ job_done_before(struct job_ctx *ctx)
 	return ctx->job->done;
 }
 
+long long
+job_total_before(struct job_ctx *ctx)
+{
+	return ctx->job->total;
+}
+
 char *
 job_payload_str(struct job_ctx *ctx, const char *key)
 {
@@ -303,7 +309,8 @@ job_exec(struct store *st, struct store_job *job, const char *owner,
 	free(err);
 	if (!ctx.lost && stop != NULL && atomic_load(stop)) {
 		/* Stopping: hand the job over; another worker resumes it. */
-		(void)store_job_release(st, job->id, owner);
+		(void)store_job_release(st, job->id, owner, ctx.done,
+		    ctx.total);
 		ctx.lost = 1;
 	} else if (!ctx.lost && store_job_finish(st, job->id, owner, ctx.done,
 	    ctx.total) != 1)

@@ -48,6 +48,7 @@ long long jobs_now_ms(void);
 /* What the job had done when it was claimed (a resumed job goes on from
  * there). */
 long long job_done_before(struct job_ctx *);
+long long job_total_before(struct job_ctx *);
 
 /*
  * Runs a job claimed by owner on st and records how it ended: done, a

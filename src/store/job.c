@@ -188,6 +188,18 @@ claim_pick(struct store *st, long long id, long long now, int max_claims,
 	return pick;
 }
 
+/* 1 when some job is queued or running, 0 none, -1. */
+static int
+claim_any(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM jobs WHERE state "
+	    "IN ('queued', 'running') LIMIT 1");
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 int
 store_job_claim(struct store *st, long long id, const char *owner,
     long long now, int lease_secs, int max_claims,
@@ -198,6 +210,9 @@ store_job_claim(struct store *st, long long id, const char *owner,
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	/* Idle workers poll often: look before taking the write lock. */
+	if (id == 0 && (rc = claim_any(st)) <= 0)
+		return rc;
 	if (store_begin(st) != 0)
 		return -1;
 	if ((pick = claim_pick(st, id, now, max_claims, dead)) <= 0) {
@@ -297,15 +312,18 @@ store_job_fail(struct store *st, long long id, const char *owner,
 }
 
 int
-store_job_release(struct store *st, long long id, const char *owner)
+store_job_release(struct store *st, long long id, const char *owner,
+    long long done, long long total)
 {
 	sqlite3_stmt *s = store_stmt(st,
 	    "UPDATE jobs SET state = 'queued', lease_owner = NULL, "
-	    "lease_expires = NULL, updated_at = " NOW " WHERE id = ?1 AND "
-	    "lease_owner = ?2 AND state = 'running'");
+	    "lease_expires = NULL, done = ?3, total = ?4, updated_at = " NOW
+	    " WHERE id = ?1 AND lease_owner = ?2 AND state = 'running'");
 
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_text(s, 2, owner, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, done);
+	sqlite3_bind_int64(s, 4, total);
 	return owned_write(st, s) < 0 ? -1 : 0;
 }
 

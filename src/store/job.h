@@ -68,9 +68,10 @@ int		 store_job_finish(struct store *, long long id, const char *owner,
  * lost, -1. */
 int		 store_job_fail(struct store *, long long id, const char *owner,
 		    const char *error, int max_attempts, long long not_before);
-/* Gives a running job back to the queue, claimable at once.  0 or -1. */
+/* Gives a running job back to the queue, claimable at once, with its
+ * progress.  0 or -1. */
 int		 store_job_release(struct store *, long long id,
-		    const char *owner);
+		    const char *owner, long long done, long long total);
 /* Records a problem that did not stop the job (last_error).  0 or -1. */
 int		 store_job_warn(struct store *, long long id, const char *msg);
 

@@ -73,8 +73,8 @@ ok $([ "$state" = running ] && [ "$done_at_kill" -lt $N ]; echo $?) \
 # it sees the owner's process is gone, not 30 s later when the lease expires.
 pd jobs run 2>"$T/run.log"
 is "$?" 0 "jobs run resumes the interrupted job at once"
-is "$(job_field state),$(job_field attempts)" "done,2" \
-    "job done after exactly two attempts"
+is "$(job_field state),$(job_field attempts),$(job_field done)/$(job_field total)" \
+    "done,2,$N/$N" "job done after exactly two attempts, every image counted"
 like "$(job_field last_error)" "img$BROKEN\.jpg" \
     "last_error names the image that cannot be read"
 

@@ -168,7 +168,7 @@ test_dead_owner_is_taken_over_at_once(void **state)
 	assert_int_equal(claim(f->b, 0, "h:2:2", NOW + 1, jobs_owner_dead, &k),
 	    0);
 	/* Same job, but its owner died: taken long before the expiry. */
-	assert_int_equal(store_job_release(f->a, id, live), 0);
+	assert_int_equal(store_job_release(f->a, id, live, 0, 0), 0);
 	assert_int_equal(claim(f->a, 0, dead, NOW, no_one_dead, &j), 1);
 	store_job_clear(&j);
 	assert_int_equal(claim(f->b, 0, "h:2:2", NOW + 1, jobs_owner_dead, &k),
@@ -176,7 +176,7 @@ test_dead_owner_is_taken_over_at_once(void **state)
 	assert_int_equal(k.id, id);
 	store_job_clear(&k);
 	/* Another host's dead-looking owner waits for its lease. */
-	assert_int_equal(store_job_release(f->b, id, "h:2:2"), 0);
+	assert_int_equal(store_job_release(f->b, id, "h:2:2", 0, 0), 0);
 	assert_int_equal(claim(f->a, 0, elsewhere, NOW, no_one_dead, &j), 1);
 	store_job_clear(&j);
 	assert_int_equal(claim(f->b, 0, "h:2:2", NOW + 1, jobs_owner_dead, &k),
