@@ -311,10 +311,19 @@ job_exec(struct store *st, struct store_job *job, const char *owner,
 		/* Stopping: hand the job over; another worker resumes it. */
 		(void)store_job_release(st, job->id, owner, ctx.done,
 		    ctx.total);
-		ctx.lost = 1;
+		if (show & (JOBS_SHOW_EVENTS | JOBS_SHOW_PROGRESS))
+			jobs_progress_message(_("%s #%lld: stopped at %lld/%lld, "
+			    "back in the queue"), job->kind, job->id, ctx.done,
+			    ctx.total);
+		ctx.lost = 2;
 	} else if (!ctx.lost && store_job_finish(st, job->id, owner, ctx.done,
 	    ctx.total) != 1)
 		ctx.lost = 1;
+	if (ctx.lost == 1 && (show & (JOBS_SHOW_EVENTS | JOBS_SHOW_PROGRESS)))
+		/* L10N: the job was cancelled, or its lease expired and
+		 * another worker took it over. */
+		jobs_progress_message(_("%s #%lld: cancelled or taken over at "
+		    "%lld/%lld"), job->kind, job->id, ctx.done, ctx.total);
 	if (!ctx.lost && (show & JOBS_SHOW_PROGRESS))
 		jobs_progress_show(job->kind, job->id, ctx.done, ctx.total, 1);
 	else if (!ctx.lost && (show & JOBS_SHOW_EVENTS))

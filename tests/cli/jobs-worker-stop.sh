@@ -1,9 +1,10 @@
 #!/bin/sh
 # `picday worker` stopped by SIGTERM mid-job exits 0 and gives the job back
 # to the queue at once (no lease left), and the job then finishes elsewhere.
+# `jobs cancel` stops a job a worker is running.
 . "$top_srcdir/tests/lib.sh"
 need sqlite3
-plan 5
+plan 8
 
 N=120
 pd jobs list >/dev/null || exit 1
@@ -46,4 +47,29 @@ pd jobs run 2>/dev/null
 is "$(q "SELECT state || ',' || attempts || ',' || done || '/' || total FROM jobs WHERE id = $JOB")" \
     "done,2,$N/$N" "jobs run finishes it, counting on from where it stopped"
 is "$(ls "$STUDIO/previews" | wc -l | tr -d ' ')" $N "one preview per image"
+# Cancelling a running job: the worker drops it and keeps serving.
+q "UPDATE images SET preview_path = NULL"
+JOB=$(pd jobs add preview)
+"$PICDAY" --studio "$STUDIO" worker --threads 1 2>"$T/worker2.log" &
+W=$!
+cleanup_add "kill -9 $W"
+end=$(( $(date +%s) + 60 ))
+while [ "$(q "SELECT done FROM jobs WHERE id = $JOB")" -lt 10 ]; do
+	[ "$(date +%s)" -le "$end" ] || break
+	sleep 0.05
+done
+pd jobs cancel "$JOB"
+is "$?" 0 "jobs cancel of a running job"
+end=$(( $(date +%s) + 20 ))
+until grep -q "preview #$JOB: cancelled" "$T/worker2.log"; do
+	[ "$(date +%s)" -le "$end" ] || break
+	sleep 0.05
+done
+like "$(cat "$T/worker2.log")" "preview #$JOB: cancelled" \
+    "the worker stops the cancelled job"
+made=$(q "SELECT count(*) FROM images WHERE preview_path IS NOT NULL")
+kill -TERM $W
+wait $W
+is "$(q "SELECT state FROM jobs WHERE id = $JOB"),$([ "$made" -lt $N ] && echo mid-way)" \
+    "cancelled,mid-way" "it stays cancelled, its work stopped mid-way ($made of $N)"
 done_testing
