@@ -69,7 +69,7 @@ jobs_owner_dead(const char *owner)
 	hostlen = (size_t)(pid - owner);
 	if (strlen(host_name()) != hostlen ||
 	    strncmp(owner, host_name(), hostlen) != 0)
-		return 0;	/* another host: wait for the lease to expire */
+		return 0;	/* another host: wait for its lease */
 	n = strtol(pid + 1, &end, 10);
 	if (end != tid || n <= 0)
 		return 0;
@@ -312,9 +312,9 @@ job_exec(struct store *st, struct store_job *job, const char *owner,
 		(void)store_job_release(st, job->id, owner, ctx.done,
 		    ctx.total);
 		if (show & (JOBS_SHOW_EVENTS | JOBS_SHOW_PROGRESS))
-			jobs_progress_message(_("%s #%lld: stopped at %lld/%lld, "
-			    "back in the queue"), job->kind, job->id, ctx.done,
-			    ctx.total);
+			jobs_progress_message(_("%s #%lld: stopped at "
+			    "%lld/%lld, back in the queue"), job->kind, job->id,
+			    ctx.done, ctx.total);
 		ctx.lost = 2;
 	} else if (!ctx.lost && store_job_finish(st, job->id, owner, ctx.done,
 	    ctx.total) != 1)

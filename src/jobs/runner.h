@@ -31,7 +31,7 @@ struct job_ctx {
 	struct store_job	*job;		/* as claimed */
 	const char		*owner;
 	int			 wake_fd;
-	const atomic_int	*stop;		/* the pool is stopping, or NULL */
+	const atomic_int	*stop;		/* pool stopping, or NULL */
 	int			 show;
 	int			 lost;		/* cancelled, or lease lost */
 	long long		 done, total;

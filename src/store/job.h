@@ -22,7 +22,7 @@ struct store_job {
 	char		*kind;
 	char		*title;
 	char		*payload;
-	char		*state;		/* queued running done failed cancelled */
+	char		*state;		/* queued running done failed … */
 	long long	 done, total;
 	int		 attempts;
 	char		*last_error;	/* or NULL */
@@ -43,7 +43,8 @@ long long	 store_job_find_pending(struct store *, const char *kind);
 /* Jobs that are queued or running, into *n.  0 or -1. */
 int		 store_job_count_pending(struct store *, long long *n);
 /* One job by id: 1 found (*out filled), 0 no such job, -1. */
-int		 store_job_get(struct store *, long long id, struct store_job *out);
+int		 store_job_get(struct store *, long long id,
+		    struct store_job *out);
 
 /*
  * Claims a job for owner until now + lease_secs: the oldest queued job whose
