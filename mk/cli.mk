@@ -2,4 +2,8 @@
 # fragment of the area that owns it.
 libpicday_a_SOURCES += \
 	src/cli/cli.c src/cli/cli.h \
-	src/cli/output.c src/cli/output.h
+	src/cli/output.c src/cli/output.h \
+	src/cli/cmd-setup.c
+
+TESTS += tests/cli/setup.sh
+EXTRA_DIST += tests/cli/setup.sh bench/run.sh

@@ -46,6 +46,8 @@ static const struct command commands[] = {
 	    "         images list --session NUMBER") },
 	{ "jobs", cmd_jobs, N_("jobs list | run [--wait] | retry ID | "
 	    "cancel ID | add preview") },
+	{ "setup", cmd_setup, N_("setup list | get KEY | set KEY VALUE | "
+	    "secret KEY [--unset]") },
 	{ "worker", cmd_worker, N_("worker [--threads N]") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -44,6 +44,7 @@ int	cmd_images(struct cli *, int, char **);
 int	cmd_jobs(struct cli *, int, char **);
 int	cmd_worker(struct cli *, int, char **);
 int	cmd_demo(struct cli *, int, char **);
+int	cmd_setup(struct cli *, int, char **);
 /* The TUI (src/tui/tui.c). */
 int	tui_main(struct cli *);
 

@@ -15,6 +15,7 @@
 #include "core/schedmail.h"
 #include "net/smtp.h"
 #include "store/db.h"
+#include "store/secrets.h"
 #include "store/mail.h"
 #include "store/session.h"
 #include "util/i18n.h"
@@ -48,45 +49,6 @@ schedmail_expand(const char *tmpl, const char *const *keys,
 		strbuf_addc(&sb, *p++);
 	}
 	return strbuf_take(&sb);
-}
-
-/* mail.smtp_password from STUDIO/secrets ("key=value" lines), which must
- * not be readable by others.  0 (value or NULL), or -1 with *cause. */
-static int
-secret_get(struct store *st, const char *key, char **value, char **cause)
-{
-	struct stat sb;
-	char *path, line[1024];
-	size_t klen = strlen(key);
-	FILE *f;
-
-	*value = NULL;
-	path = store_path(st, "secrets");
-	if ((f = fopen(path, "r")) == NULL) {
-		free(path);
-		if (errno == ENOENT)
-			return 0;
-		*cause = xasprintf(_("cannot read the secrets file: %s"),
-		    strerror(errno));
-		return -1;
-	}
-	if (fstat(fileno(f), &sb) != 0 || (sb.st_mode & 077) != 0) {
-		*cause = xasprintf(_("%s is readable by others: chmod 600 "
-		    "it"), path);
-		fclose(f);
-		free(path);
-		return -1;
-	}
-	free(path);
-	while (fgets(line, sizeof line, f) != NULL) {
-		line[strcspn(line, "\r\n")] = '\0';
-		if (strncmp(line, key, klen) == 0 && line[klen] == '=') {
-			free(*value);
-			*value = xstrdup(line + klen + 1);
-		}
-	}
-	fclose(f);
-	return 0;
 }
 
 static void
@@ -250,15 +212,13 @@ mail_open_server(struct mail_run *m, char **cause)
 		    "mail.smtp_url, e.g. smtp://mail.example.org:587)"));
 		return -1;
 	}
-	if (secret_get(m->st, "mail.smtp_password", &password, cause) != 0) {
+	if (secrets_get(m->st, "mail.smtp_password", &password, cause) != 0) {
 		free(url);
 		return -1;
 	}
 	user = store_pref_get(m->st, "mail.smtp_user");
 	rc = smtp_open(url, user, password, &m->smtp, cause);
-	if (password != NULL)
-		explicit_bzero(password, strlen(password));
-	free(password);
+	secrets_free(password);
 	free(user);
 	free(url);
 	return rc;

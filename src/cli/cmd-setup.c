@@ -1,0 +1,225 @@
+/*
+ * cmd-setup: `picday setup list|get|set|secret`: the studio's preferences
+ * for scripts (the Setup hub edits the same).  Secrets (passwords) go to the
+ * 0600 secrets file through `setup secret KEY`, which reads the value from
+ * standard input so that it never stands in argv or shell history.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "store/db.h"
+#include "store/secrets.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+struct setting {
+	const char	*key;
+	const char	*what;
+	int		(*check)(const char *, char **);
+};
+
+static int
+check_long_side(const char *v, char **cause)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v == '\0' || *end != '\0' || n < 64 || n > 8192) {
+		*cause = xstrdup(_("a number of pixels from 64 to 8192"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_smtp_url(const char *v, char **cause)
+{
+	const char *host;
+
+	if (strncmp(v, "smtp://", 7) != 0 && strncmp(v, "smtps://", 8) != 0) {
+		*cause = xstrdup(_("a URL starting smtp:// or smtps://"));
+		return -1;
+	}
+	host = strstr(v, "://") + 3;
+	if (strchr(host, '@') != NULL) {
+		*cause = xstrdup(_("no user or password in the URL: set "
+		    "mail.smtp_user, and the password with `picday setup "
+		    "secret mail.smtp_password`"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_address(const char *v, char **cause)
+{
+	if (strchr(v, '@') == NULL || strpbrk(v, " \t\r\n<>") != NULL) {
+		*cause = xstrdup(_("an e-mail address like studio@example.org"));
+		return -1;
+	}
+	return 0;
+}
+
+/* L10N: what each preference is, shown by `picday setup list`. */
+static const struct setting settings[] = {
+	{ "preview.long_side", N_("long side of previews, in pixels"),
+	    check_long_side },
+	{ "preview.watermark", N_("watermark text on online previews"), NULL },
+	{ "mail.from", N_("sender of the studio's e-mails"), check_address },
+	{ "mail.smtp_url", N_("mail server, e.g. smtp://mail.example.org:587"),
+	    check_smtp_url },
+	{ "mail.smtp_user", N_("user name on the mail server"), NULL },
+	{ "mail.schedule.subject", N_("subject of the schedule e-mail "
+	    "({first_name} {last_name} {guardian} {organization} {date} "
+	    "{time} {number})"), NULL },
+	{ "mail.schedule.body", N_("body of the schedule e-mail (same "
+	    "fields)"), NULL },
+};
+#define NSETTINGS (sizeof settings / sizeof settings[0])
+
+static const char *const secret_keys[] = { "mail.smtp_password" };
+#define NSECRETS (sizeof secret_keys / sizeof secret_keys[0])
+
+static const struct setting *
+setting_find(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < NSETTINGS; i++)
+		if (strcmp(settings[i].key, key) == 0)
+			return &settings[i];
+	return NULL;
+}
+
+static int
+setup_list(struct cli *cli)
+{
+	static const char *cols[] = { "key", "value", "about" };
+	struct store *st = cli_store(cli);
+	struct table *t = table_new(stdout, cli->format, cols, 3);
+	char *cause = NULL;
+	size_t i;
+
+	for (i = 0; i < NSETTINGS; i++) {
+		char *v = store_pref_get(st, settings[i].key);
+		const char *row[3] = { settings[i].key, v ? v : "",
+		    _(settings[i].what) };
+
+		table_row(t, row);
+		free(v);
+	}
+	for (i = 0; i < NSECRETS; i++) {
+		char *v = NULL, *mask;
+		const char *row[3];
+
+		if (secrets_get(st, secret_keys[i], &v, &cause) != 0) {
+			cli_error("%s", cause);
+			free(cause);
+			cause = NULL;
+		}
+		mask = secrets_mask(v);
+		row[0] = secret_keys[i];
+		row[1] = mask;
+		row[2] = _("secret (set with `picday setup secret KEY`)");
+		table_row(t, row);
+		free(mask);
+		secrets_free(v);
+	}
+	table_end(t);
+	return CLI_OK;
+}
+
+static int
+setup_set(struct cli *cli, const char *key, const char *value)
+{
+	const struct setting *s = setting_find(key);
+	char *cause = NULL;
+	size_t i;
+
+	for (i = 0; i < NSECRETS; i++)
+		if (strcmp(key, secret_keys[i]) == 0)
+			return cli_usage(_("%s is a secret: use `picday setup "
+			    "secret %s` (reads it from standard input)"), key,
+			    key);
+	if (s == NULL)
+		return cli_usage(_("unknown setting '%s' (see `picday setup "
+		    "list`)"), key);
+	if (s->check != NULL && s->check(value, &cause) != 0) {
+		cli_error(_("%s: '%s' is not %s"), key, value, cause);
+		free(cause);
+		return CLI_FAILED;
+	}
+	if (store_pref_set(cli_store(cli), key, value) != 0) {
+		cli_error(_("cannot save %s: %s"), key,
+		    store_errmsg(cli_store(cli)));
+		return CLI_FAILED;
+	}
+	return CLI_OK;
+}
+
+static int
+setup_secret(struct cli *cli, const char *key, int unset)
+{
+	char line[1024], *cause = NULL;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < NSECRETS; i++)
+		if (strcmp(key, secret_keys[i]) == 0)
+			break;
+	if (i == NSECRETS)
+		return cli_usage(_("unknown secret '%s' (known: "
+		    "mail.smtp_password)"), key);
+	if (unset)
+		rc = secrets_set(cli_store(cli), key, NULL, &cause);
+	else {
+		if (isatty(STDIN_FILENO))
+			fprintf(stderr, _("%s (one line, ends with Enter): "),
+			    key);
+		if (fgets(line, sizeof line, stdin) == NULL) {
+			cli_error(_("no value on standard input"));
+			return CLI_FAILED;
+		}
+		line[strcspn(line, "\r\n")] = '\0';
+		rc = secrets_set(cli_store(cli), key, line, &cause);
+		memset(line, 0, sizeof line);
+	}
+	if (rc != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return CLI_FAILED;
+	}
+	return CLI_OK;
+}
+
+int
+cmd_setup(struct cli *cli, int argc, char **argv)
+{
+	const char *what = argc > 1 ? argv[1] : "list";
+
+	if (strcmp(what, "list") == 0 && argc <= 2)
+		return setup_list(cli);
+	if (strcmp(what, "get") == 0 && argc == 3) {
+		char *v;
+
+		if (setting_find(argv[2]) == NULL)
+			return cli_usage(_("unknown setting '%s' (see `picday "
+			    "setup list`)"), argv[2]);
+		v = store_pref_get(cli_store(cli), argv[2]);
+		printf("%s\n", v ? v : "");
+		free(v);
+		return CLI_OK;
+	}
+	if (strcmp(what, "set") == 0 && argc == 4)
+		return setup_set(cli, argv[2], argv[3]);
+	if (strcmp(what, "secret") == 0 && (argc == 3 || (argc == 4 &&
+	    strcmp(argv[3], "--unset") == 0)))
+		return setup_secret(cli, argv[2], argc == 4);
+	return cli_usage(_("setup list | get KEY | set KEY VALUE | "
+	    "secret KEY [--unset]"));
+}
