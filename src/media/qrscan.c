@@ -248,6 +248,38 @@ dist2(const struct cluster *a, const struct cluster *b)
 	return dx * dx + dy * dy;
 }
 
+/* Runs around (x, y) along the diagonal down-right: a finder shows 1:1:3:1:1
+ * that way too, which most textures that pass across and down do not. */
+static int
+diagonal_check(const unsigned char *b, int w, int h, int x, int y, double hmod)
+{
+	int c[5] = { 0, 0, 0, 0, 0 }, i;
+	double m;
+
+#define AT(k)	(x + (k) >= 0 && y + (k) >= 0 && x + (k) < w && y + (k) < h)
+#define PX(k)	(b[(size_t)(y + (k)) * w + x + (k)])
+	if (!PX(0))
+		return 0;
+	for (i = 0; AT(i) && PX(i); i--)
+		c[2]++;
+	for (; AT(i) && !PX(i); i--)
+		c[1]++;
+	for (; AT(i) && PX(i); i--)
+		c[0]++;
+	for (i = 1; AT(i) && PX(i); i++)
+		c[2]++;
+	for (; AT(i) && !PX(i); i++)
+		c[3]++;
+	for (; AT(i) && PX(i); i++)
+		c[4]++;
+#undef AT
+#undef PX
+	if (!finder_ratio(c, &m))
+		return 0;
+	/* Along the diagonal a module is sqrt(2) times longer. */
+	return m < 2.5 * 1.42 * hmod && 1.42 * hmod < 2.5 * m;
+}
+
 int
 qrscan_finders(const unsigned char *g, int w, int h)
 {
@@ -281,7 +313,8 @@ qrscan_finders(const unsigned char *g, int w, int h)
 			if (!finder_ratio(rs + i, &mod))
 				continue;
 			cx = st[i + 2] + rs[i + 2] / 2;
-			if (!column_check(b, w, h, cx, y, mod))
+			if (!column_check(b, w, h, cx, y, mod) ||
+			    !diagonal_check(b, w, h, cx, y, mod))
 				continue;
 			cen = xreallocarray(cen, ncen + 1, sizeof *cen);
 			cen[ncen][0] = cx;
@@ -314,8 +347,9 @@ qrscan_finders(const unsigned char *g, int w, int h)
 		}
 		clu[j].hits++;
 	}
+	/* Every row through a finder's 3-module core hits. */
 	for (i = 0; i < nclu; i++)
-		if (clu[i].hits >= 3)
+		if (clu[i].hits >= 3 && 2 * clu[i].hits >= 3 * clu[i].mod - 2)
 			clu[found++] = clu[i];
 	/* A QR shows three finders at the corners of a right isosceles
 	 * triangle, 14 to 180 modules apart. */
@@ -435,7 +469,7 @@ qrscan_file(struct qrscan *qs, const char *path, int width, int height,
     int full, struct qrscan_result *r, char **cause)
 {
 	unsigned char *g;
-	int shrink = 8, w, h, shortest, finders;
+	int shrink = 8, w, h, shortest, finders, looks = 0;
 
 	memset(r, 0, sizeof *r);
 	if (qrscan_vips_init(cause) != 0)
@@ -474,7 +508,10 @@ qrscan_file(struct qrscan *qs, const char *path, int width, int height,
 		if (finders == 0)
 			return 0;
 		r->qr_like = 1;
-		if (shrink == 1 || shortest / shrink > QRSCAN_MAX_SHORT)
+		/* One closer look; a code ZBar cannot read at twice the
+		 * scale is left to the operator. */
+		if (shrink == 1 || shortest / shrink > QRSCAN_MAX_SHORT ||
+		    ++looks > 1)
 			return 0;
 		shrink /= 2;
 	}

@@ -164,7 +164,7 @@ test_finders(void **state)
 
 				/* 7x7 modules: ring, gap, 3x3 core. */
 				g[(cy[i] + y) * 200 + cx[i] + x] =
-				    r < 6 || (r >= 8 && r < 14) ? 20 : 230;
+				    r < 6 || (r >= 10 && r < 14) ? 20 : 230;
 			}
 	assert_int_equal(qrscan_finders(g, 200, 200), 3);
 	/* Two finders are no QR. */
