@@ -25,3 +25,13 @@ TESTS += tests/unit/test-utf8
 TESTS += tests/tui/hubs.sh tests/tui/widgets.sh tests/tui/screen.sh
 EXTRA_DIST += tests/tui/hubs.sh tests/tui/widgets.sh tests/tui/screen.sh \
 	tests/tui/studio.sh bench/bench-tui.sh
+
+# sessions hub
+# The Sessions hub's actions: scheduling, advance, session form, QR codes,
+# export, schedule e-mails (tui/sessions-act.h).
+libpicday_a_SOURCES += \
+	src/tui/steps.c src/tui/steps.h \
+	src/tui/sessions-act.c src/tui/sessions-act.h \
+	src/tui/wizard-schedule.c src/tui/dialog-advance.c \
+	src/tui/form-session.c src/tui/dialog-qr.c \
+	src/tui/wizard-export.c src/tui/wizard-mail.c

@@ -1,8 +1,12 @@
 /*
  * tui/hub-sessions: the Sessions hub — every session by number with its
- * client, organization, status and time; the detail of the current one;
- * `w`, the Filter wizard (step 1 organization, step 2 status; Finish
- * applies the filter, Esc leaves everything as it was); `x` clears it.
+ * client, organization, status and time; the detail of the current one
+ * with its latest history beside it; `w`, the Filter wizard (step 1
+ * organization, step 2 status; Finish applies the filter, Esc leaves
+ * everything as it was); `c` clears it.  The actions on the tagged
+ * sessions (else the current one) live in their own files, see
+ * tui/sessions-act.h: b schedule, A/> advance, Enter/e form, p QR codes,
+ * x export, m e-mails.
  */
 #include "config.h"
 
@@ -10,8 +14,10 @@
 #include <string.h>
 
 #include "store/lists.h"
+#include "store/session.h"
 #include "tui/form.h"
 #include "tui/hub.h"
+#include "tui/sessions-act.h"
 #include "tui/wizard.h"
 #include "util/xalloc.h"
 
@@ -70,7 +76,7 @@ sessions_note(struct hub_list *hl, const char *org, const char *status)
 	hl->note_text = NULL;
 	if (org == NULL && status == NULL)
 		return;
-	hl->note_text = xasprintf(_("Only: %s%s%s   (x clears)"),
+	hl->note_text = xasprintf(_("Only: %s%s%s   (c clears)"),
 	    org != NULL ? org : "", org != NULL && status != NULL ? ", " : "",
 	    status != NULL ? status : "");
 }
@@ -89,11 +95,56 @@ sessions_wz_finish(struct wizard *wz, void *arg, char **cause)
 	return 0;
 }
 
+/* The detail pane: the fields on the left, the latest history on the
+ * right. */
+#define SESSIONS_DETAIL	8
+
+static int
+sessions_hist_row(const char *at, const char *user, const char *what,
+    const char *old_value, const char *new_value, void *arg)
+{
+	struct textpane *tp = arg;
+
+	(void)what;
+	textpane_add(tp, "%.16s %s %s%s%s", at != NULL ? at : "",
+	    user != NULL ? user : "", old_value != NULL ? old_value : "",
+	    old_value != NULL ? " -> " : "", new_value != NULL ?
+	    new_value : "");
+	return 0;
+}
+
+static void
+sessions_draw(struct hub *h, int y, int hgt, int w)
+{
+	struct hub_list *hl = h->data;
+	struct textpane tp = { NULL, 0, 0 };
+	long long id;
+	int d = hgt > SESSIONS_DETAIL + 4 ? SESSIONS_DETAIL : 0;
+	int wl = w / 2, hy = y + hgt - d;
+
+	hub_list_draw(hl, y, hgt - d, w);
+	if (d == 0)
+		return;
+	id = list_current(hl->list);
+	tui_detail(LISTS_SESSIONS, id, hy, d, wl);
+	attrset(tui_attr(ROLE_FRAME));
+	mvhline(hy, wl, ACS_HLINE, w - wl);
+	attrset(A_NORMAL);
+	tui_fill(hy + 1, wl, w - wl, ROLE_NORMAL);
+	if (id <= 0)
+		return;
+	tui_put(hy + 1, wl + 1, w - wl - 1, ROLE_LABEL, _("History:"));
+	store_history_each(tui_store(), id, sessions_hist_row, &tp);
+	tp.top = tp.n;		/* the newest ones */
+	textpane_draw(&tp, hy + 2, wl + 1, d - 2, w - wl - 1);
+	textpane_clear(&tp);
+}
+
 static void
 sessions_init(struct hub *h)
 {
 	h->data = hub_list_new(LISTS_SESSIONS, sessions_cols,
-	    sizeof sessions_cols / sizeof sessions_cols[0], 6, NULL);
+	    sizeof sessions_cols / sizeof sessions_cols[0], 0, NULL);
 }
 
 static int
@@ -115,6 +166,24 @@ sessions_key(struct hub *h, int key, enum tui_action act)
 		list_set_where(hl->list, 0, 0);
 		tui_dirty(TUI_DIRTY_ALL);
 		return TUI_HANDLED;
+	case ACT_SCHEDULE:
+		sessions_schedule_open(hl);
+		return TUI_HANDLED;
+	case ACT_ADVANCE:
+		sessions_advance_open(hl);
+		return TUI_HANDLED;
+	case ACT_SESSION_FORM:
+		sessions_form_open(hl);
+		return TUI_HANDLED;
+	case ACT_PRINT_QR:
+		sessions_qr_open(hl);
+		return TUI_HANDLED;
+	case ACT_EXPORT:
+		sessions_export_open(hl);
+		return TUI_HANDLED;
+	case ACT_MAIL:
+		sessions_mail_open(hl);
+		return TUI_HANDLED;
 	default:
 		return TUI_NOT_MINE;
 	}
@@ -123,6 +192,6 @@ sessions_key(struct hub *h, int key, enum tui_action act)
 struct hub hub_sessions = {
 	N_("Sessions"), SCOPE_SESSIONS,
 	N_("every session by number: client, organization, status, time"),
-	sessions_init, hub_list_hub_free, hub_list_hub_draw, sessions_key,
+	sessions_init, hub_list_hub_free, sessions_draw, sessions_key,
 	hub_list_hub_reload, hub_list_hub_list, NULL
 };

@@ -80,7 +80,13 @@ enum tui_scope {
 	X(CANCEL, FORM, TUI_ESC, 0, 0, "Esc", N_("Cancel: nothing is written")) \
 	X(NEW_CLIENT, CLIENTS, TUI_CTRL('N'), 0, 0, "C-n", N_("New client")) \
 	X(FILTER_WIZARD, SESSIONS, 'w', 0, 0, "w", N_("Filter wizard: organization, then status")) \
-	X(CLEAR_WHERE, SESSIONS, 'x', 0, 0, "x", N_("Clear the organization/status filter")) \
+	X(CLEAR_WHERE, SESSIONS, 'c', 0, 0, "c", N_("Clear the organization/status filter")) \
+	X(SCHEDULE, SESSIONS, 'b', 0, 0, "b", N_("Bulk Scheduling wizard: book an organization's clients into slots")) \
+	X(ADVANCE, SESSIONS, 'A', '>', 0, "A >", N_("Advance Status of the tagged sessions, else this one")) \
+	X(SESSION_FORM, SESSIONS, 'e', '\n', '\r', "Enter e", N_("The session with its history; reschedule it")) \
+	X(PRINT_QR, SESSIONS, 'p', 0, 0, "p", N_("Print QR codes (PDF) of the tagged sessions, else the list")) \
+	X(EXPORT, SESSIONS, 'x', 0, 0, "x", N_("Export the tagged sessions, else the list, with a column chooser")) \
+	X(MAIL, SESSIONS, 'm', 0, 0, "m", N_("Schedule e-mails to the tagged sessions, else this one")) \
 	X(RETRY_JOB, CONTROL, 'r', 0, 0, "r", N_("Retry the tagged jobs, else this one")) \
 	X(CANCEL_JOB, CONTROL, 'c', 0, 0, "c", N_("Cancel the tagged jobs, else this one")) \
 	X(SETUP_NEXT_LIST, SETUP, 'l', 0, 0, "l", N_("Switch between organizations and statuses"))

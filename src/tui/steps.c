@@ -1,0 +1,221 @@
+/* tui/steps: a wizard of field pages and custom panes (steps.h). */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "tui/steps.h"
+#include "tui/tui.h"
+#include "util/xalloc.h"
+
+struct steps {
+	struct tui_layer	 layer;
+	char			*title;
+	const char		*finish_label;
+	const struct steps_page	*pages;
+	/* One per page; a custom page has one with no fields, which keeps
+	 * the focus of the buttons. */
+	struct form_page	**fp;
+	char			*error;		/* of a custom page */
+	int			 npages, cur;
+	steps_finish_fn		 finish;
+	void			(*free_arg)(void *);
+	void			*arg;
+};
+
+enum { SB_BACK, SB_NEXT, SB_CANCEL };
+
+static int
+steps_custom(struct steps *s, int i)
+{
+	return s->pages[i].fields == NULL;
+}
+
+struct form_page *
+steps_form(struct steps *s, int i)
+{
+	return steps_custom(s, i) ? NULL : s->fp[i];
+}
+
+int
+steps_current(struct steps *s)
+{
+	return s->cur;
+}
+
+static void
+steps_set_error(struct steps *s, const char *e)
+{
+	free(s->error);
+	s->error = e != NULL ? xstrdup(e) : NULL;
+	form_page_set_error(s->fp[s->cur], e);
+	tui_dirty(TUI_DIRTY_ALL);
+}
+
+/* Shows page i after its enter() agreed; 0, or -1 (the error shown). */
+static int
+steps_show(struct steps *s, int i)
+{
+	char *cause = NULL;
+
+	if (s->pages[i].enter != NULL &&
+	    s->pages[i].enter(s, i, s->arg, &cause) != 0) {
+		steps_set_error(s, cause != NULL ? cause :
+		    _("cannot go on"));
+		free(cause);
+		return -1;
+	}
+	s->cur = i;
+	steps_set_error(s, NULL);
+	if (steps_custom(s, i))
+		form_page_focus(s->fp[i], SB_NEXT);
+	return 0;
+}
+
+static void
+steps_draw(struct tui_layer *tl)
+{
+	struct steps *s = (struct steps *)tl;
+	const struct steps_page *pg = &s->pages[s->cur];
+	struct form_page *fp = s->fp[s->cur];
+	const char *buttons[3];
+	char *title;
+	int w = COLS - 4 < 76 ? COLS - 4 : 76;
+	int body, h, y, x;
+
+	body = steps_custom(s, s->cur) ? pg->rows + 2 : form_page_rows(fp);
+	h = body + 6;
+	if (h > LINES - 2) {
+		h = LINES - 2;
+		body = h - 6;
+	}
+	y = (LINES - h) / 2;
+	x = (COLS - w) / 2;
+	buttons[SB_BACK] = _("< Back");
+	buttons[SB_NEXT] = s->cur < s->npages - 1 ? _("Next >") :
+	    _(s->finish_label != NULL ? s->finish_label : N_("Finish"));
+	buttons[SB_CANCEL] = _("Cancel");
+	/* L10N: wizard title, e.g. "Bulk Scheduling — step 1 of 3" */
+	title = xasprintf(_("%s — step %d of %d"), s->title, s->cur + 1,
+	    s->npages);
+	tui_box(y, x, h, w, title);
+	free(title);
+	tui_put(y + 1, x + 2, w - 4, ROLE_HEADER, _(pg->title));
+	if (pg->intro != NULL)
+		tui_put(y + 2, x + 2, w - 4, ROLE_DIM, _(pg->intro));
+	if (steps_custom(s, s->cur)) {
+		pg->draw(s, y + 3, x + 2, body - 2, w - 4, s->arg);
+		if (s->error != NULL)
+			tui_put(y + 3 + body - 1, x + 2, w - 4, ROLE_ERROR,
+			    s->error);
+		curs_set(0);
+	} else
+		form_page_draw(fp, y + 3, x + 2, w - 4);
+	form_page_draw_buttons(fp, y + h - 2, x, w, buttons, 3);
+	if (!steps_custom(s, s->cur))
+		form_page_cursor(fp);
+}
+
+static void
+steps_free(struct tui_layer *tl)
+{
+	struct steps *s = (struct steps *)tl;
+	int i;
+
+	for (i = 0; i < s->npages; i++)
+		form_page_free(s->fp[i]);
+	free(s->fp);
+	if (s->free_arg != NULL)
+		s->free_arg(s->arg);
+	free(s->error);
+	free(s->title);
+	free(s);
+}
+
+static void
+steps_next(struct steps *s)
+{
+	char *cause = NULL;
+
+	if (!steps_custom(s, s->cur) &&
+	    form_page_check(s->fp[s->cur], &cause) != 0) {
+		steps_set_error(s, cause);
+		free(cause);
+		return;
+	}
+	if (s->cur < s->npages - 1) {
+		steps_show(s, s->cur + 1);
+		return;
+	}
+	if (s->finish(s, s->arg, &cause) != 0) {
+		steps_set_error(s, cause != NULL ? cause :
+		    _("cannot finish"));
+		free(cause);
+		return;
+	}
+	tui_pop();
+}
+
+static int
+steps_key(struct tui_layer *tl, int key)
+{
+	struct steps *s = (struct steps *)tl;
+	const struct steps_page *pg = &s->pages[s->cur];
+	int button = 0;
+
+	if (steps_custom(s, s->cur) && pg->key != NULL &&
+	    pg->key(s, key, s->arg)) {
+		tui_dirty(TUI_DIRTY_LAYERS);
+		return TUI_HANDLED;
+	}
+	switch (form_page_key(s->fp[s->cur], key, 3, &button)) {
+	case FORM_KEY_DEFAULT:
+		steps_next(s);
+		break;
+	case FORM_KEY_BUTTON:
+		if (button == SB_NEXT)
+			steps_next(s);
+		else if (button == SB_BACK && s->cur > 0)
+			steps_show(s, s->cur - 1);
+		else if (button == SB_CANCEL)
+			tui_pop();
+		break;
+	case FORM_KEY_CANCEL:
+		tui_pop();
+		break;
+	default:
+		break;
+	}
+	return TUI_HANDLED;
+}
+
+struct steps *
+steps_open(const char *title, const struct steps_page *pages, int npages,
+    const char *finish_label, steps_finish_fn finish,
+    void (*free_arg)(void *), void *arg)
+{
+	struct steps *s = xcalloc(1, sizeof *s);
+	int i;
+
+	s->layer.draw = steps_draw;
+	s->layer.key = steps_key;
+	s->layer.free = steps_free;
+	s->title = xstrdup(title);
+	s->finish_label = finish_label;
+	s->pages = pages;
+	s->npages = npages;
+	s->fp = xcalloc(npages, sizeof *s->fp);
+	for (i = 0; i < npages; i++)
+		s->fp[i] = form_page_new(pages[i].fields, pages[i].nfields,
+		    arg);
+	s->finish = finish;
+	s->free_arg = free_arg;
+	s->arg = arg;
+	tui_push(&s->layer);
+	if (steps_show(s, 0) != 0) {
+		/* The first page could not be made: say why and close. */
+		tui_error("%s", s->error != NULL ? s->error : "");
+		tui_pop();
+		return NULL;
+	}
+	return s;
+}

@@ -1,0 +1,52 @@
+/*
+ * tui/steps: a wizard whose pages are either field tables (tui/form.h) or
+ * custom panes — a scrollable preview, a checklist — that draw and take
+ * keys themselves.  Used by the Sessions hub's wizards (scheduling with
+ * its preview, export with its column chooser, the mail preview).
+ *
+ * Back / Next (or the finish label on the last page) / Cancel.  Next checks
+ * a field page, then runs the next page's enter(); enter() returning -1
+ * keeps the current page and shows its *cause.  Esc or Cancel closes with
+ * NOTHING written: only finish() writes, once; it returns 0 to close, or
+ * -1 with *cause to stay on the last page and show why.
+ *
+ * On a custom page its key() sees every key first (arrows, PgUp/PgDn,
+ * Space...) and returns nonzero when it used it; Tab/←/→ move between the
+ * buttons, Enter presses the focused one (Next/Finish unless moved), Esc
+ * cancels.  Ownership: the wizard owns its field pages; free_arg (may be
+ * NULL) releases arg when the wizard closes.  UI thread only.
+ */
+#ifndef PICDAY_TUI_STEPS_H
+#define PICDAY_TUI_STEPS_H
+
+#include "tui/form.h"
+
+struct steps;
+
+struct steps_page {
+	const char		*title;		/* N_() */
+	const char		*intro;		/* N_() one line, or NULL */
+	const struct form_field	*fields;	/* a field page, or NULL */
+	int			 nfields;
+	/* A custom page: rows of its pane, and its draw/key. */
+	int			 rows;
+	void			(*draw)(struct steps *, int y, int x, int h,
+				    int w, void *arg);
+	int			(*key)(struct steps *, int key, void *arg);
+	/* Before the page shows (going forward or back). */
+	int			(*enter)(struct steps *, int page, void *arg,
+				    char **cause);
+};
+
+typedef int	(*steps_finish_fn)(struct steps *, void *arg, char **cause);
+
+/* finish_label: N_() text of the last page's button; NULL: "Finish". */
+struct steps	*steps_open(const char *title, const struct steps_page *,
+		    int npages, const char *finish_label, steps_finish_fn,
+		    void (*free_arg)(void *), void *arg);
+/* The field page of step i, NULL for a custom page. */
+struct form_page *steps_form(struct steps *, int i);
+/* The step shown now. */
+int		 steps_current(struct steps *);
+
+#endif
