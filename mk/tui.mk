@@ -35,3 +35,7 @@ libpicday_a_SOURCES += \
 	src/tui/wizard-schedule.c src/tui/dialog-advance.c \
 	src/tui/form-session.c src/tui/dialog-qr.c \
 	src/tui/wizard-export.c src/tui/wizard-mail.c
+SESSIONS_TUI_TESTS = tests/tui/sessions-advance.sh tests/tui/sessions-schedule.sh \
+	tests/tui/sessions-export.sh
+TESTS += $(SESSIONS_TUI_TESTS)
+EXTRA_DIST += $(SESSIONS_TUI_TESTS)

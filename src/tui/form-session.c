@@ -75,12 +75,14 @@ sf_history_row(const char *at, const char *user, const char *what,
     const char *old_value, const char *new_value, void *arg)
 {
 	struct textpane *tp = arg;
+	char when[32];
 
+	sess_at(at, when, sizeof when);
 	if (old_value != NULL && *old_value != '\0')
-		textpane_add(tp, "%s  %-8s %-8s %s -> %s", nz(at), nz(user),
+		textpane_add(tp, "%s  %-8s %-8s %s -> %s", when, nz(user),
 		    nz(what), old_value, nz(new_value));
 	else
-		textpane_add(tp, "%s  %-8s %-8s %s", nz(at), nz(user),
+		textpane_add(tp, "%s  %-8s %-8s %s", when, nz(user),
 		    nz(what), nz(new_value));
 	return 0;
 }

@@ -104,9 +104,10 @@ sessions_hist_row(const char *at, const char *user, const char *what,
     const char *old_value, const char *new_value, void *arg)
 {
 	struct textpane *tp = arg;
+	char when[32];
 
 	(void)what;
-	textpane_add(tp, "%.16s %s %s%s%s", at != NULL ? at : "",
+	textpane_add(tp, "%s %s %s%s%s", sess_at(at, when, sizeof when),
 	    user != NULL ? user : "", old_value != NULL ? old_value : "",
 	    old_value != NULL ? " -> " : "", new_value != NULL ?
 	    new_value : "");

@@ -64,12 +64,23 @@ target_id(long long id, void *arg)
 	return 0;
 }
 
+static int
+number_cmp(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 long long *
 sess_targets(struct list *l, size_t *n)
 {
 	struct numbers nb = { NULL, 0 };
 
 	list_foreach_target(l, target_id, &nb);
+	/* Tags are a set: give them in the list's order, by number. */
+	if (nb.n > 1)
+		qsort(nb.v, nb.n, sizeof *nb.v, number_cmp);
 	*n = nb.n;
 	return nb.v;
 }
@@ -133,6 +144,18 @@ sess_export_path(const char *prefix, const char *ext)
 	free(dir);
 	free(name);
 	return path;
+}
+
+const char *
+sess_at(const char *at, char *buf, size_t len)
+{
+	if (at == NULL)
+		at = "";
+	if (strlen(at) >= 16 && at[10] == 'T')
+		snprintf(buf, len, "%.10s %.5s", at, at + 11);
+	else
+		snprintf(buf, len, "%s", at);
+	return buf;
 }
 
 int

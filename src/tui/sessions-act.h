@@ -36,6 +36,8 @@ long long	 sess_number(long long id);
 char		*sess_numbers_text(const long long *, size_t n);
 /* STUDIO/exports/<prefix>-<YYYY-MM-DD>.<ext> (caller frees). */
 char		*sess_export_path(const char *prefix, const char *ext);
+/* A history time "2026-11-23T09:31:26Z" as "2026-11-23 09:31" in buf. */
+const char	*sess_at(const char *at, char *buf, size_t len);
 /* Makes the folder of a file path; 0, or -1 with *cause. */
 int		 sess_mkdir_for(const char *path, char **cause);
 

@@ -56,8 +56,7 @@ ex_enter_preset(struct steps *s, int page, void *arg, char **cause)
 {
 	struct export_wz *ew = arg;
 	const struct form_choice c[] = {
-		{ _("Entagged (number, first, last, student ID, organization)"),
-		  P_ENTAGGED },
+		{ _("Entagged (5 columns)"), P_ENTAGGED },
 		{ _("All columns"), P_ALL },
 		{ _("The list's columns"), P_LIST },
 		{ _("Custom"), P_CUSTOM },

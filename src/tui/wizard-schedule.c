@@ -105,12 +105,14 @@ sched_fill(struct steps *s, struct sched_wz *sw)
 	};
 
 	hub_choices(LISTS_ORGS, 1, _("(choose one)"), &c, &n);
-	/* The organization the list is filtered on comes first. */
-	for (i = 1; org != 0 && i < n; i++)
-		if (c[i].id == org) {
+	/* The organization the list is filtered on comes first, else the
+	 * first one by name. */
+	for (i = 1; i < n; i++)
+		if (c[i].id == org || (org == 0 && i == 1)) {
 			tmp = c[0];
 			c[0] = c[i];
 			c[i] = tmp;
+			break;
 		}
 	form_page_set_choices(who, F_ORG, c, n);
 	hub_choices_free(c, n);
@@ -252,10 +254,10 @@ sched_finish(struct steps *s, void *arg, char **cause)
 	if (schedule_plan_commit(tui_store(), sw->plan, &r, cause) != 0)
 		return -1;
 	if (r.booked > 0)
-		tui_message(_("booked %zu sessions (%lld-%lld) for %s; %zu "
-		    "already booked, %zu did not fit"), r.booked,
-		    r.first_number, r.last_number, sw->plan->org_name,
-		    sw->plan->nskipped + r.skipped, sw->plan->nmisfits);
+		tui_message(_("booked %zu sessions (%lld-%lld); %zu already "
+		    "booked; %zu did not fit"), r.booked, r.first_number,
+		    r.last_number, sw->plan->nskipped + r.skipped,
+		    sw->plan->nmisfits);
 	else
 		tui_message(_("booked nothing: %zu booked meanwhile"),
 		    r.skipped);
