@@ -31,3 +31,5 @@ tests_unit_test_qrscan_SOURCES = tests/unit/test-qrscan.c
 tests_unit_test_qrscan_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_qrscan_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-qrscan
+TESTS += tests/cli/images-demo.sh
+EXTRA_DIST += tests/cli/images-demo.sh

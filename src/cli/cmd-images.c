@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,7 +49,8 @@ scan_progress(void *arg, size_t done, size_t total)
 	/* Only for a person watching (stderr is a terminal). */
 	if (done % 16 == 0 || done == total) {
 		/* L10N: progress while reading a card: "reading 120/3000" */
-		fprintf(stderr, _("\rreading %zu/%zu"), done, total);
+		fputc('\r', stderr);
+		fprintf(stderr, _("reading %zu/%zu"), done, total);
 		if (done == total)
 			fputc('\n', stderr);
 		fflush(stderr);
@@ -113,7 +115,7 @@ images_import(struct cli *cli, int argc, char **argv)
 	struct import_item *items;
 	struct store *st;
 	const char *by = NULL, *dir, *mode;
-	char *cause = NULL, *payload, *title, number[32];
+	char *cause = NULL, *payload, *title, *abs, number[32];
 	size_t nitems;
 	long long id;
 	int c, dry = 0, advance = 0, queue = 0, rc = CLI_OK;
@@ -185,8 +187,15 @@ images_import(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 
+	/* The job may run later, from another folder: an absolute path. */
+	if ((abs = realpath(dir, NULL)) == NULL) {
+		cli_error("%s: %s", dir, strerror(errno));
+		rc = CLI_FAILED;
+		goto out;
+	}
 	items = imgscan_items(&sc, &r, st, &nitems);
-	payload = imgscan_payload(dir, mode, items, nitems, advance);
+	payload = imgscan_payload(abs, mode, items, nitems, advance);
+	free(abs);
 	/* L10N: job title: "import 120 frames from /media/card" */
 	title = xasprintf(_("import %zu frames from %s"), nitems, dir);
 	id = jobs_queue(st, "import", title, payload, &cause);

@@ -5,7 +5,7 @@
 # previews made, sessions advanced; and the manual import into one session.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/images-lib.sh"
-plan 20
+plan 23
 
 studio_with_sessions "Lincoln/High" 1001 1002 1003
 C=$T/card
@@ -83,6 +83,18 @@ pd images import "$T/reshoot" --by session=1003 2>/dev/null
 is "$(pd images list --session 1003 --format csv | tail -n +2 | cut -d, -f2 | sort | tr '\n' ' ')" \
     "library/Lincoln_High/1003/Retake2.jpeg library/Lincoln_High/1003/retake1.jpg " \
     "--by session=NUMBER imports every frame of the folder into that session"
+
+# --queue only queues; the worker (here `jobs run`) does it later, from
+# another folder: the job holds the card's absolute path.
+mkdir -p "$T/more"
+frame "$T/more/extra.jpg" 600 400 31
+(cd "$T" && pd images import more --by session=1002 --queue) 2>/dev/null
+is "$(q "SELECT count(*) FROM images i JOIN sessions s ON s.id = i.session_id WHERE s.number = 1002")" 4 \
+    "--queue imports nothing by itself"
+(cd / && pd jobs run --wait) >/dev/null 2>&1
+ok $? "jobs run --wait runs the queued import"
+is "$(q "SELECT count(*) FROM images WHERE path LIKE '%/1002/extra.jpg'")" 1 \
+    "the queued import is done by the worker"
 
 after=$(cd "$C" && find . -type f | sort | xargs sha256sum)
 is "$after" "$before" "the card is unchanged"
