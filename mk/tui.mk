@@ -36,6 +36,6 @@ libpicday_a_SOURCES += \
 	src/tui/form-session.c src/tui/dialog-qr.c \
 	src/tui/wizard-export.c src/tui/wizard-mail.c
 SESSIONS_TUI_TESTS = tests/tui/sessions-advance.sh tests/tui/sessions-schedule.sh \
-	tests/tui/sessions-export.sh
+	tests/tui/sessions-export.sh tests/tui/sessions-mail.sh
 TESTS += $(SESSIONS_TUI_TESTS)
 EXTRA_DIST += $(SESSIONS_TUI_TESTS)

@@ -71,9 +71,10 @@ mail_enter(struct steps *s, int page, void *arg, char **cause)
 	if (schedmail_run(tui_store(), &rq, &mw->rep, cause) != 0)
 		return -1;
 	textpane_clear(&mw->tp);
-	textpane_add(&mw->tp, _("Would mail %zu of %zu sessions; %zu already "
-	    "mailed for that time, %zu without an address."), mw->rep.sent,
-	    mw->rep.total, mw->rep.already, mw->rep.no_email);
+	textpane_add(&mw->tp, _("Would mail %zu of %zu sessions."),
+	    mw->rep.sent, mw->rep.total);
+	textpane_add(&mw->tp, _("Already mailed for that time: %zu; without "
+	    "an address: %zu."), mw->rep.already, mw->rep.no_email);
 	url = store_pref_get(tui_store(), "mail.smtp_url");
 	if (url == NULL || *url == '\0')
 		textpane_add(&mw->tp, "%s", _("No mail server is set "
