@@ -39,3 +39,20 @@ SESSIONS_TUI_TESTS = tests/tui/sessions-advance.sh tests/tui/sessions-schedule.s
 	tests/tui/sessions-export.sh tests/tui/sessions-mail.sh
 TESTS += $(SESSIONS_TUI_TESTS)
 EXTRA_DIST += $(SESSIONS_TUI_TESTS)
+
+# workflow hub
+# The Workflow hub: frames and the ✓ mark, the chafa picture, the Bulk
+# Image Import wizard and its preview, Group Capture (tui/workflow.h).
+libpicday_a_SOURCES += \
+	src/tui/workflow.h src/tui/import.h \
+	src/tui/view-frames.c src/tui/wizard-import.c \
+	src/tui/preview-import.c src/tui/wizard-capture.c \
+	src/media/termpic.c src/media/termpic.h \
+	src/core/groupcap.c src/core/groupcap.h \
+	src/core/importfix.c src/core/importfix.h \
+	src/store/workflow.c src/store/workflow.h
+check_PROGRAMS += tests/unit/test-groupcap
+tests_unit_test_groupcap_SOURCES = tests/unit/test-groupcap.c
+tests_unit_test_groupcap_CFLAGS = $(PICDAY_TEST_CFLAGS)
+tests_unit_test_groupcap_LDADD = $(PICDAY_TEST_LDADD)
+TESTS += tests/unit/test-groupcap

@@ -87,6 +87,12 @@ enum tui_scope {
 	X(PRINT_QR, SESSIONS, 'p', 0, 0, "p", N_("Print QR codes (PDF) of the tagged sessions, else the list")) \
 	X(EXPORT, SESSIONS, 'x', 0, 0, "x", N_("Export the tagged sessions, else the list, with a column chooser")) \
 	X(MAIL, SESSIONS, 'm', 0, 0, "m", N_("Schedule e-mails to the tagged sessions, else this one")) \
+	X(WF_FRAMES, WORKFLOW, '\n', '\r', KEY_ENTER, "Enter", N_("Go to the session's frames, and back")) \
+	X(WF_BACK, WORKFLOW, TUI_ESC, KEY_BACKSPACE, 0, "Esc", N_("Back from the frames to the sessions")) \
+	X(WF_SELECT, WORKFLOW, 's', '*', 0, "s *", N_("Select the frame (the ✓ mark), or unselect it")) \
+	X(WF_IMPORT, WORKFLOW, 'i', 0, 0, "i", N_("Bulk Image Import: sort a card by QR code or metadata")) \
+	X(WF_MANUAL, WORKFLOW, 'm', 0, 0, "m", N_("Import a folder into this session (reshoot, absentee)")) \
+	X(WF_CAPTURE, WORKFLOW, 'c', 0, 0, "c", N_("Group Capture: import a hot folder's new frames as they arrive")) \
 	X(RETRY_JOB, CONTROL, 'r', 0, 0, "r", N_("Retry the tagged jobs, else this one")) \
 	X(CANCEL_JOB, CONTROL, 'c', 0, 0, "c", N_("Cancel the tagged jobs, else this one")) \
 	X(SETUP_NEXT_LIST, SETUP, 'l', 0, 0, "l", N_("Switch between organizations and statuses"))

@@ -1,0 +1,355 @@
+/*
+ * tui/view-frames: the Workflow hub's frame pane — the chosen session's
+ * frames (name, capture time, size, marker flag, the ✓ mark) and a
+ * picture of the current frame drawn with chafa symbols (media/termpic)
+ * in ncurses colour pairs, or monochrome under NO_COLOR.
+ *
+ * A session's frames are read whole (a session holds tens, at most a few
+ * hundred); the picture is decoded once per frame and size and kept, from
+ * the frame's preview (images.preview_path) or else the library file,
+ * shrunk on load.  UI thread only.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "media/termpic.h"
+#include "store/db.h"
+#include "store/workflow.h"
+#include "tui/tui.h"
+#include "tui/workflow.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+/* Colour pairs of the picture start above the tui's roles. */
+#define FRAMES_PAIR_FIRST	64
+
+struct frame_item {
+	long long	 id;
+	char		*path, *preview, *name;
+	char		 when[20];	/* "YYYY-MM-DD HH:MM:SS" */
+	long long	 bytes;
+	int		 marker, selected;
+};
+
+struct frames {
+	long long		 session_id;
+	struct wf_session	 ws;
+	struct frame_item	*v;
+	size_t			 n, cur, top;
+	/* The picture on show. */
+	struct termpic		 pic;
+	long long		 pic_id;
+	int			 pic_w, pic_h;
+	char			*pic_error;
+	/* Colour pairs, (fg + 1) * 257 + bg + 1 -> pair. */
+	short			*pairs;
+	int			 npairs;
+};
+
+struct frames *
+frames_new(void)
+{
+	return xcalloc(1, sizeof(struct frames));
+}
+
+static void
+frames_clear(struct frames *fr)
+{
+	size_t i;
+
+	for (i = 0; i < fr->n; i++) {
+		free(fr->v[i].path);
+		free(fr->v[i].preview);
+	}
+	free(fr->v);
+	fr->v = NULL;
+	fr->n = 0;
+	store_wf_session_clear(&fr->ws);
+}
+
+void
+frames_free(struct frames *fr)
+{
+	if (fr == NULL)
+		return;
+	frames_clear(fr);
+	termpic_free(&fr->pic);
+	free(fr->pic_error);
+	free(fr->pairs);
+	free(fr);
+}
+
+static int
+frames_add(const struct wf_frame *f, void *arg)
+{
+	struct frames *fr = arg;
+	struct frame_item *it;
+	const char *slash;
+
+	fr->v = xreallocarray(fr->v, fr->n + 1, sizeof *fr->v);
+	it = &fr->v[fr->n++];
+	memset(it, 0, sizeof *it);
+	it->id = f->id;
+	it->path = xstrdup(f->path);
+	it->preview = f->preview_path != NULL ? xstrdup(f->preview_path) :
+	    NULL;
+	slash = strrchr(it->path, '/');
+	it->name = slash != NULL ? (char *)slash + 1 : it->path;
+	if (f->captured_at != NULL) {
+		snprintf(it->when, sizeof it->when, "%.19s", f->captured_at);
+		if (strlen(it->when) > 10)
+			it->when[10] = ' ';
+	}
+	it->bytes = f->bytes;
+	it->marker = f->is_marker;
+	it->selected = f->selected;
+	return 0;
+}
+
+void
+frames_set_session(struct frames *fr, long long session_id, int force)
+{
+	long long keep = fr->cur < fr->n ? fr->v[fr->cur].id : 0;
+	size_t i;
+
+	if (session_id == fr->session_id && !force)
+		return;
+	if (session_id != fr->session_id) {
+		keep = 0;
+		fr->cur = fr->top = 0;
+	}
+	frames_clear(fr);
+	fr->session_id = session_id;
+	if (session_id == 0)
+		return;
+	if (store_wf_session(tui_store(), session_id, &fr->ws) != 1 ||
+	    store_wf_frames(tui_store(), session_id, frames_add, fr) != 0)
+		tui_error("%s", store_errmsg(tui_store()));
+	for (i = 0; i < fr->n && keep != 0; i++)
+		if (fr->v[i].id == keep)
+			fr->cur = i;
+	if (fr->cur >= fr->n)
+		fr->cur = fr->n > 0 ? fr->n - 1 : 0;
+}
+
+long long
+frames_count(struct frames *fr)
+{
+	return (long long)fr->n;
+}
+
+int
+frames_toggle(struct frames *fr)
+{
+	struct frame_item *it;
+	int now;
+
+	if (fr->n == 0)
+		return -1;
+	it = &fr->v[fr->cur];
+	if (store_wf_toggle_selected(tui_store(), it->id, &now) != 0) {
+		tui_error("%s", store_errmsg(tui_store()));
+		return -1;
+	}
+	it->selected = now;
+	fr->ws.selected += now ? 1 : -1;
+	tui_dirty(TUI_DIRTY_HUB);
+	return 0;
+}
+
+int
+frames_key(struct frames *fr, int key)
+{
+	size_t page = 5;
+
+	if (fr->n == 0)
+		return TUI_NOT_MINE;
+	switch (key) {
+	case KEY_UP: case 'k':
+		if (fr->cur > 0)
+			fr->cur--;
+		break;
+	case KEY_DOWN: case 'j':
+		if (fr->cur + 1 < fr->n)
+			fr->cur++;
+		break;
+	case KEY_PPAGE:
+		fr->cur = fr->cur > page ? fr->cur - page : 0;
+		break;
+	case KEY_NPAGE:
+		fr->cur = fr->cur + page < fr->n ? fr->cur + page : fr->n - 1;
+		break;
+	case KEY_HOME: case 'g':
+		fr->cur = 0;
+		break;
+	case KEY_END: case 'G':
+		fr->cur = fr->n - 1;
+		break;
+	default:
+		return TUI_NOT_MINE;
+	}
+	tui_dirty(TUI_DIRTY_HUB);
+	return TUI_HANDLED;
+}
+
+/* ---- the picture ---- */
+
+static enum termpic_colours
+frames_colours(void)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (!has_colors() || (nc != NULL && *nc != '\0'))
+		return TERMPIC_MONO;
+	if (COLORS >= 256)
+		return TERMPIC_256;
+	return COLORS >= 16 ? TERMPIC_16 : TERMPIC_8;
+}
+
+static short
+frames_pair(struct frames *fr, short fg, short bg)
+{
+	int key = (fg + 1) * 257 + bg + 1, max;
+
+	if (fr->pairs == NULL)
+		fr->pairs = xcalloc(257 * 257, sizeof *fr->pairs);
+	if (fr->pairs[key] != 0)
+		return fr->pairs[key];
+	max = COLOR_PAIRS < 32767 ? COLOR_PAIRS : 32767;
+	if (FRAMES_PAIR_FIRST + fr->npairs >= max)
+		return 0;
+	fr->pairs[key] = (short)(FRAMES_PAIR_FIRST + fr->npairs++);
+	init_pair(fr->pairs[key], fg, bg);
+	return fr->pairs[key];
+}
+
+static void
+frames_picture_make(struct frames *fr, const struct frame_item *it, int w,
+    int h)
+{
+	char *path, *cause = NULL;
+
+	if (fr->pic_id == it->id && fr->pic_w == w && fr->pic_h == h)
+		return;
+	termpic_free(&fr->pic);
+	free(fr->pic_error);
+	fr->pic_error = NULL;
+	fr->pic_id = it->id;
+	fr->pic_w = w;
+	fr->pic_h = h;
+	path = store_path(tui_store(), it->preview != NULL ? it->preview :
+	    it->path);
+	if (termpic_make(path, w, h, frames_colours(), &fr->pic, &cause) != 0)
+		fr->pic_error = cause;
+	free(path);
+}
+
+static void
+frames_picture_draw(struct frames *fr, int y, int x, int h, int w)
+{
+	const struct termpic *p = &fr->pic;
+	int mono = frames_colours() == TERMPIC_MONO, r, c, x0, y0;
+	cchar_t cc;
+	wchar_t wc[2];
+
+	if (fr->pic_error != NULL) {
+		tui_put(y, x, w, ROLE_ERROR, fr->pic_error);
+		return;
+	}
+	/* Pairs are handed out again for each picture: the old one goes. */
+	if (fr->pairs != NULL && fr->npairs > 0) {
+		memset(fr->pairs, 0, 257 * 257 * sizeof *fr->pairs);
+		fr->npairs = 0;
+	}
+	x0 = x + (w - p->w) / 2;
+	y0 = y + (h - p->h) / 2;
+	for (r = 0; r < p->h; r++)
+		for (c = 0; c < p->w; c++) {
+			const struct termpic_cell *cell = &p->cells[r * p->w + c];
+			short pair = 0;
+
+			wc[0] = cell->ch != 0 ? (wchar_t)cell->ch : L' ';
+			wc[1] = L'\0';
+			if (!mono)
+				pair = frames_pair(fr, cell->fg, cell->bg);
+			setcchar(&cc, wc, A_NORMAL, pair, NULL);
+			mvadd_wch(y0 + r, x0 + c, &cc);
+		}
+}
+
+/* ---- drawing ---- */
+
+static void
+frames_size(char *buf, size_t len, long long b)
+{
+	if (b >= 1000 * 1000)
+		snprintf(buf, len, "%.1fM", b / 1e6);
+	else
+		snprintf(buf, len, "%lldk", (b + 999) / 1000);
+}
+
+void
+frames_draw(struct frames *fr, int y, int x, int h, int w, int focused)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char line[512], name[256], size[32];
+	int rows, i, pic_y;
+	size_t k;
+
+	for (i = 0; i < h; i++)
+		tui_fill(y + i, x, w, ROLE_NORMAL);
+	if (fr->session_id == 0) {
+		tui_put(y, x, w, ROLE_DIM, _("No session: import a card with "
+		    "i, or pick a session on the left."));
+		return;
+	}
+	strbuf_addf(&sb, _("Session %lld"), fr->ws.number);
+	if (*fr->ws.name != '\0')
+		strbuf_addf(&sb, "  %s", fr->ws.name);
+	/* L10N: frame count and selected count of a session */
+	strbuf_addf(&sb, _("  %lld frames, %lld ✓"), fr->ws.frames,
+	    fr->ws.selected);
+	tui_put(y, x, w, ROLE_HEADER, strbuf_str(&sb));
+	strbuf_free(&sb);
+	if (fr->n == 0) {
+		tui_put(y + 2, x, w, ROLE_DIM, _("No frames yet: m imports a "
+		    "folder into this session."));
+		return;
+	}
+	rows = (h - 2) / 3;
+	if (rows < 3)
+		rows = 3;
+	if ((size_t)rows > fr->n)
+		rows = (int)fr->n;
+	if (fr->cur < fr->top)
+		fr->top = fr->cur;
+	if (fr->cur >= fr->top + rows)
+		fr->top = fr->cur - rows + 1;
+	for (i = 0; i < rows && fr->top + i < fr->n; i++) {
+		const struct frame_item *it = &fr->v[fr->top + i];
+		enum tui_role role = ROLE_NORMAL;
+
+		k = fr->top + i;
+		frames_size(size, sizeof size, it->bytes);
+		/* Cropped by display width: ✓, marker, name, time, size. */
+		utf8_fit(name, sizeof name, it->name, w > 40 ? w - 32 : 8, 1);
+		snprintf(line, sizeof line, "%s %s %s %-19s %6s",
+		    it->selected ? "✓" : " ", it->marker ? "Q" : " ", name,
+		    it->when, size);
+		if (k == fr->cur)
+			role = focused ? ROLE_CURSOR : ROLE_TAGGED;
+		else if (it->selected)
+			role = ROLE_TAGGED;
+		tui_fill(y + 1 + i, x, w, role);
+		tui_put(y + 1 + i, x, w, role, line);
+	}
+	pic_y = y + 1 + rows + 1;
+	if (y + h - pic_y >= 3) {
+		frames_picture_make(fr, &fr->v[fr->cur], w, y + h - pic_y);
+		frames_picture_draw(fr, pic_y, x, y + h - pic_y, w);
+	}
+}

@@ -1,0 +1,44 @@
+/*
+ * tui/workflow: what the pieces of the Workflow hub share — the hub
+ * (hub-workflow.c), the frame pane and its picture (view-frames.c), the
+ * Bulk Image Import wizard (wizard-import.c) and Group Capture
+ * (wizard-capture.c).
+ *
+ * Threads: UI thread, except wf_wake(), which any thread may call (it
+ * only sends a signal).
+ */
+#ifndef PICDAY_TUI_WORKFLOW_H
+#define PICDAY_TUI_WORKFLOW_H
+
+/* The import wizard.  session 0: the whole card, sorted by QR or
+ * metadata; a session number: every frame into that session (manual
+ * import). */
+void		 wizard_import_open(long long session);
+
+/* Group Capture on a hot folder, starting with that session (0: none). */
+void		 capture_open(long long session);
+
+/*
+ * Wakes the UI loop from another thread so that it repaints.  tui.c has no
+ * public wake-up yet: this raises SIGWINCH, whose handler writes the
+ * loop's self-pipe (the screen is repainted as after a resize).  Callers
+ * limit themselves to a few calls a second.
+ */
+void		 wf_wake(void);
+
+/* The frame pane: one session's frames, the ✓ mark, the picture. */
+struct frames;
+struct frames	*frames_new(void);
+void		 frames_free(struct frames *);
+/* Shows session_id (0: none); reloads when it changed or force. */
+void		 frames_set_session(struct frames *, long long session_id,
+		    int force);
+void		 frames_draw(struct frames *, int y, int x, int h, int w,
+		    int focused);
+/* Up/down/home/end/page keys; TUI_HANDLED or TUI_NOT_MINE. */
+int		 frames_key(struct frames *, int key);
+/* Flips the ✓ of the current frame; 0, or -1 with a message shown. */
+int		 frames_toggle(struct frames *);
+long long	 frames_count(struct frames *);
+
+#endif
