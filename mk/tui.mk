@@ -56,3 +56,12 @@ tests_unit_test_groupcap_SOURCES = tests/unit/test-groupcap.c
 tests_unit_test_groupcap_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_groupcap_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-groupcap
+
+# clients & setup hubs
+libpicday_a_SOURCES += src/tui/clients.h src/tui/form-client.c \
+	src/tui/wizard-client-import.c src/tui/form-setup.c \
+	src/tui/setup.h src/store/setup.c src/store/setup.h
+TESTS += tests/tui/clients-import.sh tests/tui/clients-edit.sh \
+	tests/tui/setup-statuses.sh
+EXTRA_DIST += tests/tui/clients-import.sh tests/tui/clients-edit.sh \
+	tests/tui/setup-statuses.sh

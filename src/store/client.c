@@ -6,6 +6,7 @@
 
 #include "store/client.h"
 #include "store/db.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 static const char *const client_field_names[CLIENT_NFIELDS] = {
@@ -160,4 +161,183 @@ store_client_list(struct store *st, long long org_id,
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* --- one client by hand --- */
+
+int
+store_client_get(struct store *st, long long id, struct client *c)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT org_id, " CLIENT_COLS " FROM clients WHERE id = ?1");
+	int rc, ret, i;
+
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		memset(c, 0, sizeof *c);
+		c->id = id;
+		c->org_id = sqlite3_column_int64(s, 0);
+		for (i = 0; i < CLIENT_NFIELDS; i++) {
+			const unsigned char *v = sqlite3_column_text(s, 1 + i);
+
+			if (v != NULL && *v != '\0')
+				c->f[i] = xstrdup((const char *)v);
+		}
+		ret = 1;
+	} else
+		ret = rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(s);
+	return ret;
+}
+
+/* Another client of org_id with that student ID: 1, 0 none, -1 error. */
+static int
+store_client_taken(struct store *st, const struct client *c)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM clients"
+	    " WHERE org_id IS ?1 AND student_id = ?2 AND id != ?3");
+	int rc;
+
+	if (c->org_id > 0)
+		sqlite3_bind_int64(s, 1, c->org_id);
+	else
+		sqlite3_bind_null(s, 1);
+	sqlite3_bind_text(s, 2, c->f[CLIENT_STUDENT_ID], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, c->id);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_client_save(struct store *st, const struct client *c, long long *id,
+    char **cause)
+{
+	sqlite3_stmt *s;
+	int rc, taken;
+
+	if (c->f[CLIENT_LAST_NAME] == NULL || *c->f[CLIENT_LAST_NAME] == '\0') {
+		*cause = xasprintf(_("a client needs a last name"));
+		return -1;
+	}
+	if (store_begin(st) != 0)
+		goto fail;
+	taken = 0;
+	if (c->f[CLIENT_STUDENT_ID] != NULL && *c->f[CLIENT_STUDENT_ID] != '\0')
+		taken = store_client_taken(st, c);
+	if (taken != 0) {
+		if (taken < 0)
+			goto fail_rb;
+		store_rollback(st);
+		*cause = xasprintf(_("student ID %s is already taken in that "
+		    "organization"), c->f[CLIENT_STUDENT_ID]);
+		return -1;
+	}
+	if (c->id == 0) {
+		if (store_client_insert(st, c, id) != 0) {
+			goto fail_rb;
+		}
+	} else {
+		if (store_client_update(st, c) != 0) {
+			goto fail_rb;
+		}
+		s = store_stmt(st, "UPDATE clients SET org_id = ?2 WHERE id = ?1");
+		sqlite3_bind_int64(s, 1, c->id);
+		if (c->org_id > 0)
+			sqlite3_bind_int64(s, 2, c->org_id);
+		else
+			sqlite3_bind_null(s, 2);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE) {
+			goto fail_rb;
+		}
+		if (id != NULL)
+			*id = c->id;
+	}
+	if (store_commit(st) != 0)
+		goto fail;
+	return 0;
+fail:
+	*cause = xasprintf(_("cannot save the client: %s"), store_errmsg(st));
+	return -1;
+fail_rb:
+	*cause = xasprintf(_("cannot save the client: %s"), store_errmsg(st));
+	store_rollback(st);
+	return -1;
+}
+
+int
+store_client_usage(struct store *st, long long id, struct client_usage *u)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT (SELECT count(*) FROM sessions WHERE client_id = ?1),"
+	    " (SELECT count(*) FROM images WHERE session_id IN"
+	    "   (SELECT id FROM sessions WHERE client_id = ?1)),"
+	    " (SELECT count(*) FROM invoices WHERE client_id = ?1 OR"
+	    "   session_id IN (SELECT id FROM sessions WHERE client_id = ?1))");
+	int rc;
+
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		u->sessions = sqlite3_column_int64(s, 0);
+		u->images = sqlite3_column_int64(s, 1);
+		u->invoices = sqlite3_column_int64(s, 2);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_client_delete(struct store *st, long long id, char **cause)
+{
+	static const char *const sql[] = {
+		"DELETE FROM mail_log WHERE client_id = ?1 OR session_id IN"
+		" (SELECT id FROM sessions WHERE client_id = ?1)",
+		/* History and image groups go with the sessions (CASCADE). */
+		"DELETE FROM sessions WHERE client_id = ?1",
+		"DELETE FROM clients WHERE id = ?1",
+	};
+	struct client_usage u;
+	sqlite3_stmt *s;
+	size_t i;
+	int rc;
+
+	if (store_begin(st) != 0)
+		goto fail;
+	if (store_client_usage(st, id, &u) != 0) {
+		goto fail_rb;
+	}
+	if (u.images > 0 || u.invoices > 0) {
+		store_rollback(st);
+		*cause = xasprintf(_("the client has %lld images and %lld "
+		    "invoices; a client with images or invoices is kept"),
+		    u.images, u.invoices);
+		return -1;
+	}
+	for (i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		s = store_stmt(st, sql[i]);
+		sqlite3_bind_int64(s, 1, id);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE) {
+			goto fail_rb;
+		}
+	}
+	if (store_commit(st) != 0)
+		goto fail;
+	return 0;
+fail:
+	*cause = xasprintf(_("cannot delete the client: %s"),
+	    store_errmsg(st));
+	return -1;
+fail_rb:
+	*cause = xasprintf(_("cannot delete the client: %s"),
+	    store_errmsg(st));
+	store_rollback(st);
+	return -1;
 }

@@ -61,4 +61,31 @@ struct client_row {
 int	store_client_list(struct store *, long long org_id,
 	    int (*fn)(const struct client_row *, void *), void *arg);
 
+/* --- one client by hand (the Clients hub's form and delete) --- */
+
+/* Client id: 1 and *c filled (strings owned by c), 0 none, -1 error. */
+int	store_client_get(struct store *, long long id, struct client *c);
+/*
+ * Saves c: inserted when c->id is 0 (*id gets the new row id), else every
+ * field and the organization of c->id overwritten.  One transaction.  -1
+ * with *cause (caller frees) when the last name is empty, the student ID
+ * is already taken in that organization, or the database fails.
+ */
+int	store_client_save(struct store *, const struct client *c,
+	    long long *id, char **cause);
+
+/* What refers to a client. */
+struct client_usage {
+	long long	 sessions;
+	long long	 images;	/* of its sessions */
+	long long	 invoices;	/* of it or of its sessions */
+};
+int	store_client_usage(struct store *, long long id, struct client_usage *);
+/*
+ * Deletes client id with its sessions (their history, groups and mail log
+ * go with them) in one transaction.  Refused (-1, *cause says why,
+ * nothing written) while it has images or invoices.
+ */
+int	store_client_delete(struct store *, long long id, char **cause);
+
 #endif

@@ -31,4 +31,14 @@ char	*store_org_name(struct store *, long long id);
 int	store_org_list(struct store *, int (*fn)(const struct org *, void *),
 	    void *arg);
 
+/* Name and code of organization id (caller frees both; *code NULL when
+ * none): 1, 0 when there is none, -1 on error. */
+int	store_org_get(struct store *, long long id, char **name, char **code);
+/* Renames id and sets its code (empty: none); -1 with *cause when the
+ * name or code is taken or the database fails. */
+int	store_org_update(struct store *, long long id, const char *name,
+	    const char *code, char **cause);
+/* Deletes id; refused (-1, *cause) while clients or sessions belong to it. */
+int	store_org_delete(struct store *, long long id, char **cause);
+
 #endif

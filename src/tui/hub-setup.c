@@ -1,12 +1,14 @@
 /*
- * tui/hub-setup: the Setup hub.  Editing comes later; for now it lists the
- * organizations (with their clients and sessions) or, after `l`, the
- * statuses of the workflow.
+ * tui/hub-setup: the Setup hub — organizations (o) and the statuses of the
+ * workflow in order (t; l switches between the two), and the mail settings
+ * form (m).  n adds, Enter or e edits, d deletes what nothing uses, K and J
+ * move a status up and down.  The forms are in form-setup.c (setup.h).
  */
 #include "config.h"
 
 #include "store/lists.h"
 #include "tui/hub.h"
+#include "tui/setup.h"
 
 static const struct list_column orgs_cols[] = {
 	{ N_("Organization"), 1, 24, 2, 0 },
@@ -22,6 +24,8 @@ static const struct list_column statuses_cols[] = {
 	{ N_("Sessions"), 4, 9, 0, 1 },
 };
 
+enum { SETUP_ORGS, SETUP_STATUSES };
+
 struct setup {
 	struct hub_list	*lists[2];
 	int		 cur;
@@ -32,16 +36,17 @@ static struct setup setup;
 static void
 setup_init(struct hub *h)
 {
-	static const char *note = N_("Coming: editing. Organizations "
-	    "(l: statuses).");
-	static const char *note2 = N_("Coming: editing. Statuses "
-	    "(l: organizations).");
+	static const char *note = N_("Organizations — n add, e edit, "
+	    "d delete; t statuses, m mail settings");
+	static const char *note2 = N_("Statuses in workflow order — n add "
+	    "after, e rename, K/J move, d delete; o organizations");
 
-	setup.lists[0] = hub_list_new(LISTS_ORGS, orgs_cols,
+	setup.lists[SETUP_ORGS] = hub_list_new(LISTS_ORGS, orgs_cols,
 	    sizeof orgs_cols / sizeof orgs_cols[0], 4, note);
-	setup.lists[1] = hub_list_new(LISTS_STATUSES, statuses_cols,
-	    sizeof statuses_cols / sizeof statuses_cols[0], 4, note2);
-	h->data = setup.lists[0];
+	setup.lists[SETUP_STATUSES] = hub_list_new(LISTS_STATUSES,
+	    statuses_cols, sizeof statuses_cols / sizeof statuses_cols[0], 4,
+	    note2);
+	h->data = setup.lists[setup.cur];
 }
 
 static void
@@ -55,24 +60,80 @@ setup_free(struct hub *h)
 static void
 setup_reload(struct hub *h)
 {
+	(void)h;
 	list_reload(setup.lists[0]->list);
 	list_reload(setup.lists[1]->list);
+}
+
+static void
+setup_show(struct hub *h, int which)
+{
+	setup.cur = which;
+	h->data = setup.lists[setup.cur];
+	tui_dirty(TUI_DIRTY_ALL);
 }
 
 static int
 setup_key(struct hub *h, int key, enum tui_action act)
 {
-	if (act != ACT_SETUP_NEXT_LIST)
+	struct list *l = setup.lists[setup.cur]->list;
+	long long id = list_current(l);
+	int orgs = setup.cur == SETUP_ORGS;
+
+	(void)key;
+	switch (act) {
+	case ACT_SETUP_NEXT_LIST:
+		setup_show(h, !setup.cur);
+		break;
+	case ACT_SETUP_ORGS:
+		setup_show(h, SETUP_ORGS);
+		break;
+	case ACT_SETUP_STATUSES:
+		setup_show(h, SETUP_STATUSES);
+		break;
+	case ACT_SETUP_MAIL:
+		form_setup_mail();
+		break;
+	case ACT_SETUP_NEW:
+		if (orgs)
+			form_setup_org(0);
+		else
+			form_setup_status(1, id);
+		break;
+	case ACT_SETUP_EDIT:
+		if (id == 0)
+			break;
+		if (orgs)
+			form_setup_org(id);
+		else
+			form_setup_status(0, id);
+		break;
+	case ACT_SETUP_DELETE:
+		if (orgs)
+			form_setup_org_delete(id);
+		else
+			form_setup_status_delete(id);
+		break;
+	case ACT_SETUP_MOVE_UP:
+	case ACT_SETUP_MOVE_DOWN:
+		if (orgs) {
+			tui_error(_("Organizations are listed by name; "
+			    "statuses (t) can be moved."));
+			break;
+		}
+		form_setup_status_move(id, act == ACT_SETUP_MOVE_UP ? -1 : 1);
+		/* The cursor follows the status it moved. */
+		list_key(l, act == ACT_SETUP_MOVE_UP ? KEY_UP : KEY_DOWN);
+		break;
+	default:
 		return TUI_NOT_MINE;
-	setup.cur = !setup.cur;
-	h->data = setup.lists[setup.cur];
-	tui_dirty(TUI_DIRTY_ALL);
+	}
 	return TUI_HANDLED;
 }
 
 struct hub hub_setup = {
 	N_("Setup"), SCOPE_SETUP,
-	N_("organizations and the status workflow"),
+	N_("organizations, the status workflow and the mail settings"),
 	setup_init, setup_free, hub_list_hub_draw, setup_key,
 	setup_reload, hub_list_hub_list, NULL
 };

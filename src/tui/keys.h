@@ -79,6 +79,9 @@ enum tui_scope {
 	X(ACCEPT, FORM, '\n', '\r', KEY_ENTER, "Enter", N_("Next field; on a button, press it")) \
 	X(CANCEL, FORM, TUI_ESC, 0, 0, "Esc", N_("Cancel: nothing is written")) \
 	X(NEW_CLIENT, CLIENTS, TUI_CTRL('N'), 0, 0, "C-n", N_("New client")) \
+	X(IMPORT_CLIENTS, CLIENTS, 'i', 0, 0, "i", N_("Import clients from a roster file (CSV)")) \
+	X(EDIT_CLIENT, CLIENTS, 'e', '\n', '\r', "Enter e", N_("Edit the client")) \
+	X(DELETE_CLIENT, CLIENTS, 'd', KEY_DC, 0, "d Del", N_("Delete the client (asks first)")) \
 	X(FILTER_WIZARD, SESSIONS, 'w', 0, 0, "w", N_("Filter wizard: organization, then status")) \
 	X(CLEAR_WHERE, SESSIONS, 'c', 0, 0, "c", N_("Clear the organization/status filter")) \
 	X(SCHEDULE, SESSIONS, 'b', 0, 0, "b", N_("Bulk Scheduling wizard: book an organization's clients into slots")) \
@@ -95,7 +98,15 @@ enum tui_scope {
 	X(WF_CAPTURE, WORKFLOW, 'c', 0, 0, "c", N_("Group Capture: import a hot folder's new frames as they arrive")) \
 	X(RETRY_JOB, CONTROL, 'r', 0, 0, "r", N_("Retry the tagged jobs, else this one")) \
 	X(CANCEL_JOB, CONTROL, 'c', 0, 0, "c", N_("Cancel the tagged jobs, else this one")) \
-	X(SETUP_NEXT_LIST, SETUP, 'l', 0, 0, "l", N_("Switch between organizations and statuses"))
+	X(SETUP_NEXT_LIST, SETUP, 'l', 0, 0, "l", N_("Switch between organizations and statuses")) \
+	X(SETUP_ORGS, SETUP, 'o', 0, 0, "o", N_("Organizations")) \
+	X(SETUP_STATUSES, SETUP, 't', 0, 0, "t", N_("Statuses of the workflow, in order")) \
+	X(SETUP_MAIL, SETUP, 'm', 0, 0, "m", N_("Mail settings: sender, SMTP server, schedule e-mail")) \
+	X(SETUP_NEW, SETUP, 'n', TUI_CTRL('N'), 0, "n C-n", N_("Add an organization, or a status after this one")) \
+	X(SETUP_EDIT, SETUP, 'e', '\n', '\r', "Enter e", N_("Edit the organization or rename the status")) \
+	X(SETUP_DELETE, SETUP, 'd', KEY_DC, 0, "d Del", N_("Delete an organization without clients, or an unused status")) \
+	X(SETUP_MOVE_UP, SETUP, 'K', 0, 0, "K", N_("Move the status up")) \
+	X(SETUP_MOVE_DOWN, SETUP, 'J', 0, 0, "J", N_("Move the status down"))
 
 enum tui_action {
 	ACT_NONE,

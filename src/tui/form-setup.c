@@ -1,0 +1,329 @@
+/*
+ * tui/form-setup: the forms and confirmations of the Setup hub (setup.h):
+ * organizations, statuses and the mail preferences.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/db.h"
+#include "store/org.h"
+#include "store/setup.h"
+#include "tui/dialog.h"
+#include "tui/form.h"
+#include "tui/setup.h"
+#include "tui/tui.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+/* ---- organizations ---- */
+
+enum { O_NAME, O_CODE, O_NFIELDS };
+
+static const struct form_field setup_org_fields[O_NFIELDS] = {
+	[O_NAME] = { N_("Name"), FORM_TEXT, 1, 100, NULL },
+	[O_CODE] = { N_("Code"), FORM_TEXT, 0, 20, NULL },
+};
+
+static int
+setup_org_submit(struct form_page *p, void *arg, char **cause)
+{
+	long long id = (long long)(intptr_t)arg;
+	const char *name = form_value(p, O_NAME);
+
+	if (id == 0) {
+		if (store_org_add(tui_store(), name, form_value(p, O_CODE),
+		    NULL, cause) != 0)
+			return -1;
+	} else if (store_org_update(tui_store(), id, name,
+	    form_value(p, O_CODE), cause) != 0)
+		return -1;
+	tui_reload_all();
+	tui_message(_("Organization %s saved."), name);
+	return 0;
+}
+
+void
+form_setup_org(long long id)
+{
+	struct form_page *p;
+	char *name = NULL, *code = NULL;
+
+	if (id != 0 && store_org_get(tui_store(), id, &name, &code) != 1) {
+		tui_error(_("No organization here."));
+		return;
+	}
+	p = form_page_new(setup_org_fields, O_NFIELDS, NULL);
+	if (name != NULL)
+		form_set_value(p, O_NAME, name);
+	if (code != NULL)
+		form_set_value(p, O_CODE, code);
+	form_open(id == 0 ? _("New organization") : _("Edit organization"), p,
+	    setup_org_submit, (void *)(intptr_t)id);
+	free(name);
+	free(code);
+}
+
+static void
+setup_org_delete_yes(void *arg)
+{
+	char *cause = NULL;
+
+	if (store_org_delete(tui_store(), (long long)(intptr_t)arg,
+	    &cause) != 0) {
+		dialog_message(_("Organization not deleted"), cause);
+		free(cause);
+		return;
+	}
+	tui_reload_all();
+	tui_message(_("Organization deleted."));
+}
+
+void
+form_setup_org_delete(long long id)
+{
+	char *name = NULL, *code = NULL, *text;
+
+	if (id == 0 || store_org_get(tui_store(), id, &name, &code) != 1) {
+		tui_error(_("No organization here."));
+		return;
+	}
+	text = xasprintf(_("Delete organization %s?"), name);
+	dialog_confirm(_("Delete organization"), text, setup_org_delete_yes,
+	    (void *)(intptr_t)id);
+	free(text);
+	free(name);
+	free(code);
+}
+
+/* ---- statuses ---- */
+
+static const struct form_field setup_status_fields[] = {
+	{ N_("Status"), FORM_TEXT, 1, 40, NULL },
+};
+
+/* One form at a time: what OK does. */
+static struct {
+	int		 add;
+	long long	 id;
+} setup_status_form;
+
+static int
+setup_status_submit(struct form_page *p, void *arg, char **cause)
+{
+	const char *name = form_value(p, 0);
+
+	(void)arg;
+	if (setup_status_form.add) {
+		if (store_setup_status_add(tui_store(), name,
+		    setup_status_form.id, NULL, cause) != 0)
+			return -1;
+	} else if (store_setup_status_rename(tui_store(), setup_status_form.id,
+	    name, cause) != 0)
+		return -1;
+	tui_reload_all();
+	tui_message(_("Status %s saved."), name);
+	return 0;
+}
+
+void
+form_setup_status(int add, long long id)
+{
+	struct form_page *p;
+
+	setup_status_form.add = add;
+	setup_status_form.id = id;
+	p = form_page_new(setup_status_fields, 1, NULL);
+	if (!add) {
+		char *name = store_setup_status_name(tui_store(), id);
+
+		if (name == NULL) {
+			form_page_free(p);
+			tui_error(_("No status here."));
+			return;
+		}
+		form_set_value(p, 0, name);
+		free(name);
+	}
+	form_open(add ? _("New status (after this one)") : _("Rename status"),
+	    p, setup_status_submit, NULL);
+}
+
+static void
+setup_status_delete_yes(void *arg)
+{
+	char *cause = NULL;
+
+	if (store_setup_status_delete(tui_store(), (long long)(intptr_t)arg,
+	    &cause) != 0) {
+		dialog_message(_("Status not deleted"), cause);
+		free(cause);
+		return;
+	}
+	tui_reload_all();
+	tui_message(_("Status deleted."));
+}
+
+void
+form_setup_status_delete(long long id)
+{
+	char *name, *text;
+
+	if (id == 0 || (name = store_setup_status_name(tui_store(),
+	    id)) == NULL) {
+		tui_error(_("No status here."));
+		return;
+	}
+	text = xasprintf(_("Delete status %s?"), name);
+	dialog_confirm(_("Delete status"), text, setup_status_delete_yes,
+	    (void *)(intptr_t)id);
+	free(text);
+	free(name);
+}
+
+void
+form_setup_status_move(long long id, int delta)
+{
+	char *cause = NULL;
+
+	if (id == 0)
+		return;
+	if (store_setup_status_move(tui_store(), id, delta, &cause) != 0) {
+		tui_error("%s", cause);
+		free(cause);
+		return;
+	}
+	tui_reload_all();
+}
+
+/* ---- mail settings ---- */
+
+enum { M_FROM, M_URL, M_USER, M_SUBJECT, M_BODY, M_NFIELDS };
+
+static const char *const setup_mail_keys[M_NFIELDS] = {
+	"mail.from", "mail.smtp_url", "mail.smtp_user",
+	"mail.schedule.subject", "mail.schedule.body",
+};
+
+static int
+setup_check_from(const char *v, void *arg, char **cause)
+{
+	const char *at = strchr(v, '@');
+
+	(void)arg;
+	if (at == NULL || at == v || at[1] == '\0' || strchr(v, ' ') != NULL) {
+		*cause = xasprintf(_("%s does not look like an e-mail "
+		    "address"), v);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+setup_check_url(const char *v, void *arg, char **cause)
+{
+	(void)arg;
+	if (strncmp(v, "smtp://", 7) != 0 && strncmp(v, "smtps://", 8) != 0) {
+		*cause = xasprintf(_("give it as smtp://host:port or "
+		    "smtps://host"));
+		return -1;
+	}
+	return 0;
+}
+
+static const struct form_field setup_mail_fields[M_NFIELDS] = {
+	[M_FROM] = { N_("Sender"), FORM_TEXT, 1, 100, setup_check_from },
+	[M_URL] = { N_("SMTP server"), FORM_TEXT, 0, 200, setup_check_url },
+	[M_USER] = { N_("SMTP user"), FORM_TEXT, 0, 100, NULL },
+	[M_SUBJECT] = { N_("Subject"), FORM_TEXT, 1, 200, NULL },
+	/* L10N: the body is one line in the form; \n is a new line. */
+	[M_BODY] = { N_("Body (\\n)"), FORM_TEXT, 1, 4000, NULL },
+};
+
+/* The body on one line: a new line as \n, a backslash as \\. */
+static char *
+setup_escape(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '\n')
+			strbuf_adds(&sb, "\\n");
+		else if (*s == '\\')
+			strbuf_adds(&sb, "\\\\");
+		else if (*s != '\r')
+			strbuf_addc(&sb, *s);
+	}
+	return strbuf_take(&sb);
+}
+
+static char *
+setup_unescape(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (; *s != '\0'; s++) {
+		if (s[0] == '\\' && s[1] == 'n') {
+			strbuf_addc(&sb, '\n');
+			s++;
+		} else if (s[0] == '\\' && s[1] == '\\') {
+			strbuf_addc(&sb, '\\');
+			s++;
+		} else
+			strbuf_addc(&sb, *s);
+	}
+	return strbuf_take(&sb);
+}
+
+static int
+setup_mail_submit(struct form_page *p, void *arg, char **cause)
+{
+	struct store *st = tui_store();
+	char *body;
+	int i, rc = 0;
+
+	(void)arg;
+	if (store_begin(st) != 0)
+		goto fail;
+	body = setup_unescape(form_value(p, M_BODY));
+	for (i = 0; i < M_NFIELDS && rc == 0; i++)
+		rc = store_pref_set(st, setup_mail_keys[i], i == M_BODY ?
+		    body : form_value(p, i));
+	free(body);
+	if (rc != 0) {
+		*cause = xasprintf(_("cannot save the mail settings: %s"),
+		    store_errmsg(st));
+		store_rollback(st);
+		return -1;
+	}
+	if (store_commit(st) != 0)
+		goto fail;
+	tui_message(_("Mail settings saved."));
+	return 0;
+fail:
+	*cause = xasprintf(_("cannot save the mail settings: %s"),
+	    store_errmsg(st));
+	return -1;
+}
+
+void
+form_setup_mail(void)
+{
+	struct form_page *p;
+	char *v, *e;
+	int i;
+
+	p = form_page_new(setup_mail_fields, M_NFIELDS, NULL);
+	for (i = 0; i < M_NFIELDS; i++) {
+		if ((v = store_pref_get(tui_store(), setup_mail_keys[i])) ==
+		    NULL)
+			continue;
+		e = i == M_BODY ? setup_escape(v) : xstrdup(v);
+		form_set_value(p, i, e);
+		free(e);
+		free(v);
+	}
+	form_open(_("Mail settings"), p, setup_mail_submit, NULL);
+}

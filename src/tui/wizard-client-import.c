@@ -1,0 +1,559 @@
+/*
+ * tui/wizard-client-import: the Client Import wizard (Clients hub, `i`).
+ *
+ * Three steps over core/roster: 1. the file and the organization (the
+ * roster is opened and checked here: not UTF-8, unreadable or unparsable
+ * files are refused with roster_open's cause); 2. the column mapping, one
+ * row per CSV column with its header, a sample value and the field, which
+ * ←/→ or Enter change; 3. the dry run: counts and the rejected or warned
+ * rows by file line.  Finish runs the import in one transaction.  Esc at
+ * any step closes the wizard and nothing is written.
+ *
+ * The first step is a field page (tui/form.h); the other two are drawn
+ * here because their rows come from the file.  UI thread only.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/roster.h"
+#include "tui/clients.h"
+#include "tui/form.h"
+#include "tui/hub.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#define IMP_ORG_COLUMN	(-1)	/* organization from the file's column */
+#define IMP_ORG_NEW	(-2)	/* a new organization, named below */
+
+enum { P_FILE, P_ORG, P_NEWORG, P_NFIELDS };
+enum { B_BACK, B_NEXT, B_CANCEL, B_N };
+enum { STEP_FILE, STEP_MAP, STEP_DRY, STEP_N };
+
+static const struct form_field imp_fields[P_NFIELDS] = {
+	[P_FILE] = { N_("File"), FORM_TEXT, 1, 400, NULL },
+	[P_ORG] = { N_("Organization"), FORM_CHOICE, 0, 0, NULL },
+	[P_NEWORG] = { N_("New org. name"), FORM_TEXT, 0, 100, NULL },
+};
+
+/* Labels of enum roster_field, ROSTER_IGNORE first. */
+static const char *const imp_field_labels[ROSTER_NFIELDS + 1] = {
+	N_("(ignore)"), N_("First name"), N_("Last name"), N_("Student ID"),
+	N_("Grade"), N_("Teacher"), N_("Homeroom"), N_("Email"), N_("Phone"),
+	N_("Guardian"), N_("Organization"),
+};
+
+struct imp {
+	struct tui_layer	 layer;
+	int			 step;
+	struct form_page	*fp;		/* step 1's fields */
+	struct form_page	*bp;		/* buttons of steps 2 and 3 */
+	int			 focus;		/* -1: the rows, else a button */
+	struct roster		*r;
+	char			*path;		/* of r */
+	char			*org;		/* NULL: the file's column */
+	struct roster_report	*rep;		/* the dry run */
+	size_t			*bad;		/* rows of rep with a reason */
+	size_t			 nbad;
+	long			 cur, top;	/* row cursor, first row shown */
+	char			*error;
+};
+
+static void
+imp_set_error(struct imp *im, const char *e)
+{
+	free(im->error);
+	im->error = e != NULL ? xstrdup(e) : NULL;
+	tui_dirty(TUI_DIRTY_LAYERS);
+}
+
+static const char *
+imp_field_label(enum roster_field f)
+{
+	return _(imp_field_labels[f + 1]);
+}
+
+/* ---- drawing ---- */
+
+/* A first non-empty value of col, to show what the column holds. */
+static const char *
+imp_sample(const struct roster *r, size_t col)
+{
+	size_t i, n = roster_nrows(r);
+	const char *v;
+
+	for (i = 0; i < n && i < 50; i++) {
+		v = roster_cell(r, i, col);
+		if (*v != '\0')
+			return v;
+	}
+	return "";
+}
+
+/* Keeps the cursor on screen in a window of h rows of n. */
+static void
+imp_scroll(struct imp *im, long n, int h)
+{
+	if (im->cur >= n)
+		im->cur = n - 1;
+	if (im->cur < 0)
+		im->cur = 0;
+	if (im->cur < im->top)
+		im->top = im->cur;
+	if (h > 0 && im->cur >= im->top + h)
+		im->top = im->cur - h + 1;
+	if (im->top < 0)
+		im->top = 0;
+}
+
+static void
+imp_draw_map(struct imp *im, int y, int x, int w, int h)
+{
+	size_t ncols = roster_ncols(im->r);
+	int cw = (w - 2) * 2 / 5, sw = (w - 2) * 3 / 10, fw = w - cw - sw - 2;
+	enum tui_role role;
+	char *s;
+	long i;
+
+	s = xasprintf(_("%s: %zu rows, delimiter %s%s"),
+	    roster_name(im->r), roster_nrows(im->r),
+	    roster_delimiter(im->r) == '\t' ? _("tab") :
+	    roster_delimiter(im->r) == ';' ? _("semicolon") : _("comma"),
+	    roster_had_bom(im->r) ? _(", with BOM") : "");
+	tui_put(y, x, w, ROLE_DIM, s);
+	free(s);
+	tui_put(y + 1, x, cw, ROLE_HEADER, _("Column"));
+	tui_put(y + 1, x + cw + 1, sw, ROLE_HEADER, _("Sample"));
+	tui_put(y + 1, x + cw + sw + 2, fw, ROLE_HEADER, _("Field"));
+	h -= 2;
+	imp_scroll(im, (long)ncols, h);
+	for (i = im->top; i < (long)ncols && i < im->top + h; i++) {
+		int yy = y + 2 + (int)(i - im->top);
+		enum roster_field f = roster_get_map(im->r, i);
+
+		role = i == im->cur && im->focus < 0 ? ROLE_CURSOR :
+		    ROLE_NORMAL;
+		tui_fill(yy, x, w, role);
+		tui_put(yy, x, cw, role, roster_header(im->r, i));
+		tui_put(yy, x + cw + 1, sw, role == ROLE_CURSOR ? role :
+		    ROLE_DIM, imp_sample(im->r, i));
+		s = xasprintf(i == im->cur ? "< %s >" : "  %s", imp_field_label(f));
+		tui_put(yy, x + cw + sw + 2, fw, role == ROLE_CURSOR ? role :
+		    f == ROSTER_IGNORE ? ROLE_DIM : ROLE_LABEL, s);
+		free(s);
+	}
+}
+
+static void
+imp_draw_dry(struct imp *im, int y, int x, int w, int h)
+{
+	const struct roster_report *rep = im->rep;
+	const struct roster_result *res;
+	struct strbuf sb = STRBUF_INIT;
+	char *s;
+	size_t i;
+	long k;
+
+	s = xasprintf(_("%zu new, %zu updated, %zu unchanged, %zu rejected, "
+	    "%zu repeated (the later row is kept)"), rep->count[ROSTER_NEW],
+	    rep->count[ROSTER_UPDATED], rep->count[ROSTER_UNCHANGED],
+	    rep->count[ROSTER_REJECTED], rep->count[ROSTER_DUPLICATE]);
+	tui_put(y, x, w, ROLE_LABEL, s);
+	free(s);
+	if (rep->nnew_orgs > 0) {
+		strbuf_adds(&sb, _("New organizations: "));
+		for (i = 0; i < rep->nnew_orgs; i++) {
+			if (i > 0)
+				strbuf_adds(&sb, ", ");
+			strbuf_adds(&sb, rep->new_orgs[i]);
+		}
+		tui_put(y + 1, x, w, ROLE_NORMAL, strbuf_str(&sb));
+		strbuf_free(&sb);
+	}
+	if (im->nbad == 0) {
+		tui_put(y + 3, x, w, ROLE_DIM, _("No row is rejected or "
+		    "repeated."));
+		return;
+	}
+	tui_put(y + 2, x, w, ROLE_HEADER, _("Rows rejected or repeated "
+	    "(↑/↓ to scroll):"));
+	y += 3;
+	h -= 3;
+	if (h < 1)
+		return;
+	/* The list scrolls: cur is its first line. */
+	if (im->top > (long)im->nbad - h)
+		im->top = (long)im->nbad - h;
+	if (im->top < 0)
+		im->top = 0;
+	for (k = im->top; k < (long)im->nbad && k < im->top + h; k++) {
+		res = &rep->rows[im->bad[k]];
+		if (res->action == ROSTER_REJECTED)
+			s = xasprintf(_("line %ld: %s"), res->line,
+			    res->reason);
+		else
+			s = xasprintf(_("line %ld: warning: %s"), res->line,
+			    res->reason != NULL ? res->reason : "");
+		tui_put(y + (int)(k - im->top), x, w,
+		    res->action == ROSTER_REJECTED ? ROLE_ERROR : ROLE_NORMAL,
+		    s);
+		free(s);
+	}
+}
+
+static void
+imp_draw(struct tui_layer *tl)
+{
+	struct imp *im = (struct imp *)tl;
+	static const char *const titles[STEP_N] = {
+		N_("The roster file and its organization"),
+		N_("Which field each column holds"),
+		N_("Dry run: what Finish will do"),
+	};
+	static const char *const intros[STEP_N] = {
+		N_("A CSV file (comma, semicolon or tab; UTF-8)."),
+		N_("↑/↓ a column, ←/→ or Enter its field (among those no "
+		    "other column has), Tab the buttons."),
+		N_("Nothing is written yet. Finish imports every good row "
+		    "at once."),
+	};
+	const char *buttons[B_N];
+	int w = COLS - 4 < 100 ? COLS - 4 : 100, h = LINES - 2;
+	int y = 1, x = (COLS - w) / 2, body;
+	char *title;
+
+	buttons[B_BACK] = _("< Back");
+	buttons[B_NEXT] = im->step == STEP_DRY ? _("Finish") : _("Next >");
+	buttons[B_CANCEL] = _("Cancel");
+	/* L10N: wizard title, e.g. "Import clients — step 1 of 3" */
+	title = xasprintf(_("%s — step %d of %d"), _("Import clients"),
+	    im->step + 1, STEP_N);
+	tui_box(y, x, h, w, title);
+	free(title);
+	tui_put(y + 1, x + 2, w - 4, ROLE_HEADER, _(titles[im->step]));
+	tui_put(y + 2, x + 2, w - 4, ROLE_DIM, _(intros[im->step]));
+	body = h - 7;
+	if (im->step == STEP_FILE) {
+		form_page_draw(im->fp, y + 4, x + 2, w - 4);
+		form_page_draw_buttons(im->fp, y + h - 2, x, w, buttons, B_N);
+		form_page_cursor(im->fp);
+		return;
+	}
+	if (im->step == STEP_MAP)
+		imp_draw_map(im, y + 4, x + 2, w - 4, body - 1);
+	else
+		imp_draw_dry(im, y + 4, x + 2, w - 4, body - 1);
+	if (im->error != NULL)
+		tui_put(y + h - 3, x + 2, w - 4, ROLE_ERROR, im->error);
+	form_page_focus(im->bp, im->focus);
+	form_page_draw_buttons(im->bp, y + h - 2, x, w, buttons, B_N);
+	curs_set(0);
+}
+
+/* ---- steps ---- */
+
+static void
+imp_free_report(struct imp *im)
+{
+	roster_report_free(im->rep);
+	im->rep = NULL;
+	free(im->bad);
+	im->bad = NULL;
+	im->nbad = 0;
+}
+
+/* "~/x" is the home folder's x (caller frees). */
+static char *
+imp_expand(const char *v)
+{
+	const char *home = getenv("HOME");
+	size_t n;
+
+	while (*v == ' ')
+		v++;
+	n = strlen(v);
+	while (n > 0 && v[n - 1] == ' ')
+		n--;
+	if (n >= 2 && v[0] == '~' && v[1] == '/' && home != NULL)
+		return xasprintf("%s%.*s", home, (int)n - 1, v + 1);
+	return xasprintf("%.*s", (int)n, v);
+}
+
+static void
+imp_show(struct imp *im, int step, int focus)
+{
+	im->step = step;
+	im->focus = focus;
+	im->cur = im->top = 0;
+	imp_set_error(im, NULL);
+	tui_dirty(TUI_DIRTY_ALL);
+}
+
+/* Step 1 -> 2: open the file, settle the organization. */
+static void
+imp_next_file(struct imp *im)
+{
+	long long choice = form_choice_id(im->fp, P_ORG);
+	char *path, *cause = NULL;
+	struct roster *r;
+
+	if (form_page_check(im->fp, &cause) != 0)
+		goto fail;
+	path = imp_expand(form_value(im->fp, P_FILE));
+	if (im->r == NULL || strcmp(path, im->path) != 0) {
+		if (roster_open(path, &r, &cause) != 0) {
+			free(path);
+			form_page_focus(im->fp, P_FILE);
+			goto fail;
+		}
+		roster_free(im->r);
+		free(im->path);
+		im->r = r;
+		im->path = path;
+	} else
+		free(path);
+	free(im->org);
+	im->org = NULL;
+	if (choice == IMP_ORG_NEW) {
+		path = imp_expand(form_value(im->fp, P_NEWORG));
+		if (*path == '\0') {
+			free(path);
+			form_page_focus(im->fp, P_NEWORG);
+			cause = xasprintf(_("New org. name: type the name of "
+			    "the new organization"));
+			goto fail;
+		}
+		im->org = path;
+	} else if (choice > 0)
+		im->org = xstrdup(form_value(im->fp, P_ORG));
+	else if (roster_col_of(im->r, ROSTER_ORGANIZATION) < 0) {
+		form_page_focus(im->fp, P_ORG);
+		cause = xasprintf(_("%s has no organization column: choose "
+		    "an organization"), roster_name(im->r));
+		goto fail;
+	}
+	form_page_set_error(im->fp, NULL);
+	imp_show(im, STEP_MAP, -1);
+	return;
+fail:
+	form_page_set_error(im->fp, cause);
+	free(cause);
+}
+
+/* Step 2 -> 3: the dry run. */
+static void
+imp_next_map(struct imp *im)
+{
+	char *cause = NULL;
+	size_t i;
+
+	imp_free_report(im);
+	if (roster_check(im->r, im->org, &cause) != 0 ||
+	    roster_run(im->r, tui_store(), im->org, 0, &im->rep,
+	    &cause) != 0) {
+		imp_set_error(im, cause);
+		free(cause);
+		return;
+	}
+	im->bad = xcalloc(im->rep->nrows + 1, sizeof *im->bad);
+	for (i = 0; i < im->rep->nrows; i++)
+		if (im->rep->rows[i].reason != NULL)
+			im->bad[im->nbad++] = i;
+	imp_show(im, STEP_DRY, B_NEXT);
+}
+
+/* Finish: the import, all or nothing. */
+static void
+imp_finish(struct imp *im)
+{
+	struct roster_report *rep = NULL;
+	char *cause = NULL;
+
+	if (roster_run(im->r, tui_store(), im->org, 1, &rep, &cause) != 0) {
+		imp_set_error(im, cause);
+		free(cause);
+		return;
+	}
+	tui_reload_all();
+	/* L10N: after an import, e.g. "roster.csv: 42 new, 3 updated,
+	 * 2 rejected (5 unchanged)" */
+	tui_message(_("%s: %zu new, %zu updated, %zu rejected (%zu "
+	    "unchanged)"), roster_name(im->r), rep->count[ROSTER_NEW],
+	    rep->count[ROSTER_UPDATED], rep->count[ROSTER_REJECTED],
+	    rep->count[ROSTER_UNCHANGED]);
+	roster_report_free(rep);
+	tui_pop();
+}
+
+/* ---- keys ---- */
+
+/* The next field for the current column, skipping the fields other
+ * columns hold (so that cycling never takes one from them). */
+static void
+imp_cycle(struct imp *im, int delta)
+{
+	enum roster_field f = roster_get_map(im->r, im->cur);
+	int n = ROSTER_NFIELDS + 1, i;
+	long c;
+
+	for (i = 0; i < n; i++) {
+		f = (enum roster_field)(((f + 1 + delta + n) % n) - 1);
+		c = f == ROSTER_IGNORE ? -1 : roster_col_of(im->r, f);
+		if (c < 0 || c == im->cur)
+			break;
+	}
+	roster_set_map(im->r, im->cur, f);
+	imp_set_error(im, NULL);
+}
+
+static void
+imp_button(struct imp *im, int b)
+{
+	switch (b) {
+	case B_BACK:
+		imp_show(im, im->step - 1, im->step == STEP_DRY ? -1 : 0);
+		if (im->step == STEP_FILE)
+			form_page_focus(im->fp, P_NFIELDS + B_NEXT);
+		break;
+	case B_NEXT:
+		if (im->step == STEP_MAP)
+			imp_next_map(im);
+		else
+			imp_finish(im);
+		break;
+	default:
+		tui_pop();
+		break;
+	}
+}
+
+static int
+imp_key_file(struct imp *im, int key)
+{
+	int button = 0;
+
+	switch (form_page_key(im->fp, key, B_N, &button)) {
+	case FORM_KEY_DEFAULT:
+		imp_next_file(im);
+		break;
+	case FORM_KEY_BUTTON:
+		if (button == B_NEXT)
+			imp_next_file(im);
+		else if (button == B_CANCEL)
+			tui_pop();
+		break;
+	case FORM_KEY_CANCEL:
+		tui_pop();
+		break;
+	default:
+		break;
+	}
+	return TUI_HANDLED;
+}
+
+static int
+imp_key(struct tui_layer *tl, int key)
+{
+	struct imp *im = (struct imp *)tl;
+	enum tui_action list = keys_action(key, SCOPE_LIST);
+	enum tui_action form = keys_action(key, SCOPE_FORM);
+	long n = im->step == STEP_MAP ? (long)roster_ncols(im->r) :
+	    (long)im->nbad;
+
+	if (im->step == STEP_FILE)
+		return imp_key_file(im, key);
+	tui_dirty(TUI_DIRTY_LAYERS);
+	if (form == ACT_CANCEL) {
+		tui_pop();
+		return TUI_HANDLED;
+	}
+	/* ↑/↓ and the page keys move the rows whatever has the focus. */
+	if (list == ACT_UP || list == ACT_DOWN || list == ACT_PAGE_UP ||
+	    list == ACT_PAGE_DOWN || list == ACT_FIRST || list == ACT_LAST) {
+		long page = LINES - 12 > 1 ? LINES - 12 : 1, *p;
+
+		p = im->step == STEP_MAP ? &im->cur : &im->top;
+		*p += list == ACT_UP ? -1 : list == ACT_DOWN ? 1 :
+		    list == ACT_PAGE_UP ? -page : list == ACT_PAGE_DOWN ?
+		    page : list == ACT_FIRST ? -n : n;
+		if (*p >= n)
+			*p = n - 1;
+		if (*p < 0)
+			*p = 0;
+		if (im->step == STEP_MAP)
+			im->focus = -1;
+		return TUI_HANDLED;
+	}
+	if (key == '\t' || key == KEY_BTAB) {
+		int first = im->step == STEP_MAP ? -1 : 0;
+
+		im->focus += key == '\t' ? 1 : -1;
+		if (im->focus >= B_N)
+			im->focus = first;
+		if (im->focus < first)
+			im->focus = B_N - 1;
+		return TUI_HANDLED;
+	}
+	if (im->focus < 0) {
+		/* A row of the mapping. */
+		if (form == ACT_CHOICE_NEXT || form == ACT_ACCEPT)
+			imp_cycle(im, 1);
+		else if (form == ACT_CHOICE_PREV)
+			imp_cycle(im, -1);
+		return TUI_HANDLED;
+	}
+	if (form == ACT_CHOICE_NEXT && im->focus < B_N - 1)
+		im->focus++;
+	else if (form == ACT_CHOICE_PREV && im->focus > 0)
+		im->focus--;
+	else if (form == ACT_ACCEPT)
+		imp_button(im, im->focus);
+	return TUI_HANDLED;
+}
+
+static void
+imp_free(struct tui_layer *tl)
+{
+	struct imp *im = (struct imp *)tl;
+
+	form_page_free(im->fp);
+	form_page_free(im->bp);
+	imp_free_report(im);
+	roster_free(im->r);
+	free(im->path);
+	free(im->org);
+	free(im->error);
+	free(im);
+}
+
+void
+wizard_client_import_open(void)
+{
+	struct imp *im = xcalloc(1, sizeof *im);
+	struct form_choice *orgs, *c;
+	int n, i;
+
+	im->layer.draw = imp_draw;
+	im->layer.key = imp_key;
+	im->layer.free = imp_free;
+	im->fp = form_page_new(imp_fields, P_NFIELDS, im);
+	im->bp = form_page_new(NULL, 0, im);
+	/* The file's column first, then each organization, then a new
+	 * one. */
+	hub_choices(LISTS_ORGS, 1, _("(the file's organization column)"),
+	    &orgs, &n);
+	c = xcalloc(n + 1, sizeof *c);
+	for (i = 0; i < n; i++)
+		c[i] = orgs[i];
+	c[0].id = IMP_ORG_COLUMN;
+	c[n].label = _("(a new organization, named below)");
+	c[n].id = IMP_ORG_NEW;
+	form_page_set_choices(im->fp, P_ORG, c, n + 1);
+	free(c);
+	hub_choices_free(orgs, n);
+	im->focus = -1;
+	tui_push(&im->layer);
+	tui_dirty(TUI_DIRTY_ALL);
+}
