@@ -56,6 +56,10 @@ tests_unit_test_groupcap_SOURCES = tests/unit/test-groupcap.c
 tests_unit_test_groupcap_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_groupcap_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-groupcap
+WORKFLOW_TUI_TESTS = tests/tui/workflow-hub.sh tests/tui/workflow-import.sh \
+	tests/tui/workflow-capture.sh
+TESTS += $(WORKFLOW_TUI_TESTS)
+EXTRA_DIST += $(WORKFLOW_TUI_TESTS)
 
 # clients & setup hubs
 libpicday_a_SOURCES += src/tui/clients.h src/tui/form-client.c \
