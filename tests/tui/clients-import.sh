@@ -5,7 +5,7 @@
 # Esc on the last step writes nothing; Finish imports and says how many.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/studio.sh"
-plan 13
+plan 14
 make_studio
 counts() { db "SELECT (SELECT count(*) FROM clients) || ' ' ||
     (SELECT count(*) FROM organizations) || ' ' ||
@@ -25,6 +25,9 @@ printf 'Quispe;Luz;S903;11;;B4\r\n' >>"$T/roster.csv"
 
 tui_start 100 30
 wait_for 'Abbott' || exit 1
+keys '?'
+wait_for 'i +Import clients from a roster file' ; ok $? "the Clients hub's help lists i, the import"
+keys Escape
 keys i
 wait_for 'Import clients — step 1 of 3' ; ok $? "i opens the Client Import wizard"
 

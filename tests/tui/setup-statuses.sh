@@ -4,7 +4,7 @@
 # deleted only when empty; the mail settings form.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/studio.sh"
-plan 12
+plan 13
 make_studio
 order() { db "SELECT group_concat(name, ',') FROM (SELECT name FROM statuses ORDER BY position)"; }
 status_of() { db "SELECT t.name FROM sessions s JOIN statuses t ON t.id = s.status_id WHERE number = $1"; }
@@ -32,6 +32,11 @@ is "$(status_of 1002)" "Photographed" "sessions advance follows the new order"
 keys K K
 wait_for '^ +1 Checked In'
 is "$(order | cut -d, -f1-2)" "Checked In,Booked" "K moves it up, to the top"
+keys j d
+wait_for 'Delete status Booked' || exit 1
+keys y
+wait_for '28 sessions have this status; only an unused' ; ok $? "a status that sessions have is kept, with the reason"
+keys Enter
 
 # Organizations: add one, refuse to delete one with clients, delete it.
 keys o n 'Oak Middle' Tab OMS Enter
