@@ -5,7 +5,7 @@
 # the chooser goes out too.
 . "$top_srcdir/tests/lib.sh"
 need sqlite3 tmux pdftoppm zbarimg
-plan 9
+plan 11
 
 pd demo --no-card --students 20 >/dev/null 2>&1 || { echo "Bail out! demo failed"; exit 1; }
 tui_start
@@ -46,4 +46,22 @@ keys Enter C-u "$T/six.csv" Enter
 wait_for "exported 5 sessions \(6 columns\)" || exit 1
 is "$(head -1 "$T/six.csv" | tr -d '\r')" "Session Number,First Name,Last Name,Student ID,Organization,Status" \
     "the ticked column goes out in the order listed"
+
+# Nothing tagged: the QR codes of the filtered list.
+keys a
+wait_for '20 tagged' || exit 1
+keys a
+wait_for 'Sessions: 20 rows *$' || exit 1
+keys / García Enter
+wait_for 'Sessions: [0-9]+ rows, /García' || exit 1
+want=$(pd sessions list --format csv | awk -F, 'NR > 1 && ($2 ~ /García/ || $3 ~ /García/) { print $1 }' | tr '\n' ' ')
+n=$(echo $want | wc -w)
+keys p
+wait_for "Print QR codes: $n sessions" ; ok $? "with nothing tagged, p takes the filtered list"
+keys C-u "$T/filtered.pdf" Enter Enter
+wait_for "wrote $n QR cards" || exit 1
+rm -f "$T"/page*.png
+pdftoppm -r 72 -png "$T/filtered.pdf" "$T/page" && \
+    codes=$(zbarimg -q --raw "$T"/page*.png 2>/dev/null | sort -n | tr '\n' ' ')
+is "$codes" "$want" "its codes are the filtered sessions"
 done_testing
