@@ -7,3 +7,5 @@ libpicday_a_SOURCES += \
 
 TESTS += tests/cli/setup.sh
 EXTRA_DIST += tests/cli/setup.sh bench/run.sh
+TESTS += tests/cli/po.sh
+EXTRA_DIST += tests/cli/po.sh

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 
 #include "cli/cli.h"
 #include "util/i18n.h"
@@ -9,8 +10,12 @@
 int
 main(int argc, char **argv)
 {
+	const char *localedir = getenv("PICDAY_LOCALEDIR");
+
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* PICDAY_LOCALEDIR: catalogues of an uninstalled build (tests). */
+	bindtextdomain(PACKAGE, localedir != NULL && *localedir != '\0' ?
+	    localedir : LOCALEDIR);
 	textdomain(PACKAGE);
 	return cli_main(argc, argv);
 }
