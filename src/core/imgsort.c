@@ -333,15 +333,23 @@ sort_each(const struct imgsort_frame *fr, size_t *order, size_t n,
 	}
 }
 
+/* Frame indices in capture order (qsort_r must not see a NULL array). */
+static void
+sort_idx(size_t *v, size_t n, const struct imgsort_frame *fr)
+{
+	if (n > 1)
+		qsort_r(v, n, sizeof *v, by_time, (void *)fr);
+}
+
 static void
 lists_sort(const struct imgsort_frame *fr, struct imgsort_list *l, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		qsort_r(l[i].frames, l[i].n, sizeof *l[i].frames, by_time,
-		    (void *)fr);
-	qsort(l, n, sizeof *l, by_code);
+		sort_idx(l[i].frames, l[i].n, fr);
+	if (n > 1)
+		qsort(l, n, sizeof *l, by_code);
 }
 
 void
@@ -365,10 +373,8 @@ imgsort_run(const struct imgsort_frame *fr, size_t n,
 	lists_sort(fr, r->sessions, r->nsessions);
 	lists_sort(fr, r->markers, r->nmarkers);
 	lists_sort(fr, r->unknown, r->nunknown);
-	qsort_r(r->unassigned, r->nunassigned, sizeof *r->unassigned, by_time,
-	    (void *)fr);
-	qsort_r(r->unreadable, r->nunreadable, sizeof *r->unreadable, by_time,
-	    (void *)fr);
+	sort_idx(r->unassigned, r->nunassigned, fr);
+	sort_idx(r->unreadable, r->nunreadable, fr);
 	free(order);
 }
 
