@@ -157,7 +157,7 @@ imp_draw_dry(struct imp *im, int y, int x, int w, int h)
 	long k;
 
 	s = xasprintf(_("%zu new, %zu updated, %zu unchanged, %zu rejected, "
-	    "%zu repeated (the later row is kept)"), rep->count[ROSTER_NEW],
+	    "%zu repeated"), rep->count[ROSTER_NEW],
 	    rep->count[ROSTER_UPDATED], rep->count[ROSTER_UNCHANGED],
 	    rep->count[ROSTER_REJECTED], rep->count[ROSTER_DUPLICATE]);
 	tui_put(y, x, w, ROLE_LABEL, s);
@@ -214,8 +214,8 @@ imp_draw(struct tui_layer *tl)
 	};
 	static const char *const intros[STEP_N] = {
 		N_("A CSV file (comma, semicolon or tab; UTF-8)."),
-		N_("↑/↓ a column, ←/→ or Enter its field (among those no "
-		    "other column has), Tab the buttons."),
+		N_("↑/↓ a column; ←/→ or Enter a field no other column "
+		    "has; Tab buttons."),
 		N_("Nothing is written yet. Finish imports every good row "
 		    "at once."),
 	};
