@@ -13,6 +13,8 @@
 #   exif_apply                           writes every queued tag at once
 
 need convert qrencode exiftool sqlite3 python3
+# ImageMagick's OpenMP threads only spin on a busy 2-core machine.
+MAGICK_THREAD_LIMIT=1; export MAGICK_THREAD_LIMIT
 
 studio_with_sessions() {	# ORG NUMBER...
 	_org=$1; shift
