@@ -326,10 +326,12 @@ imgscan_payload(const char *dir, const char *mode,
     const struct import_item *v, size_t n, int advance)
 {
 	struct strbuf sb = STRBUF_INIT;
+	char *abs = realpath(dir, NULL);	/* the job may run elsewhere */
 	size_t i;
 
 	strbuf_adds(&sb, "{\"dir\": ");
-	strbuf_add_json(&sb, dir);
+	strbuf_add_json(&sb, abs != NULL ? abs : dir);
+	free(abs);
 	strbuf_adds(&sb, ", \"mode\": ");
 	strbuf_add_json(&sb, mode);
 	strbuf_addf(&sb, ", \"advance\": %d, \"items\": [", advance != 0);

@@ -90,7 +90,8 @@ struct import_item {
 struct import_item *imgscan_items(const struct imgscan *,
 	    const struct imgsort_result *, struct store *, size_t *n);
 /* The "import" job payload: {"dir", "mode", "advance", "items": [{"p",
- * "n", "m"}]}.  Caller frees. */
+ * "n", "m"}]}; dir is made absolute (the worker runs elsewhere).  mode is
+ * "qr", "metadata" or "session" (for the record).  Caller frees. */
 char	*imgscan_payload(const char *dir, const char *mode,
 	    const struct import_item *, size_t n, int advance);
 
