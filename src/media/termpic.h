@@ -1,7 +1,7 @@
 /*
  * media/termpic: a picture for a character terminal — an image file shrunk
- * on load with libvips and turned by chafa into a grid of symbols (block
- * and border characters) with palette colours.  Drawing the grid is the
+ * on load with libvips and turned by chafa into a grid of symbols (half
+ * blocks and quadrants) with palette colours.  Drawing the grid is the
  * caller's (tui/view-frames draws it with ncurses); nothing here writes to
  * the terminal, so it works the same over plain SSH.  Symbols only: no
  * sixel or kitty graphics (they cannot live inside an ncurses screen).

@@ -110,13 +110,17 @@ pv_add_frames(struct import_preview *pv, enum pv_group g, const char *code,
     const size_t *v, size_t n)
 {
 	const struct imgscan_frame *f;
+	char when[20];
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		f = &pv->sc.f[v[i]];
+		snprintf(when, sizeof when, "%.19s", f->captured_at);
+		if (strlen(when) > 10)
+			when[10] = ' ';
 		pv_add(pv, g, code, v[i], pv->flag[v[i]] != NULL ? ROLE_ERROR :
-		    ROLE_NORMAL, xasprintf("    %s  %.19s%s%s", f->rel,
-		    f->captured_at, g == G_UNREADABLE && f->why != NULL ?
+		    ROLE_NORMAL, xasprintf("    %s  %s%s%s", f->rel,
+		    when, g == G_UNREADABLE && f->why != NULL ?
 		    "  " : pv->flag[v[i]] != NULL ? "  ! " : "",
 		    g == G_UNREADABLE && f->why != NULL ? f->why :
 		    pv->flag[v[i]] != NULL ? pv->flag[v[i]] : ""));

@@ -347,8 +347,13 @@ frames_draw(struct frames *fr, int y, int x, int h, int w, int focused)
 		tui_fill(y + 1 + i, x, w, role);
 		tui_put(y + 1 + i, x, w, role, line);
 	}
+	/* The picture only while the frames have the keys: decoding costs
+	 * ~10 ms, too much for every step through the sessions. */
 	pic_y = y + 1 + rows + 1;
-	if (y + h - pic_y >= 3) {
+	if (!focused)
+		tui_put(pic_y, x, w, ROLE_DIM, _("Enter shows the frames with a "
+		    "picture of each."));
+	else if (y + h - pic_y >= 3) {
 		frames_picture_make(fr, &fr->v[fr->cur], w, y + h - pic_y);
 		frames_picture_draw(fr, pic_y, x, y + h - pic_y, w);
 	}

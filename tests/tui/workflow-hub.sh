@@ -22,7 +22,9 @@ wait_for 'Q IMG_0003.JPG +2026-11-30 08:30:45'
 ok $? "Enter shows the frames: marker flag, name, capture time"
 like "$(screen | sed -n 7p)" 'IMG_0006.JPG +2026-11-30 08:31:30 +[0-9]+k' \
     "each frame with its size"
-# The picture: chafa block and border symbols below the frame list.
+# The picture: chafa half blocks and quadrants below the frame list (the
+# terminal may still be receiving it: wait for the first symbols).
+wait_for '[▀▄▌▐▘▝▖▗]' >/dev/null
 n=$(screen | sed -n 10,22p | grep -c '[▀▄▌▐█▁▂▃▅▆▇▘▝▖▗▏▕]')
 ok $([ "$n" -ge 5 ] && echo 0 || echo 1) "a picture of the frame drawn with symbols ($n rows)"
 
