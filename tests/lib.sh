@@ -66,6 +66,14 @@ tui_start() {	# tui_start [WIDTH HEIGHT] -- runs picday on $STUDIO
 	    "env TERM=screen-256color LC_ALL=C.UTF-8 ${TUI_ENV:-} '$PICDAY' --studio '$STUDIO'; sleep 30"
 	cleanup_add "tmux -S '$TMUX_SOCK' kill-server"
 }
+# tui_stop: ends this tmux server; the next tui_start uses a new socket, as
+# a server still shutting down would take the old one with it.
+_tmux_n=0
+tui_stop() {
+	tm kill-server 2>/dev/null || true
+	_tmux_n=$((_tmux_n + 1))
+	TMUX_SOCK=$T/tmux.$_tmux_n.sock
+}
 screen() { tm capture-pane -p -t t; }
 keys() { tm send-keys -t t "$@"; }
 wait_for() {	# wait_for REGEX [SECONDS]: until the screen shows it

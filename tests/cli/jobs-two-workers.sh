@@ -1,11 +1,12 @@
 #!/bin/sh
 # Two worker processes (two threads each) on one queue never run the same
-# job: every job is run once, by one of them (DESIGN §2).
+# job: every job is run once, by one of them (DESIGN §2).  Enough jobs that
+# the second worker wakes from its idle poll before the first drains them.
 . "$top_srcdir/tests/lib.sh"
 need sqlite3
 plan 5
 
-N=200
+N=1000
 pd jobs list >/dev/null || exit 1
 for w in 1 2; do
 	"$PICDAY" --studio "$STUDIO" worker --threads 2 2>"$T/w$w.log" &
@@ -22,7 +23,7 @@ done
 sqlite3 "$STUDIO/picday.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
     SELECT i + 1 FROM n WHERE i < $N) INSERT INTO jobs(kind, title)
     SELECT 'preview', 'job ' || i FROM n"
-end=$(( $(date +%s) + 30 ))
+end=$(( $(date +%s) + 90 ))
 while [ "$(pd jobs list --format csv | grep -c ',done,')" -lt $N ]; do
 	[ "$(date +%s)" -le "$end" ] || break
 	sleep 0.1

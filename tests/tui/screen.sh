@@ -11,7 +11,7 @@ colours=$(tm capture-pane -e -p -t t | grep -cE "$(printf '\033')\\[([0-9;]*;)?(
 is "$colours" 0 "NO_COLOR: no colour on screen"
 like "$(tm capture-pane -e -p -t t | head -1)" "$(printf '\033')\\[[0-9;]*7m1 Clients" \
     "NO_COLOR: the current tab stands out in reverse video"
-tm kill-server
+tui_stop
 
 tui_start
 wait_for 'Abbott' || exit 1

@@ -11,7 +11,7 @@ make_studio() {
 		tui_start
 		wait_for 'Clients' || return 1
 		keys q
-		tm kill-server 2>/dev/null || true
+		tui_stop
 	fi
 	sqlite3 "$STUDIO/picday.db" <<'SQL'
 PRAGMA foreign_keys = ON;
