@@ -24,8 +24,8 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-/* Colour pairs of the picture start above the tui's roles. */
-#define FRAMES_PAIR_FIRST	64
+/* Colour pairs of the picture come after the tui's roles. */
+#define FRAMES_PAIR_FIRST	ROLE_NROLES
 
 struct frame_item {
 	long long	 id;
