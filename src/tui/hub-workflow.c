@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -180,6 +179,5 @@ struct hub hub_workflow = {
 void
 wf_wake(void)
 {
-	/* The SIGWINCH handler writes the loop's self-pipe (see workflow.h). */
-	kill(getpid(), SIGWINCH);
+	tui_wake();
 }

@@ -605,13 +605,33 @@ tui_fatal_hook(void)
 static void
 tui_jobs_moved(void)
 {
+	static long long last_active = -1;
+	struct hub *h = tui_hubs[tui.hub];
+	long long active;
 	int i;
 
 	for (i = 0; i < NHUBS; i++)
 		if (tui_hubs[i] == &hub_control && tui.loaded[i])
 			hub_control.reload(&hub_control);
-	tui_dirty(TUI_DIRTY_STATUS | (tui_hubs[tui.hub] == &hub_control ?
-	    TUI_DIRTY_HUB : 0));
+	/* A job finished: what the current hub shows may have changed (the
+	 * frames an import brought, the statuses it advanced). */
+	active = lists_jobs_active(tui.st, 0, NULL, NULL);
+	if (active < last_active && h != &hub_control && h->reload != NULL)
+		h->reload(h);
+	last_active = active;
+	tui_dirty(TUI_DIRTY_STATUS | TUI_DIRTY_HUB);
+}
+
+void
+tui_wake(void)
+{
+	ssize_t n;
+
+	/* Any thread; the pipe's write end is non-blocking, and a full pipe
+	 * already holds a wake-up. */
+	do
+		n = write(tui.wake_pipe[1], "w", 1);
+	while (n < 0 && errno == EINTR);
 }
 
 static void

@@ -60,6 +60,10 @@ attr_t		 tui_attr(enum tui_role);
 #define TUI_DIRTY_LAYERS	0x8
 #define TUI_DIRTY_ALL		0xff
 void		 tui_dirty(int what);
+/* Wakes the UI loop from any thread (workers, scans, Group Capture): it
+ * redraws the status line and the hub, and reloads the hub once a job has
+ * finished.  Never calls ncurses itself. */
+void		 tui_wake(void);
 /* Bumped whenever the whole screen is repainted: a widget that repaints
  * only what moved must repaint everything when this changed. */
 unsigned	 tui_generation(void);

@@ -4,8 +4,7 @@
  * Bulk Image Import wizard (wizard-import.c) and Group Capture
  * (wizard-capture.c).
  *
- * Threads: UI thread, except wf_wake(), which any thread may call (it
- * only sends a signal).
+ * Threads: UI thread, except wf_wake(), which any thread may call.
  */
 #ifndef PICDAY_TUI_WORKFLOW_H
 #define PICDAY_TUI_WORKFLOW_H
@@ -18,12 +17,7 @@ void		 wizard_import_open(long long session);
 /* Group Capture on a hot folder, starting with that session (0: none). */
 void		 capture_open(long long session);
 
-/*
- * Wakes the UI loop from another thread so that it repaints.  tui.c has no
- * public wake-up yet: this raises SIGWINCH, whose handler writes the
- * loop's self-pipe (the screen is repainted as after a resize).  Callers
- * limit themselves to a few calls a second.
- */
+/* Wakes the UI loop from another thread so that it repaints (tui_wake()). */
 void		 wf_wake(void);
 
 /* The frame pane: one session's frames, the ✓ mark, the picture. */
