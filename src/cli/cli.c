@@ -1,6 +1,7 @@
 /* cli: global options, the command table, --help and --version. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,19 @@ cli_usage(const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return CLI_USAGE;
+}
+
+long long
+cli_parse_number(const char *s)
+{
+	char *end;
+	long long v;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	return *end == '\0' && v > 0 && errno == 0 ? v : 0;
 }
 
 struct store *

@@ -35,6 +35,9 @@ int		 cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "picday: ..." to stderr (one line). */
 void		 cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A positive decimal number (a session number, an id); 0 if s is not one. */
+long long	 cli_parse_number(const char *s);
+
 /* One function per command word; argv[0] is the command word. */
 int	cmd_org(struct cli *, int, char **);
 int	cmd_clients(struct cli *, int, char **);

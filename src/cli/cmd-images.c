@@ -31,18 +31,6 @@
 	"[--field copyright|usercomment|imagedescription|xpcomment|comment] " \
 	"[--dry-run] [--advance] [--queue]"
 
-static long long
-parse_number(const char *s)
-{
-	char *end;
-	long long v;
-
-	if (s == NULL || *s < '0' || *s > '9')
-		return 0;
-	v = strtoll(s, &end, 10);
-	return *end == '\0' && v > 0 ? v : 0;
-}
-
 static void
 scan_progress(void *arg, size_t done, size_t total)
 {
@@ -146,9 +134,9 @@ images_import(struct cli *cli, int argc, char **argv)
 		o.by = IMGSCAN_METADATA;
 		mode = "metadata";
 	} else if (strncmp(by, "session=", 8) == 0 &&
-	    parse_number(by + 8) > 0) {
+	    cli_parse_number(by + 8) > 0) {
 		o.by = IMGSCAN_SESSION;
-		snprintf(number, sizeof number, "%lld", parse_number(by + 8));
+		snprintf(number, sizeof number, "%lld", cli_parse_number(by + 8));
 		o.session = number;
 		mode = "session";
 	} else
@@ -160,7 +148,7 @@ images_import(struct cli *cli, int argc, char **argv)
 	if (o.by == IMGSCAN_SESSION) {
 		long long sid;
 
-		if (store_image_session(st, parse_number(number), &sid,
+		if (store_image_session(st, cli_parse_number(number), &sid,
 		    NULL) != 1) {
 			cli_error(_("no session %s"), number);
 			return CLI_FAILED;
@@ -270,7 +258,7 @@ images_list(struct cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 's':
-			if ((number = parse_number(optarg)) == 0)
+			if ((number = cli_parse_number(optarg)) == 0)
 				return cli_usage("%s", _("images list "
 				    "--session NUMBER"));
 			break;

@@ -23,19 +23,6 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-/* Parses a positive session number; 0 if s is not one. */
-static long long
-sessions_parse_number(const char *s)
-{
-	char *end;
-	long long v;
-
-	if (s == NULL || *s < '0' || *s > '9')
-		return 0;
-	v = strtoll(s, &end, 10);
-	return *end == '\0' && v > 0 ? v : 0;
-}
-
 static int
 parse_int(const char *s, int lo, int hi, int *out)
 {
@@ -218,7 +205,7 @@ sessions_reschedule(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (optind + 1 != argc || date == NULL || time == NULL ||
-	    (number = sessions_parse_number(argv[optind])) == 0)
+	    (number = cli_parse_number(argv[optind])) == 0)
 		goto usage;
 	if (schedule_reschedule(cli_store(cli), number, date, time,
 	    &cause) != 0) {
@@ -326,7 +313,7 @@ sessions_history(struct cli *cli, int argc, char **argv)
 	long long number, id;
 	int found;
 
-	if (argc != 2 || (number = sessions_parse_number(argv[1])) == 0)
+	if (argc != 2 || (number = cli_parse_number(argv[1])) == 0)
 		return cli_usage("%s", _("sessions history NUMBER"));
 	found = store_session_find(cli_store(cli), number, &id, NULL);
 	if (found != 1) {
@@ -475,7 +462,7 @@ sessions_advance(struct cli *cli, int argc, char **argv)
 	    (f.status != NULL && f.org == NULL) || (back && to == NULL))
 		goto usage;
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
-		if ((number = sessions_parse_number(argv[i])) == 0) {
+		if ((number = cli_parse_number(argv[i])) == 0) {
 			free(nb.v);
 			goto usage;
 		}
@@ -587,7 +574,7 @@ sessions_mail(struct cli *cli, int argc, char **argv)
 	if ((optind == argc) == (rq.org == NULL) || (dry && queue))
 		goto usage;
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
-		if ((number = sessions_parse_number(argv[i])) == 0) {
+		if ((number = cli_parse_number(argv[i])) == 0) {
 			free(nb.v);
 			goto usage;
 		}
