@@ -69,3 +69,12 @@ TESTS += tests/tui/clients-import.sh tests/tui/clients-edit.sh \
 	tests/tui/setup-statuses.sh
 EXTRA_DIST += tests/tui/clients-import.sh tests/tui/clients-edit.sh \
 	tests/tui/setup-statuses.sh
+
+# tui lists
+# Sorting and keyset scans of the lists (store/lists.c, tui/list.c).
+check_PROGRAMS += tests/unit/test-lists
+tests_unit_test_lists_SOURCES = tests/unit/test-lists.c
+tests_unit_test_lists_CFLAGS = $(PICDAY_TEST_CFLAGS)
+tests_unit_test_lists_LDADD = $(PICDAY_TEST_LDADD)
+TESTS += tests/unit/test-lists tests/tui/list-sort.sh
+EXTRA_DIST += tests/tui/list-sort.sh

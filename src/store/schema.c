@@ -231,6 +231,15 @@ static const char *const migrations[] = {
 	"  ('mail.schedule.body', 'Dear {guardian},\n\n{first_name} {last_name}"
 	" is booked for picture day at {organization} on {date} at {time}."
 	"\nSession number: {number}.\n');",
+
+	/* 2: the orders the TUI's lists sort by (store/lists.c), each held
+	 * by an index so that paging through them never sorts. */
+	"CREATE INDEX clients_by_first ON clients(first_name, last_name);"
+	"CREATE INDEX clients_by_student ON clients(student_id);"
+	"CREATE INDEX clients_by_grade ON clients(grade, last_name, first_name);"
+	"CREATE INDEX clients_by_teacher ON clients(teacher, last_name,"
+	"  first_name);"
+	"CREATE INDEX sessions_by_start ON sessions(starts_at, number);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

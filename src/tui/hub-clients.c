@@ -1,8 +1,9 @@
 /*
  * tui/hub-clients: the Clients hub — every client by name with the detail
  * of the current one.  Ctrl+N the new client form, Enter or e edits, d
- * deletes (asks first), i the Client Import wizard; the forms and the
- * wizard live in form-client.c and wizard-client-import.c (clients.h).
+ * deletes (asks first), i the Client Import wizard, s/S sort; the forms
+ * and the wizard live in form-client.c and wizard-client-import.c
+ * (clients.h).
  */
 #include "config.h"
 
@@ -22,8 +23,12 @@ static const struct list_column clients_cols[] = {
 static void
 clients_init(struct hub *h)
 {
-	h->data = hub_list_new(LISTS_CLIENTS, clients_cols,
+	struct hub_list *hl;
+
+	hl = hub_list_new(LISTS_CLIENTS, clients_cols,
 	    sizeof clients_cols / sizeof clients_cols[0], 6, NULL);
+	list_set_sort(hl->list, 0, 0);
+	h->data = hl;
 }
 
 static int
@@ -45,6 +50,11 @@ clients_key(struct hub *h, int key, enum tui_action act)
 		return TUI_HANDLED;
 	case ACT_DELETE_CLIENT:
 		form_client_delete(id);
+		return TUI_HANDLED;
+	case ACT_SORT_CLIENTS:
+	case ACT_SORT_CLIENTS_REVERSE:
+		list_sort_cycle(hub_list_hub_list(h),
+		    act == ACT_SORT_CLIENTS_REVERSE);
 		return TUI_HANDLED;
 	default:
 		return TUI_NOT_MINE;

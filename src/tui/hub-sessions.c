@@ -6,7 +6,7 @@
  * everything as it was); `c` clears it.  The actions on the tagged
  * sessions (else the current one) live in their own files, see
  * tui/sessions-act.h: b schedule, A/> advance, Enter/e form, p QR codes,
- * x export, m e-mails.
+ * x export, m e-mails.  s/S sort by number or time.
  */
 #include "config.h"
 
@@ -144,6 +144,7 @@ sessions_draw(struct hub *h, int y, int hgt, int w)
 static void
 sessions_init(struct hub *h)
 {
+	/* (The header shows the sort's arrow once s or S sorts.) */
 	h->data = hub_list_new(LISTS_SESSIONS, sessions_cols,
 	    sizeof sessions_cols / sizeof sessions_cols[0], 0, NULL);
 }
@@ -184,6 +185,10 @@ sessions_key(struct hub *h, int key, enum tui_action act)
 		return TUI_HANDLED;
 	case ACT_MAIL:
 		sessions_mail_open(hl);
+		return TUI_HANDLED;
+	case ACT_SORT_SESSIONS:
+	case ACT_SORT_SESSIONS_REVERSE:
+		list_sort_cycle(hl->list, act == ACT_SORT_SESSIONS_REVERSE);
 		return TUI_HANDLED;
 	default:
 		return TUI_NOT_MINE;

@@ -82,6 +82,8 @@ enum tui_scope {
 	X(IMPORT_CLIENTS, CLIENTS, 'i', 0, 0, "i", N_("Import clients from a roster file (CSV)")) \
 	X(EDIT_CLIENT, CLIENTS, 'e', '\n', '\r', "Enter e", N_("Edit the client")) \
 	X(DELETE_CLIENT, CLIENTS, 'd', KEY_DC, 0, "d Del", N_("Delete the client (asks first)")) \
+	X(SORT_CLIENTS, CLIENTS, 's', 0, 0, "s", N_("Sort by the next column: last name, first name, student ID, grade, teacher")) \
+	X(SORT_CLIENTS_REVERSE, CLIENTS, 'S', 0, 0, "S", N_("Reverse the sort (the arrow in the header shows it)")) \
 	X(FILTER_WIZARD, SESSIONS, 'w', 0, 0, "w", N_("Filter wizard: organization, then status")) \
 	X(CLEAR_WHERE, SESSIONS, 'c', 0, 0, "c", N_("Clear the organization/status filter")) \
 	X(SCHEDULE, SESSIONS, 'b', 0, 0, "b", N_("Bulk Scheduling wizard: book an organization's clients into slots")) \
@@ -90,6 +92,8 @@ enum tui_scope {
 	X(PRINT_QR, SESSIONS, 'p', 0, 0, "p", N_("Print QR codes (PDF) of the tagged sessions, else the list")) \
 	X(EXPORT, SESSIONS, 'x', 0, 0, "x", N_("Export the tagged sessions, else the list, with a column chooser")) \
 	X(MAIL, SESSIONS, 'm', 0, 0, "m", N_("Schedule e-mails to the tagged sessions, else this one")) \
+	X(SORT_SESSIONS, SESSIONS, 's', 0, 0, "s", N_("Sort by number or by time (the arrow in the header shows it)")) \
+	X(SORT_SESSIONS_REVERSE, SESSIONS, 'S', 0, 0, "S", N_("Reverse the sort")) \
 	X(WF_FRAMES, WORKFLOW, '\n', '\r', KEY_ENTER, "Enter", N_("Go to the session's frames, and back")) \
 	X(WF_BACK, WORKFLOW, TUI_ESC, KEY_BACKSPACE, 0, "Esc", N_("Back from the frames to the sessions")) \
 	X(WF_SELECT, WORKFLOW, 's', '*', 0, "s *", N_("Select the frame (the ✓ mark), or unselect it")) \

@@ -1,14 +1,17 @@
 /*
  * tui/list: the generic list widget (list.h).
  *
- * Positions: the unfiltered order has nall rows.  Without a filter the
- * window at position p is the range [p, p + h) of the order.  With one,
- * the order is cut into chunks of LIST_CHUNK rows and cum[k] is the number
- * of matches before chunk k; chunks are counted in slices (list_idle), and
- * the window at filtered position p reads only the chunks that hold it.
+ * Positions: the list is the ids of its rows in order, read by a scan of
+ * the store (store/lists.h) a chunk at a time: as far as the screen needs
+ * at once, the rest between keystrokes (list_idle).  Without a filter
+ * the scan reads an index alone and the total is known from the start;
+ * with one, the total grows while the scan runs.  The rows on screen are
+ * read by id.  The ids take 4 bytes each (8 once one needs it): 400 kB
+ * for 100,000 rows.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -19,8 +22,9 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-#define LIST_CHUNK	2048
-#define LIST_SLICE_USEC	6000	/* counting per idle slice / keystroke */
+#define LIST_CHUNK_PLAIN	8192	/* rows per scan step: index only */
+#define LIST_CHUNK_FILTER	512	/* rows per scan step: joined */
+#define LIST_SLICE_USEC		4000	/* scanning per idle slice / key */
 
 struct list_row {
 	long long	 id;
@@ -33,6 +37,13 @@ struct tagset {
 	size_t		 cap, n;
 };
 
+/* The ids in order: 32 bits each until one does not fit. */
+struct idvec {
+	uint32_t	*v32;
+	long long	*v64;
+	long long	 n, cap;
+};
+
 struct list {
 	enum lists_kind		 kind;
 	const struct list_column *cols;
@@ -41,10 +52,14 @@ struct list {
 	struct lists_filter	 f;
 	struct strbuf		 text;
 	int			 editing;
+	int			 sortable;	/* a hub sorts it: arrow */
 
-	long long		 nall;
-	long long		*cum;		/* nchunks + 1 */
-	long long		 nchunks, ncounted;
+	long long		 nall;		/* rows in the table */
+	struct lists_scan	*scan;		/* NULL once read */
+	struct idvec		 ids;
+	long long		 chunk_usec;	/* the last chunk took */
+	long long		 follow;	/* cursor goes to it */
+	long long		 follow_row;	/* on this screen row */
 
 	long long		 cursor, top;
 	int			 page;		/* rows drawn last time */
@@ -148,6 +163,50 @@ tag_clear(struct tagset *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* ---- ids ---- */
+
+static long long
+idv_get(const struct idvec *iv, long long i)
+{
+	return iv->v64 != NULL ? iv->v64[i] : (long long)iv->v32[i];
+}
+
+static void
+idv_add(struct idvec *iv, long long id)
+{
+	long long i;
+
+	if (iv->v64 == NULL && (id < 0 || id > (long long)UINT32_MAX)) {
+		iv->v64 = xreallocarray(NULL, iv->cap > 0 ? iv->cap : 1,
+		    sizeof *iv->v64);
+		for (i = 0; i < iv->n; i++)
+			iv->v64[i] = iv->v32[i];
+		free(iv->v32);
+		iv->v32 = NULL;
+	}
+	if (iv->n == iv->cap) {
+		iv->cap = iv->cap ? iv->cap * 2 : 1024;
+		if (iv->v64 != NULL)
+			iv->v64 = xreallocarray(iv->v64, iv->cap,
+			    sizeof *iv->v64);
+		else
+			iv->v32 = xreallocarray(iv->v32, iv->cap,
+			    sizeof *iv->v32);
+	}
+	if (iv->v64 != NULL)
+		iv->v64[iv->n++] = id;
+	else
+		iv->v32[iv->n++] = (uint32_t)id;
+}
+
+static void
+idv_clear(struct idvec *iv)
+{
+	free(iv->v32);
+	free(iv->v64);
+	memset(iv, 0, sizeof *iv);
+}
+
 /* ---- window ---- */
 
 static void
@@ -165,128 +224,158 @@ list_drop_rows(struct list *l)
 	l->nrows = 0;
 }
 
-struct list_fetch {
-	struct list	*l;
-	int		 want;
-};
-
-static int
-list_fetch_row(long long id, const char *const *cols, void *arg)
-{
-	struct list_fetch *lf = arg;
-	struct list *l = lf->l;
-	struct list_row *r;
-	int j;
-
-	l->rows = xreallocarray(l->rows, l->nrows + 1, sizeof *l->rows);
-	r = &l->rows[l->nrows++];
-	r->id = id;
-	r->cell = xcalloc(l->ncells, sizeof *r->cell);
-	for (j = 0; j < l->ncells; j++)
-		r->cell[j] = cols[j] != NULL ? xstrdup(cols[j]) : NULL;
-	return l->nrows >= lf->want;
-}
-
 static int
 list_filtered(const struct list *l)
 {
 	return l->f.text != NULL || l->f.org_id != 0 || l->f.status_id != 0;
 }
 
-/* Reads the rows at positions [top, top + page). */
-static void
-list_fetch(struct list *l)
+/* Row i of the window is ids[win_top + i]; a row deleted since the scan
+ * stays blank. */
+static int
+list_fetch_row(long long id, const char *const *cols, void *arg)
 {
-	struct store *st = tui_store();
-	struct list_fetch lf = { l, l->page > 0 ? l->page : 1 };
-	long long k, skip;
+	struct list *l = arg;
+	struct list_row *r;
+	int i, j;
 
-	list_drop_rows(l);
-	l->win_top = l->top;
-	l->win_stale = 0;
-	l->full = 1;
-	if (!list_filtered(l)) {
-		lists_range(st, l->kind, NULL, l->top, lf.want, 0, lf.want,
-		    list_fetch_row, &lf);
-		return;
-	}
-	for (k = 0; k < l->ncounted && l->nrows < lf.want; k++) {
-		if (l->cum[k + 1] <= l->top || l->cum[k + 1] == l->cum[k])
+	for (i = 0; i < l->nrows; i++) {
+		r = &l->rows[i];
+		if (r->id != id || r->cell[0] != NULL)
 			continue;
-		skip = l->top > l->cum[k] ? l->top - l->cum[k] : 0;
-		lists_range(st, l->kind, &l->f, k * LIST_CHUNK, LIST_CHUNK,
-		    skip, lf.want - l->nrows, list_fetch_row, &lf);
+		for (j = 0; j < l->ncells; j++)
+			r->cell[j] = cols[j] != NULL ? xstrdup(cols[j]) : NULL;
+		break;
 	}
-	/* Rows may still sit in chunks not counted yet. */
-	if (l->nrows < lf.want && l->ncounted < l->nchunks)
-		l->win_stale = 1;
+	return 0;
 }
 
-/* Counts chunks until done or `usec` have passed (0: no limit). */
-static int
-list_count_some(struct list *l, long long usec)
+/* Reads the rows at positions [top, top + page) that the scan has
+ * reached. */
+static void
+list_window(struct list *l)
 {
-	long long start = tui_usec(), n, before = l->ncounted;
+	long long ids[256], end;
+	int i, page = l->page > 0 ? l->page : 1;
 
-	while (l->ncounted < l->nchunks) {
-		n = lists_range(tui_store(), l->kind, &l->f,
-		    l->ncounted * LIST_CHUNK, LIST_CHUNK, 0, 0, NULL, NULL);
-		if (n < 0)
-			n = 0;
-		l->cum[l->ncounted + 1] = l->cum[l->ncounted] + n;
-		l->ncounted++;
-		if (usec > 0 && tui_usec() - start >= usec)
-			break;
-		/* While a key waits, a full first page is enough. */
-		if (usec > 0 && l->cum[l->ncounted] >= l->top + l->page &&
-		    l->win_stale)
-			break;
+	if (page > 256)
+		page = 256;
+	list_drop_rows(l);
+	l->win_top = l->top;
+	l->full = 1;
+	end = l->top + page < l->ids.n ? l->top + page : l->ids.n;
+	l->nrows = end > l->top ? (int)(end - l->top) : 0;
+	l->rows = xcalloc(l->nrows > 0 ? l->nrows : 1, sizeof *l->rows);
+	for (i = 0; i < l->nrows; i++) {
+		ids[i] = idv_get(&l->ids, l->top + i);
+		l->rows[i].id = ids[i];
+		l->rows[i].cell = xcalloc(l->ncells, sizeof *l->rows[i].cell);
 	}
-	if (l->ncounted != before) {
+	if (l->nrows > 0)
+		lists_rows(tui_store(), l->kind, ids, l->nrows,
+		    list_fetch_row, l);
+	/* Rows may still come from the scan. */
+	l->win_stale = l->nrows < page && l->scan != NULL;
+}
+
+static void
+list_add_id(long long id, void *arg)
+{
+	struct list *l = arg;
+
+	if (id == l->follow) {
+		/* The row the cursor was on, at its new place. */
+		l->cursor = l->ids.n;
+		l->top = l->cursor - l->follow_row;
+		if (l->top < 0)
+			l->top = 0;
+		l->follow = 0;
+		l->win_stale = 1;
+	}
+	idv_add(&l->ids, id);
+}
+
+/*
+ * Scans on until the order is read, or `usec` have passed (0: no limit),
+ * or the list holds `need` rows (0: no such goal) and the row the cursor
+ * follows has come.  A chunk is not begun
+ * when the last one says it would overrun the time.  Nonzero while work
+ * is left.
+ */
+static int
+list_scan_some(struct list *l, long long usec, long long need)
+{
+	long long start = tui_usec(), t, before = l->ids.n, got;
+	long long chunk = list_filtered(l) ? LIST_CHUNK_FILTER :
+	    LIST_CHUNK_PLAIN;
+
+	while (l->scan != NULL) {
+		if (need > 0 && l->ids.n >= need && l->follow == 0)
+			break;
+		t = tui_usec();
+		if (usec > 0 && t > start && t - start + l->chunk_usec > usec)
+			break;
+		got = lists_scan(tui_store(), l->scan, chunk, list_add_id, l);
+		l->chunk_usec = tui_usec() - t;
+		if (got < chunk) {
+			/* Read to the end (or an error: what we have). */
+			lists_scan_free(l->scan);
+			l->scan = NULL;
+			l->follow = 0;
+			if (!list_filtered(l))
+				l->nall = l->ids.n;
+		}
+	}
+	if (l->ids.n != before || l->scan == NULL) {
 		tui_dirty(TUI_DIRTY_STATUS);
 		if (l->win_stale || l->nrows < l->page) {
-			list_fetch(l);
+			list_window(l);
 			tui_dirty(TUI_DIRTY_HUB);
 		}
 	}
-	return l->ncounted < l->nchunks;
+	return l->scan != NULL;
 }
 
-/* Starts counting from scratch (the filter or the data changed). */
+/* Starts reading the order again (the filter, the sort or the data
+ * changed). */
 static void
-list_recount(struct list *l, long long usec, int table_changed)
+list_rescan(struct list *l, int table_changed)
 {
 	if (table_changed || l->nall == 0) {
 		l->nall = lists_count(tui_store(), l->kind);
 		if (l->nall < 0)
 			l->nall = 0;
 	}
-	free(l->cum);
-	l->cum = NULL;
-	l->nchunks = l->ncounted = 0;
-	if (list_filtered(l)) {
-		l->nchunks = (l->nall + LIST_CHUNK - 1) / LIST_CHUNK;
-		l->cum = xcalloc(l->nchunks + 1, sizeof *l->cum);
-		l->win_stale = 1;
-		list_count_some(l, usec);
-	}
+	lists_scan_free(l->scan);
+	idv_clear(&l->ids);
+	l->scan = lists_scan_new(l->kind, &l->f);
+	l->chunk_usec = 0;
+	l->win_stale = 1;
 }
 
 long long
 list_total(struct list *l, int *exact)
 {
 	if (exact != NULL)
-		*exact = !list_filtered(l) || l->ncounted == l->nchunks;
-	return list_filtered(l) ? l->cum[l->ncounted] : l->nall;
+		*exact = l->scan == NULL || !list_filtered(l);
+	if (l->scan == NULL || list_filtered(l))
+		return l->ids.n;
+	return l->nall > l->ids.n ? l->nall : l->ids.n;
 }
 
-/* Keeps the cursor inside the list and on screen; refetches if needed. */
+/* Keeps the cursor inside the list and on screen; reads what the screen
+ * needs (all of it without a filter: an index scan; with one, as much as
+ * a keystroke may take, the rest in the background). */
 static void
 list_settle(struct list *l)
 {
-	long long total = list_total(l, NULL);
+	long long total;
 	int page = l->page > 0 ? l->page : 1;
 
+	if (l->scan != NULL && l->ids.n < l->top + page)
+		list_scan_some(l, list_filtered(l) ? LIST_SLICE_USEC : 0,
+		    l->top + page);
+	total = list_total(l, NULL);
 	if (l->cursor >= total)
 		l->cursor = total - 1;
 	if (l->cursor < 0)
@@ -297,8 +386,11 @@ list_settle(struct list *l)
 		l->top = l->cursor - page + 1;
 	if (l->top > 0 && l->top + page > total)
 		l->top = total > page ? total - page : 0;
+	if (l->scan != NULL && l->ids.n < l->top + page &&
+	    !list_filtered(l))
+		list_scan_some(l, 0, l->top + page);
 	if (l->top != l->win_top || l->win_stale)
-		list_fetch(l);
+		list_window(l);
 	tui_dirty(TUI_DIRTY_HUB | TUI_DIRTY_STATUS);
 }
 
@@ -326,7 +418,8 @@ list_free(struct list *l)
 	list_drop_rows(l);
 	tag_clear(&l->tags);
 	strbuf_free(&l->text);
-	free(l->cum);
+	lists_scan_free(l->scan);
+	idv_clear(&l->ids);
 	free(l);
 }
 
@@ -336,8 +429,8 @@ list_set_where(struct list *l, long long org_id, long long status_id)
 	l->f.org_id = org_id;
 	l->f.status_id = status_id;
 	l->cursor = l->top = 0;
-	list_recount(l, LIST_SLICE_USEC, 0);
-	list_fetch(l);
+	l->follow = 0;
+	list_rescan(l, 0);
 	list_settle(l);
 }
 
@@ -347,12 +440,70 @@ list_filter(struct list *l)
 	return &l->f;
 }
 
+/* The cursor follows its row through a re-sort: it moves when the scan
+ * meets the row. */
+static void
+list_follow_current(struct list *l)
+{
+	l->follow = list_current(l);
+	l->follow_row = l->cursor - l->top;
+}
+
 void
 list_reload(struct list *l)
 {
-	list_recount(l, 0, 1);
-	list_fetch(l);
+	l->follow = 0;
+	list_rescan(l, 1);
 	list_settle(l);
+}
+
+void
+list_set_sort(struct list *l, int sort, int reverse)
+{
+	l->sortable = 1;
+	if (sort < 0 || sort >= lists_nsorts(l->kind))
+		sort = 0;
+	if (sort == l->f.sort && (reverse != 0) == (l->f.reverse != 0) &&
+	    l->scan == NULL && l->ids.n > 0)
+		return;
+	l->f.sort = sort;
+	l->f.reverse = reverse != 0;
+	if (l->nall == 0 && l->ids.n == 0 && l->scan == NULL)
+		return;		/* not read yet: the first reload will */
+	list_follow_current(l);
+	list_rescan(l, 0);
+	list_settle(l);
+}
+
+int
+list_sort(struct list *l, int *reverse)
+{
+	if (reverse != NULL)
+		*reverse = l->f.reverse;
+	return l->f.sort;
+}
+
+/* The title of the column a sort is on. */
+static const char *
+list_sort_title(struct list *l, int sort)
+{
+	int c, col = lists_sort_col(l->kind, sort);
+
+	for (c = 0; c < l->ncolumns; c++)
+		if (l->cols[c].col == col)
+			return _(l->cols[c].title);
+	return "?";
+}
+
+void
+list_sort_cycle(struct list *l, int reverse)
+{
+	if (reverse)
+		list_set_sort(l, l->f.sort, !l->f.reverse);
+	else
+		list_set_sort(l, (l->f.sort + 1) % lists_nsorts(l->kind), 0);
+	tui_message(_("Sorted by %s, %s"), list_sort_title(l, l->f.sort),
+	    l->f.reverse ? _("descending") : _("ascending"));
 }
 
 static void
@@ -360,27 +511,25 @@ list_apply_text(struct list *l)
 {
 	l->f.text = l->text.len > 0 ? strbuf_str(&l->text) : NULL;
 	l->cursor = l->top = 0;
-	list_recount(l, LIST_SLICE_USEC, 0);
-	list_fetch(l);
+	l->follow = 0;
+	list_rescan(l, 0);
 	list_settle(l);
 }
 
 int
 list_idle(struct list *l)
 {
-	if (!list_filtered(l) || l->ncounted >= l->nchunks)
+	if (l->scan == NULL)
 		return 0;
-	return list_count_some(l, LIST_SLICE_USEC);
+	return list_scan_some(l, LIST_SLICE_USEC, 0);
 }
 
 long long
 list_current(struct list *l)
 {
-	long long i = l->cursor - l->win_top;
-
-	if (i < 0 || i >= l->nrows)
+	if (l->cursor < 0 || l->cursor >= l->ids.n)
 		return 0;
-	return l->rows[i].id;
+	return idv_get(&l->ids, l->cursor);
 }
 
 long long
@@ -437,36 +586,21 @@ list_foreach_target(struct list *l, int (*fn)(long long, void *), void *arg)
 	return n;
 }
 
-static int
-list_tag_row(long long id, const char *const *cols, void *arg)
-{
-	tag_add(arg, id);
-	return 0;
-}
-
 /* `a`: tags every row that passes the filter, or untags all when that is
  * what is tagged already. */
 static void
 list_tag_all(struct list *l)
 {
-	long long k, total;
+	long long i, total;
 
-	if (list_filtered(l))
-		list_count_some(l, 0);
+	list_scan_some(l, 0, 0);
 	total = list_total(l, NULL);
 	if (total > 0 && (long long)l->tags.n >= total) {
 		list_untag_all(l);
 		return;
 	}
-	if (!list_filtered(l))
-		lists_range(tui_store(), l->kind, NULL, 0, l->nall, 0, -1,
-		    list_tag_row, &l->tags);
-	else
-		for (k = 0; k < l->nchunks; k++)
-			if (l->cum[k + 1] != l->cum[k])
-				lists_range(tui_store(), l->kind, &l->f,
-				    k * LIST_CHUNK, LIST_CHUNK, 0, -1,
-				    list_tag_row, &l->tags);
+	for (i = 0; i < l->ids.n; i++)
+		tag_add(&l->tags, idv_get(&l->ids, i));
 	l->full = 1;
 	tui_dirty(TUI_DIRTY_HUB | TUI_DIRTY_STATUS);
 }
@@ -526,6 +660,9 @@ list_key(struct list *l, int key)
 
 	if (l->editing)
 		return list_edit_key(l, key);
+	/* A key that moves the cursor: it no longer follows a row. */
+	if (keys_action(key, SCOPE_LIST) != ACT_NONE)
+		l->follow = 0;
 	switch (keys_action(key, SCOPE_LIST)) {
 	case ACT_UP:
 		l->cursor--;
@@ -650,6 +787,27 @@ list_draw_line(struct list *l, int y, int w, const int *cw, long long pos)
 	}
 }
 
+/* A column title; the sorted column gets an arrow that always shows. */
+static void
+list_draw_title(struct list *l, int y, int x, int w, int c)
+{
+	const char *title = _(l->cols[c].title);
+	int tw;
+
+	if (w <= 0)
+		return;
+	if (!l->sortable ||
+	    l->cols[c].col != lists_sort_col(l->kind, l->f.sort)) {
+		tui_put(y, x, w, ROLE_HEADER, title);
+		return;
+	}
+	tw = utf8_width(title);
+	if (tw > w - 1)
+		tw = w - 1;
+	tui_put(y, x, tw, ROLE_HEADER, title);
+	tui_put(y, x + tw, 1, ROLE_HEADER, l->f.reverse ? "↓" : "↑");
+}
+
 void
 list_draw(struct list *l, int y, int h, int w)
 {
@@ -677,8 +835,7 @@ list_draw(struct list *l, int y, int h, int w)
 	tui_fill(y, 0, w, ROLE_HEADER);
 	x = 2;
 	for (c = 0; c < l->ncolumns; c++) {
-		if (cw[c] > 0)
-			tui_put(y, x, cw[c], ROLE_HEADER, _(l->cols[c].title));
+		list_draw_title(l, y, x, cw[c], c);
 		x += cw[c] + 1;
 	}
 	for (i = 0; i < h - 1; i++)

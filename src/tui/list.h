@@ -1,12 +1,14 @@
 /*
  * tui/list: the generic list widget (tmux mode-tree style).
  *
- * A list shows one kind of store/lists over its order, keyed by SQLite row
- * id.  It holds only the rows on screen: it asks the store for a window of
- * positions, and for a filtered list it counts the matches a chunk of the
- * order at a time, between keystrokes (list_idle), so a keystroke costs the
+ * A list shows one kind of store/lists in one of its orders, keyed by
+ * SQLite row id.  It holds the ids of its rows in order (4 bytes a row)
+ * and the cells of the rows on screen only.  The ids are read by a keyset
+ * scan of the store a chunk at a time, as far as the screen needs at once
+ * and the rest between keystrokes (list_idle), so a keystroke costs the
  * same on 100 rows as on 100,000.  Tags are a set of row ids: they survive
- * reloads and filter changes.
+ * reloads, filter changes and re-sorts; through a re-sort the cursor stays
+ * on its row.
  *
  * Keys (tui/keys.h, scope LIST): arrows and j/k, PgUp/PgDn, Home/End, g/G,
  * Space tags, Shift+Up/Down extend the tagged range, `a` tags every row of
@@ -38,8 +40,16 @@ void		 list_free(struct list *);
 void		 list_set_where(struct list *, long long org_id,
 		    long long status_id);
 const struct lists_filter *list_filter(struct list *);
-/* Re-reads counts and the window; tags and the cursor position stay. */
+/* Re-reads the list; tags and the cursor position stay. */
 void		 list_reload(struct list *);
+/* Sorts by the kind's order `sort` (lists_nsorts), reversed or not, and
+ * from then on shows the sorted column with an arrow (↑ or ↓) in the
+ * header.  Tags stay, the cursor stays on its row. */
+void		 list_set_sort(struct list *, int sort, int reverse);
+int		 list_sort(struct list *, int *reverse);
+/* The keys s and S: the next order ascending, or this one reversed; says
+ * which in the message line. */
+void		 list_sort_cycle(struct list *, int reverse);
 /* Draws the list in rows [y, y + h) of stdscr, w columns wide. */
 void		 list_draw(struct list *, int y, int h, int w);
 /* TUI_HANDLED or TUI_NOT_MINE. */
