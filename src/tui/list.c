@@ -295,10 +295,39 @@ list_add_id(long long id, void *arg)
 	idv_add(&l->ids, id);
 }
 
+long long
+list_total(struct list *l, int *exact)
+{
+	if (exact != NULL)
+		*exact = l->scan == NULL || !list_filtered(l);
+	if (l->scan == NULL || list_filtered(l))
+		return l->ids.n;
+	return l->nall > l->ids.n ? l->nall : l->ids.n;
+}
+
+/* Keeps the cursor inside the list and on screen. */
+static void
+list_clamp(struct list *l)
+{
+	long long total = list_total(l, NULL);
+	int page = l->page > 0 ? l->page : 1;
+
+	if (l->cursor >= total)
+		l->cursor = total - 1;
+	if (l->cursor < 0)
+		l->cursor = 0;
+	if (l->cursor < l->top)
+		l->top = l->cursor;
+	if (l->cursor >= l->top + page)
+		l->top = l->cursor - page + 1;
+	if (l->top > 0 && l->top + page > total)
+		l->top = total > page ? total - page : 0;
+}
+
 /*
  * Scans on until the order is read, or `usec` have passed (0: no limit),
- * or the list holds `need` rows (0: no such goal) and the row the cursor
- * follows has come.  A chunk is not begun
+ * or the list holds `need` rows (0: no such goal) and, if time is
+ * limited, the row the cursor follows has come.  A chunk is not begun
  * when the last one says it would overrun the time.  Nonzero while work
  * is left.
  */
@@ -308,9 +337,15 @@ list_scan_some(struct list *l, long long usec, long long need)
 	long long start = tui_usec(), t, before = l->ids.n, got;
 	long long chunk = list_filtered(l) ? LIST_CHUNK_FILTER :
 	    LIST_CHUNK_PLAIN;
+	int following = l->follow != 0;
 
 	while (l->scan != NULL) {
-		if (need > 0 && l->ids.n >= need && l->follow == 0)
+		if (need > 0 && l->ids.n >= need &&
+		    (l->follow == 0 || usec == 0))
+			break;
+		/* The followed row has come: show it first. */
+		if (following && l->follow == 0 &&
+		    l->ids.n >= l->top + (l->page > 0 ? l->page : 1))
 			break;
 		t = tui_usec();
 		if (usec > 0 && t > start && t - start + l->chunk_usec > usec)
@@ -326,9 +361,12 @@ list_scan_some(struct list *l, long long usec, long long need)
 				l->nall = l->ids.n;
 		}
 	}
+	if (following && l->follow == 0)
+		list_clamp(l);		/* the cursor has found its row */
 	if (l->ids.n != before || l->scan == NULL) {
 		tui_dirty(TUI_DIRTY_STATUS);
-		if (l->win_stale || l->nrows < l->page) {
+		if (l->follow == 0 && (l->win_stale || l->nrows < l->page ||
+		    l->top != l->win_top)) {
 			list_window(l);
 			tui_dirty(TUI_DIRTY_HUB);
 		}
@@ -353,39 +391,26 @@ list_rescan(struct list *l, int table_changed)
 	l->win_stale = 1;
 }
 
-long long
-list_total(struct list *l, int *exact)
-{
-	if (exact != NULL)
-		*exact = l->scan == NULL || !list_filtered(l);
-	if (l->scan == NULL || list_filtered(l))
-		return l->ids.n;
-	return l->nall > l->ids.n ? l->nall : l->ids.n;
-}
 
 /* Keeps the cursor inside the list and on screen; reads what the screen
  * needs (all of it without a filter: an index scan; with one, as much as
- * a keystroke may take, the rest in the background). */
+ * a keystroke may take, the rest in the background).  A row the cursor
+ * follows is looked for as long as a keystroke may take, then in the
+ * background: the cursor moves to it when it comes. */
 static void
 list_settle(struct list *l)
 {
-	long long total;
 	int page = l->page > 0 ? l->page : 1;
 
-	if (l->scan != NULL && l->ids.n < l->top + page)
-		list_scan_some(l, list_filtered(l) ? LIST_SLICE_USEC : 0,
-		    l->top + page);
-	total = list_total(l, NULL);
-	if (l->cursor >= total)
-		l->cursor = total - 1;
-	if (l->cursor < 0)
-		l->cursor = 0;
-	if (l->cursor < l->top)
-		l->top = l->cursor;
-	if (l->cursor >= l->top + page)
-		l->top = l->cursor - page + 1;
-	if (l->top > 0 && l->top + page > total)
-		l->top = total > page ? total - page : 0;
+	if (l->scan != NULL && (l->ids.n < l->top + page || l->follow))
+		list_scan_some(l, list_filtered(l) || l->follow ?
+		    LIST_SLICE_USEC : 0, l->top + page);
+	if (l->follow != 0) {
+		/* The rows on screen stay until the followed one comes. */
+		tui_dirty(TUI_DIRTY_HUB | TUI_DIRTY_STATUS);
+		return;
+	}
+	list_clamp(l);
 	if (l->scan != NULL && l->ids.n < l->top + page &&
 	    !list_filtered(l))
 		list_scan_some(l, 0, l->top + page);
@@ -527,6 +552,8 @@ list_idle(struct list *l)
 long long
 list_current(struct list *l)
 {
+	if (l->follow != 0)
+		return l->follow;	/* on its way to its new place */
 	if (l->cursor < 0 || l->cursor >= l->ids.n)
 		return 0;
 	return idv_get(&l->ids, l->cursor);
@@ -660,9 +687,13 @@ list_key(struct list *l, int key)
 
 	if (l->editing)
 		return list_edit_key(l, key);
-	/* A key that moves the cursor: it no longer follows a row. */
-	if (keys_action(key, SCOPE_LIST) != ACT_NONE)
-		l->follow = 0;
+	/* A key for the list while the cursor is on its way to its row
+	 * after a re-sort: the row first. */
+	if (l->follow != 0 && keys_action(key, SCOPE_LIST) != ACT_NONE) {
+		while (l->follow != 0 && l->scan != NULL)
+			list_scan_some(l, 0, 0);
+		list_settle(l);
+	}
 	switch (keys_action(key, SCOPE_LIST)) {
 	case ACT_UP:
 		l->cursor--;
