@@ -620,7 +620,8 @@ list_tag_all(struct list *l)
 {
 	long long i, total;
 
-	list_scan_some(l, 0, 0);
+	while (l->scan != NULL)
+		list_scan_some(l, 0, 0);
 	total = list_total(l, NULL);
 	if (total > 0 && (long long)l->tags.n >= total) {
 		list_untag_all(l);
