@@ -1,5 +1,6 @@
 # Sessions: scheduling, status, export, QR sheets (issue 3).
 libpicday_a_SOURCES += src/cli/cmd-sessions.c src/cli/cmd-qr-sheets.c
+libpicday_a_SOURCES += src/core/qrprint.c src/core/qrprint.h
 libpicday_a_SOURCES += \
 	src/core/schedule.c src/core/schedule.h \
 	src/core/status.c src/core/status.h \

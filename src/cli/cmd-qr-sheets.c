@@ -12,43 +12,16 @@
 
 #include "cli/cli.h"
 #include "media/qrsheet.h"
+#include "core/qrprint.h"
 #include "store/db.h"
 #include "store/session.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-struct qr_ctx {
-	struct qrsheet	*q;
-	size_t		 cards;
-	int		 missing;
-	char		*cause;
-};
-
-static int
-qr_row(const struct session_row *r, void *arg)
-{
-	struct qr_ctx *x = arg;
-	struct qrcard c;
-
-	memset(&c, 0, sizeof c);
-	c.number = r->number;
-	c.first_name = r->first_name;
-	c.last_name = r->last_name;
-	c.student_id = r->student_id;
-	c.grade = r->grade;
-	c.teacher = r->teacher;
-	c.organization = r->organization;
-	c.starts_at = r->starts_at;
-	if (qrsheet_add(x->q, &c, &x->cause) != 0)
-		return 1;
-	x->cards++;
-	return 0;
-}
-
 static void
 qr_missing(long long number, void *arg)
 {
-	struct qr_ctx *x = arg;
+	struct qrprint *x = arg;
 
 	cli_error(_("no session number %lld"), number);
 	x->missing++;
@@ -65,7 +38,7 @@ cmd_qr_sheets(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct session_filter f;
-	struct qr_ctx x;
+	struct qrprint x;
 	long long *numbers = NULL, v;
 	const char *out = NULL;
 	char *end;
@@ -113,7 +86,7 @@ cmd_qr_sheets(struct cli *cli, int argc, char **argv)
 		free(numbers);
 		return CLI_FAILED;
 	}
-	rc = store_session_each(cli_store(cli), &f, qr_row, &x);
+	rc = store_session_each(cli_store(cli), &f, qrprint_row, &x);
 	free(numbers);
 	if (rc != 0) {
 		if (x.cause == NULL)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/qrprint.h"
 #include "media/qrsheet.h"
 #include "store/db.h"
 #include "store/session.h"
@@ -43,39 +44,12 @@ struct qr_dialog {
 	int		 all;
 };
 
-struct qr_run {
-	struct qrsheet	*q;
-	size_t		 cards;
-	char		*cause;
-};
-
-static int
-qr_row(const struct session_row *r, void *arg)
-{
-	struct qr_run *x = arg;
-	struct qrcard c;
-
-	memset(&c, 0, sizeof c);
-	c.number = r->number;
-	c.first_name = r->first_name;
-	c.last_name = r->last_name;
-	c.student_id = r->student_id;
-	c.grade = r->grade;
-	c.teacher = r->teacher;
-	c.organization = r->organization;
-	c.starts_at = r->starts_at;
-	if (qrsheet_add(x->q, &c, &x->cause) != 0)
-		return 1;
-	x->cards++;
-	return 0;
-}
-
 static int
 qr_submit(struct form_page *p, void *arg, char **cause)
 {
 	struct qr_dialog *d = arg;
 	struct session_filter f;
-	struct qr_run x;
+	struct qrprint x;
 	const char *path = form_value(p, F_PATH);
 	int pages = 0;
 
@@ -89,7 +63,7 @@ qr_submit(struct form_page *p, void *arg, char **cause)
 	    qrsheet_open(path, (int)form_choice_id(p, F_PER), &x.q,
 	    cause) != 0)
 		return -1;
-	if (store_session_each(tui_store(), &f, qr_row, &x) != 0) {
+	if (store_session_each(tui_store(), &f, qrprint_row, &x) != 0) {
 		*cause = x.cause != NULL ? x.cause :
 		    xasprintf(_("cannot read the sessions: %s"),
 		    store_errmsg(tui_store()));
