@@ -152,6 +152,20 @@ store_exec(struct store *st, const char *sql)
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
+void
+store_begin_bulk(struct store *st)
+{
+	/* 64 MB at most, taken only as pages are touched. */
+	(void)store_exec(st, "PRAGMA cache_size = -65536");
+}
+
+void
+store_end_bulk(struct store *st)
+{
+	(void)store_exec(st, "PRAGMA cache_size = -2000");
+	sqlite3_db_release_memory(st->db);
+}
+
 int
 store_begin(struct store *st)
 {

@@ -39,6 +39,11 @@ sqlite3_stmt	*store_stmt(struct store *, const char *sql);
 int		 store_begin(struct store *);
 int		 store_commit(struct store *);
 void		 store_rollback(struct store *);
+/* A large batch (a 100,000-row roster): a page cache big enough for the
+ * table and its indexes on this connection, until store_end_bulk() gives
+ * the memory back.  Call around the batch's transaction. */
+void		 store_begin_bulk(struct store *);
+void		 store_end_bulk(struct store *);
 /* Runs SQL with no result rows; 0 or -1. */
 int		 store_exec(struct store *, const char *sql);
 const char	*store_errmsg(struct store *);
