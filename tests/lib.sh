@@ -8,7 +8,9 @@ set -u
 : "${PICDAY:?run through make check}"
 : "${top_srcdir:?run through make check}"
 SHARED=${SHARED:-$top_srcdir/../shared}
-export LC_ALL=C.UTF-8
+# The locale the tests run in: C.UTF-8, or the one the clock pass of
+# ./quickstart check chooses (a non-English UTF-8 locale).
+export LC_ALL=${PICDAY_TEST_LOCALE:-C.UTF-8}
 unset PICDAY_STUDIO XDG_DATA_HOME NO_COLOR
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/picday-test.XXXXXX")
@@ -63,7 +65,7 @@ tm() { tmux -S "$TMUX_SOCK" "$@"; }
 tui_start() {	# tui_start [WIDTH HEIGHT] -- runs picday on $STUDIO
 	w=${1:-80}; h=${2:-24}
 	tm new-session -d -x "$w" -y "$h" -s t \
-	    "env TERM=screen-256color LC_ALL=C.UTF-8 ${TUI_ENV:-} '$PICDAY' --studio '$STUDIO'; sleep 30"
+	    "env TERM=screen-256color LC_ALL=$LC_ALL ${TUI_ENV:-} '$PICDAY' --studio '$STUDIO'; sleep 30"
 	cleanup_add "tmux -S '$TMUX_SOCK' kill-server"
 }
 # tui_stop: ends this tmux server; the next tui_start uses a new socket, as

@@ -265,8 +265,19 @@ smtp_message(const char *from, const char *to, const char *subject,
 	const char *at, *b;
 	struct tm tm;
 
+	/* RFC 5322 names days and months in English whatever the locale
+	 * (strftime's %a and %b would follow LC_TIME). */
+	static const char days[7][4] = {
+		"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr",
+		"May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	char zone[8];
+
 	localtime_r(&now, &tm);
-	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S %z", &tm);
+	strftime(zone, sizeof zone, "%z", &tm);
+	snprintf(date, sizeof date, "%s, %02d %s %d %02d:%02d:%02d %s",
+	    days[tm.tm_wday], tm.tm_mday, months[tm.tm_mon],
+	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec, zone);
 	subj = xstrdup(subject);
 	for (p = subj; *p != '\0'; p++)
 		if ((unsigned char)*p < ' ' || *p == 0x7f)

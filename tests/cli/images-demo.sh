@@ -7,7 +7,7 @@
 need python3 sqlite3
 plan 4
 
-pd demo --students 24 >/dev/null 2>&1
+pd demo --students 24 --date 2026-11-30 >/dev/null 2>&1
 ok $? "picday demo makes a studio with a card"
 out=$(pd images import "$STUDIO/demo-card" --by qr --dry-run --format json 2>/dev/null)
 /usr/bin/python3 -c 'import json,sys

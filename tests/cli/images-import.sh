@@ -80,7 +80,7 @@ like "$(printf '%s\n' "$list" | sed -n 2p)" '^[0-9]+,library/Lincoln_High/1001/I
 mkdir -p "$T/reshoot"
 frame "$T/reshoot/retake1.jpg" 600 400 21; frame "$T/reshoot/Retake2.jpeg" 600 400 22
 pd images import "$T/reshoot" --by session=1003 2>/dev/null
-is "$(pd images list --session 1003 --format csv | tail -n +2 | cut -d, -f2 | sort | tr '\n' ' ')" \
+is "$(pd images list --session 1003 --format csv | tail -n +2 | cut -d, -f2 | LC_ALL=C sort | tr '\n' ' ')" \
     "library/Lincoln_High/1003/Retake2.jpeg library/Lincoln_High/1003/retake1.jpg " \
     "--by session=NUMBER imports every frame of the folder into that session"
 

@@ -7,7 +7,7 @@
 need sqlite3 tmux
 plan 12
 
-pd demo --no-card --students 20 >/dev/null 2>&1 || { echo "Bail out! demo failed"; exit 1; }
+pd demo --no-card --students 20 --date 2026-11-30 >/dev/null 2>&1 || { echo "Bail out! demo failed"; exit 1; }
 status() { pd sessions list --format csv | awk -F, 'NR > 1 { print $1 ":" $6 }'; }
 booked=$(status)
 

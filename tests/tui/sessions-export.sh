@@ -7,7 +7,7 @@
 need sqlite3 tmux pdftoppm zbarimg
 plan 11
 
-pd demo --no-card --students 20 >/dev/null 2>&1 || { echo "Bail out! demo failed"; exit 1; }
+pd demo --no-card --students 20 --date 2026-11-30 >/dev/null 2>&1 || { echo "Bail out! demo failed"; exit 1; }
 tui_start
 wait_for 'Clients' || exit 1
 keys 2

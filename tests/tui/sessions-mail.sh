@@ -12,7 +12,7 @@ mkdir "$T/mail"
 /usr/bin/python3 "$top_srcdir/tests/cli/mail-server.py" "$T/mail" &
 srv=$!
 cleanup_add "kill $srv"
-pd demo --no-card --students 20 >/dev/null 2>&1 || { echo "Bail out! demo failed"; exit 1; }
+pd demo --no-card --students 20 --date 2026-11-30 >/dev/null 2>&1 || { echo "Bail out! demo failed"; exit 1; }
 i=0
 while [ ! -f "$T/mail/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 db() { sqlite3 "$STUDIO/picday.db" "$1"; }

@@ -6,7 +6,7 @@
 need sqlite3 tmux
 plan 11
 
-pd demo --no-card --students 20 >/dev/null 2>&1 || { echo "Bail out! demo failed"; exit 1; }
+pd demo --no-card --students 20 --date 2026-11-30 >/dev/null 2>&1 || { echo "Bail out! demo failed"; exit 1; }
 sqlite3 "$STUDIO/picday.db" "INSERT INTO clients(org_id, first_name, last_name,
   student_id, grade) VALUES (1, 'Ada', 'Aardvark', 'N1', '3'),
   (1, 'Zed', 'Zebra', 'N2', '3'), (1, 'Bea', 'Bee', 'N3', '4');"

@@ -6,7 +6,7 @@
 need tmux sqlite3 convert
 plan 8
 
-pd demo --students 4 >/dev/null 2>&1
+pd demo --students 4 --date 2026-11-30 >/dev/null 2>&1
 db() { sqlite3 "$STUDIO/picday.db" "$1"; }
 wait_db() {	# wait_db SQL EXPECTED: until the query answers EXPECTED
 	_i=0
