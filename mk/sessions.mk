@@ -1,6 +1,9 @@
 # Sessions: scheduling, status, export, QR sheets (issue 3).
 libpicday_a_SOURCES += src/cli/cmd-sessions.c src/cli/cmd-qr-sheets.c
 libpicday_a_SOURCES += src/core/qrprint.c src/core/qrprint.h
+# The export and the QR sheets run as jobs (jobs/sessfile.h).
+libpicday_a_SOURCES += src/jobs/sessfile.c src/jobs/sessfile.h \
+	src/jobs/job-export.c src/jobs/job-qrsheet.c
 libpicday_a_SOURCES += \
 	src/core/schedule.c src/core/schedule.h \
 	src/core/status.c src/core/status.h \
