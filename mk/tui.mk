@@ -37,7 +37,8 @@ libpicday_a_SOURCES += \
 	src/tui/wizard-export.c src/tui/wizard-mail.c \
 	src/tui/jobwatch.c src/tui/jobwatch.h
 SESSIONS_TUI_TESTS = tests/tui/sessions-advance.sh tests/tui/sessions-schedule.sh \
-	tests/tui/sessions-export.sh tests/tui/sessions-mail.sh
+	tests/tui/sessions-export.sh tests/tui/sessions-mail.sh \
+	tests/tui/sessions-qr-job.sh
 TESTS += $(SESSIONS_TUI_TESTS)
 EXTRA_DIST += $(SESSIONS_TUI_TESTS)
 
