@@ -52,7 +52,7 @@ pdftoppm -r 72 -png -f 1 -l 2 "$T/all.pdf" "$T/first" &&
     pdftoppm -r 72 -png -f 4999 -l 5000 "$T/all.pdf" "$T/last" &&
     codes=$(zbarimg -q --raw "$T"/first*.png "$T"/last*.png 2>/dev/null | sort -n | tr '\n' ' ')
 is "$codes" "1001 1002 5999 6000 " "its first and last pages decode to the first and last sessions"
-is "$(ls -A "$T" | grep -c picday-)" 0 "no temporary file is left"
+is "$(find "$T" -name '*.picday-*' | wc -l)" 0 "no temporary file is left"
 if [ -f "$T/trace" ]; then
 	awk '$1 == "key" && $2 > m { m = $2 } END { printf "# slowest key: %.1f ms\n", m / 1000 }' "$T/trace"
 fi
