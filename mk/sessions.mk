@@ -19,6 +19,7 @@ tests_unit_test_schedule_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-schedule
 
 SESSIONS_TESTS = tests/cli/sessions-schedule.sh tests/cli/sessions-status.sh \
-	tests/cli/sessions-export.sh tests/cli/qr-sheets.sh
+	tests/cli/sessions-export.sh tests/cli/qr-sheets.sh \
+	tests/cli/kill9-qrsheet.sh
 TESTS += $(SESSIONS_TESTS)
 EXTRA_DIST += $(SESSIONS_TESTS)
