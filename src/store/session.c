@@ -131,14 +131,18 @@ store_session_count(struct store *st, const struct session_filter *f)
 
 	if (f != NULL && f->numbers != NULL)
 		return (long long)f->nnumbers;
-	s = store_stmt(st, "SELECT count(*) FROM sessions s"
-	    " LEFT JOIN organizations o ON o.id = s.org_id"
-	    " LEFT JOIN statuses st ON st.id = s.status_id"
-	    " WHERE (?1 IS NULL OR o.name = ?1 COLLATE NOCASE)"
-	    " AND (?2 IS NULL OR st.name = ?2 COLLATE NOCASE)");
-	sqlite3_bind_text(s, 1, f != NULL ? f->org : NULL, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, f != NULL ? f->status : NULL, -1,
-	    SQLITE_STATIC);
+	if (f == NULL || (f->org == NULL && f->status == NULL))
+		/* SQLite's quick count of a whole table. */
+		s = store_stmt(st, "SELECT count(*) FROM sessions");
+	else {
+		s = store_stmt(st, "SELECT count(*) FROM sessions s"
+		    " LEFT JOIN organizations o ON o.id = s.org_id"
+		    " LEFT JOIN statuses st ON st.id = s.status_id"
+		    " WHERE (?1 IS NULL OR o.name = ?1 COLLATE NOCASE)"
+		    " AND (?2 IS NULL OR st.name = ?2 COLLATE NOCASE)");
+		sqlite3_bind_text(s, 1, f->org, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, f->status, -1, SQLITE_STATIC);
+	}
 	if (sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
