@@ -36,12 +36,13 @@ static const struct command commands[] = {
 	    "         sessions list [--org NAME] [--status S] [--columns C,...]\n"
 	    "         sessions advance [--to STATUS] NUMBER...|--org NAME\n"
 	    "         sessions history NUMBER\n"
-	    "         sessions export --preset entagged|all [--columns C,...] "
-	    "-o FILE.csv|FILE.xlsx\n"
+	    "         sessions export [--preset entagged|all | --columns C,...] "
+	    "[--org NAME]\n"
+	    "             [--status S] [--queue] -o FILE.csv|FILE.xlsx\n"
 	    "         sessions mail [--org NAME] [NUMBER...] [--dry-run] "
 	    "[--resend] [--queue]") },
 	{ "qr-sheets", cmd_qr_sheets, N_("qr-sheets [--org NAME] [--status S] "
-	    "[--per-page 1|2|4|6|8] [NUMBER...] -o FILE.pdf") },
+	    "[--per-page 1|2|4|6|8] [--queue] [NUMBER...] -o FILE.pdf") },
 	{ "images", cmd_images, N_("images import DIR --by qr|metadata|"
 	    "session=NUMBER [--field F] [--dry-run]\n"
 	    "         images list --session NUMBER") },

@@ -8,11 +8,15 @@
 extern const struct job_kind job_kind_preview;
 extern const struct job_kind job_kind_import;
 extern const struct job_kind job_kind_mail;
+extern const struct job_kind job_kind_export;
+extern const struct job_kind job_kind_qrsheet;
 
 static const struct job_kind *const kinds[] = {
 	&job_kind_preview,
 	&job_kind_import,
 	&job_kind_mail,
+	&job_kind_export,
+	&job_kind_qrsheet,
 };
 
 const struct job_kind *

@@ -27,6 +27,7 @@
 #include "store/db.h"
 #include "store/lists.h"
 #include "tui/dialog.h"
+#include "tui/jobwatch.h"
 #include "tui/list.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
@@ -616,6 +617,7 @@ tui_jobs_moved(void)
 	/* A job finished: what the current hub shows may have changed (the
 	 * frames an import brought, the statuses it advanced). */
 	active = lists_jobs_active(tui.st, 0, NULL, NULL);
+	tui_job_watch_poll();
 	if (active < last_active && h != &hub_control && h->reload != NULL)
 		h->reload(h);
 	last_active = active;
