@@ -424,6 +424,10 @@ jobs_run_foreground(const char *studio_dir, long long id, int progress,
 			rc = 0;
 			break;
 		}
+		if (strcmp(job.state, "queued") == 0) {
+			store_job_clear(&job);	/* given back just now */
+			continue;
+		}
 		if (strcmp(job.state, "running") != 0) {
 			*cause = foreground_refused(&job);
 			rc = -1;

@@ -13,7 +13,7 @@
 . "$top_srcdir/tests/cli/images-lib.sh"
 plan 16
 
-ROUNDS=8
+ROUNDS=8	# + the last run: below JOBS_MAX_CLAIMS (10), when a job is given up
 studio_with_sessions "Elm School" 3001 3002 3003
 C=$T/card/DCIM/100CANON
 # Three sessions of 40 frames, each after its QR frame, all shot in the
