@@ -6,8 +6,9 @@
  * --format json) or queues an "import" job with it and runs that job in
  * the foreground (--queue: only queue it).  An unfinished job with the same
  * payload (card, mode, assignment, --advance) is that job: run again after
- * a kill, the command takes it over instead of queueing another.  Problems go to stderr, one line
- * each: unreadable frames with the reason, and the runs that look wrong.
+ * a kill, the command takes it over instead of queueing another.
+ * Problems go to stderr, one line each: unreadable frames with the reason,
+ * and the runs that look wrong.
  */
 #include "config.h"
 

@@ -206,6 +206,19 @@ row_meta(const char *src, struct image_row *row, char *when, size_t whenlen,
 	exifmeta_free(&m);
 }
 
+/* The job of a ".picday-import-ID.tmp" name, else 0. */
+static long long
+tmp_job(const char *name)
+{
+	long long id;
+	int len = 0;
+
+	if (sscanf(name, ".picday-import-%lld.tmp%n", &id, &len) != 1 ||
+	    len == 0 || name[len] != '\0')
+		return 0;
+	return id > 0 ? id : 0;
+}
+
 /* May the temporary of import job `id` go?  Its own (left by an earlier
  * attempt of this job), and those of jobs that are not running in a live
  * process; never another live job's. */
@@ -218,7 +231,7 @@ tmp_is_stale(struct import *im, long long id)
 	if (id == job_id(im->ctx))
 		return 1;
 	if ((rc = store_job_get(im->st, id, &j)) != 1)
-		return rc == 0;		/* no such job; unsure on an error */
+		return rc == 0;	/* no such job; unsure on an error */
 	stale = strcmp(j.state, "running") != 0 || !jobs_lease_live(&j);
 	store_job_clear(&j);
 	return stale;
@@ -237,7 +250,6 @@ sweep_stale_tmps(struct import *im, const struct image_job_item *v,
 		DIR *d;
 		char *org = NULL, *safe, *rel, *folder;
 		long long sid, id;
-		int len;
 
 		for (j = 0; j < i && v[j].number != v[i].number; j++)
 			;
@@ -250,14 +262,10 @@ sweep_stale_tmps(struct import *im, const struct image_job_item *v,
 		rel = xasprintf("library/%s/%lld", safe, v[i].number);
 		folder = store_path(im->st, rel);
 		if ((d = opendir(folder)) != NULL) {
-			while ((e = readdir(d)) != NULL) {
-				len = 0;
-				if (sscanf(e->d_name, ".picday-import-%lld.tmp%n",
-				    &id, &len) == 1 && len > 0 &&
-				    e->d_name[len] == '\0' && id > 0 &&
+			while ((e = readdir(d)) != NULL)
+				if ((id = tmp_job(e->d_name)) > 0 &&
 				    tmp_is_stale(im, id))
 					(void)unlinkat(dirfd(d), e->d_name, 0);
-			}
 			closedir(d);
 		}
 		free(folder);

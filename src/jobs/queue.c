@@ -246,8 +246,9 @@ int
 jobs_lease_live(const struct store_job *j)
 {
 	/* The test store_job_claim() makes before taking a running job. */
-	return j->lease_owner != NULL && j->lease_expires > (long long)time(NULL)
-	    && !jobs_owner_dead(j->lease_owner);
+	return j->lease_owner != NULL &&
+	    j->lease_expires > (long long)time(NULL) &&
+	    !jobs_owner_dead(j->lease_owner);
 }
 
 const char *
@@ -436,9 +437,10 @@ jobs_run_foreground(const char *studio_dir, long long id, int progress,
 		/* Another live process runs it: follow it until it ends, or
 		 * take it over when its owner dies. */
 		if (!following && progress)
-			jobs_progress_message(_("%s #%lld is running in another "
-			    "process (%s): waiting for it"), job.kind, id,
-			    job.lease_owner != NULL ? job.lease_owner : "?");
+			jobs_progress_message(_("%s #%lld is running in "
+			    "another process (%s): waiting for it"), job.kind,
+			    id, job.lease_owner != NULL ?
+			    job.lease_owner : "?");
 		following = 1;
 		if (progress)
 			jobs_progress_show(job.kind, id, job.done, job.total,

@@ -327,8 +327,8 @@ test_same_payload_is_one_job(void **state)
 	int found;
 	pid_t pid;
 
-	id = jobs_queue_once(f->a, "import", "t", "{\"dir\": \"/card\"}", &found,
-	    &cause);
+	id = jobs_queue_once(f->a, "import", "t", "{\"dir\": \"/card\"}",
+	    &found, &cause);
 	assert_true(id > 0);
 	assert_int_equal(found, 0);
 	assert_int_equal(jobs_queue_once(f->b, "import", "other title",
