@@ -8,7 +8,7 @@
  * N a new student (client + session made on the spot).  Esc stops.
  *
  * Threads: the watcher thread (capture_arrived) never calls ncurses: it
- * opens its own store, queues jobs and wakes the loop (wf_wake); what it
+ * opens its own store, queues jobs and wakes the loop (tui_wake); what it
  * shares with the UI sits under cap->lock.  Frames that arrive before a
  * student is chosen wait, and go to the first one chosen.
  */
@@ -110,7 +110,7 @@ capture_arrived(void *arg, const char *name)
 		}
 		pthread_mutex_unlock(&cap->lock);
 	}
-	wf_wake();
+	tui_wake();
 }
 
 /* A new current session (UI thread): the waiting frames go to it. */

@@ -5,7 +5,7 @@
  *  1. the folder and how to sort it (QR code, metadata and its field, or
  *     every frame into one session — the manual import, `m` in the hub);
  *  2. the scan (core/imgscan), on a thread of its own so the screen stays
- *     alive: it never calls ncurses, it only wakes the loop (wf_wake) a
+ *     alive: it never calls ncurses, it only wakes the loop (tui_wake) a
  *     few times a second; Esc leaves it to finish unseen;
  *  3. the preview the operator fixes (preview-import.c): sessions,
  *     markers, unknown codes, unassigned and unreadable frames; Enter
@@ -86,7 +86,7 @@ scan_progress(void *arg, size_t done, size_t total)
 	}
 	pthread_mutex_unlock(&s->lock);
 	if (wake)
-		wf_wake();
+		tui_wake();
 }
 
 static void *
@@ -109,7 +109,7 @@ scan_main(void *arg)
 	if (rc == 0)
 		s->sc = sc;
 	pthread_mutex_unlock(&s->lock);
-	wf_wake();
+	tui_wake();
 	scan_unref(s);
 	return NULL;
 }
