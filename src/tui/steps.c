@@ -17,6 +17,8 @@ struct steps {
 	struct form_page	**fp;
 	char			*error;		/* of a custom page */
 	int			 npages, cur;
+	int			 maxw, fill;	/* steps_set_box() */
+	unsigned		 panes;		/* steps_pane_focus(), by page */
 	steps_finish_fn		 finish;
 	void			(*free_arg)(void *);
 	void			*arg;
@@ -42,7 +44,46 @@ steps_current(struct steps *s)
 	return s->cur;
 }
 
-static void
+void
+steps_set_box(struct steps *s, int maxw, int fill)
+{
+	s->maxw = maxw;
+	s->fill = fill;
+	tui_dirty(TUI_DIRTY_ALL);
+}
+
+static int
+steps_has_pane(struct steps *s, int i)
+{
+	return steps_custom(s, i) && i < 32 && (s->panes & (1u << i)) != 0;
+}
+
+void
+steps_pane_focus(struct steps *s, int i)
+{
+	if (i < 0 || i >= 32 || i >= s->npages)
+		return;
+	s->panes |= 1u << i;
+	if (i == s->cur)
+		steps_focus_pane(s);
+}
+
+/* The pane of such a page has the focus when no button has it. */
+int
+steps_pane_focused(struct steps *s)
+{
+	return steps_has_pane(s, s->cur) &&
+	    form_page_focused(s->fp[s->cur]) < 0;
+}
+
+void
+steps_focus_pane(struct steps *s)
+{
+	if (steps_has_pane(s, s->cur))
+		form_page_focus(s->fp[s->cur], -1);
+}
+
+void
 steps_set_error(struct steps *s, const char *e)
 {
 	free(s->error);
@@ -67,7 +108,8 @@ steps_show(struct steps *s, int i)
 	s->cur = i;
 	steps_set_error(s, NULL);
 	if (steps_custom(s, i))
-		form_page_focus(s->fp[i], SB_NEXT);
+		form_page_focus(s->fp[i], steps_has_pane(s, i) ? -1 :
+		    SB_NEXT);
 	return 0;
 }
 
@@ -79,12 +121,13 @@ steps_draw(struct tui_layer *tl)
 	struct form_page *fp = s->fp[s->cur];
 	const char *buttons[3];
 	char *title;
-	int w = COLS - 4 < 76 ? COLS - 4 : 76;
+	int maxw = s->maxw > 0 ? s->maxw : 76;
+	int w = COLS - 4 < maxw ? COLS - 4 : maxw;
 	int body, h, y, x;
 
 	body = steps_custom(s, s->cur) ? pg->rows + 2 : form_page_rows(fp);
 	h = body + 6;
-	if (h > LINES - 2) {
+	if (s->fill || h > LINES - 2) {
 		h = LINES - 2;
 		body = h - 6;
 	}
@@ -155,6 +198,27 @@ steps_next(struct steps *s)
 	tui_pop();
 }
 
+/* Tab and S-Tab go round the pane and the buttons of a steps_pane_focus()
+ * page;
+ * the pane, while it has the focus, takes no button keys.  1 if used. */
+static int
+steps_pane_key(struct steps *s, int key)
+{
+	struct form_page *fp = s->fp[s->cur];
+	int f = form_page_focused(fp);
+
+	if (key == '\t' || key == KEY_BTAB) {
+		if (key == '\t')
+			f = f < 0 ? 0 : f == SB_CANCEL ? -1 : f + 1;
+		else
+			f = f < 0 ? SB_CANCEL : f - 1;
+		form_page_focus(fp, f);
+		tui_dirty(TUI_DIRTY_LAYERS);
+		return 1;
+	}
+	return f < 0 && keys_action(key, SCOPE_FORM) != ACT_CANCEL;
+}
+
 static int
 steps_key(struct tui_layer *tl, int key)
 {
@@ -167,6 +231,8 @@ steps_key(struct tui_layer *tl, int key)
 		tui_dirty(TUI_DIRTY_LAYERS);
 		return TUI_HANDLED;
 	}
+	if (steps_has_pane(s, s->cur) && steps_pane_key(s, key))
+		return TUI_HANDLED;
 	switch (form_page_key(s->fp[s->cur], key, 3, &button)) {
 	case FORM_KEY_DEFAULT:
 		steps_next(s);

@@ -88,7 +88,7 @@ struct hub {
 	void		*data;
 };
 
-/* A modal layer (dialog.c, form.c, wizard.c). */
+/* A modal layer (dialog.c, form.c, steps.c). */
 struct tui_layer {
 	void		(*draw)(struct tui_layer *);
 	/* Every key while on top; returns TUI_HANDLED (a layer may pop
