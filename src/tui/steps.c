@@ -19,6 +19,9 @@ struct steps {
 	int			 npages, cur;
 	int			 maxw, fill;	/* steps_set_box() */
 	unsigned		 panes;		/* steps_pane_focus(), by page */
+	unsigned		 no_back;	/* steps_no_back(), by page */
+	const char *const	*names;		/* steps_set_names() */
+	void			(*poll)(struct steps *, void *);
 	steps_finish_fn		 finish;
 	void			(*free_arg)(void *);
 	void			*arg;
@@ -113,18 +116,63 @@ steps_show(struct steps *s, int i)
 	return 0;
 }
 
+int
+steps_go(struct steps *s, int i)
+{
+	if (i < 0 || i >= s->npages)
+		return -1;
+	tui_dirty(TUI_DIRTY_ALL);
+	return steps_show(s, i);
+}
+
+void
+steps_set_poll(struct steps *s, void (*poll)(struct steps *, void *))
+{
+	s->poll = poll;
+}
+
+void
+steps_no_back(struct steps *s, int i)
+{
+	if (i >= 0 && i < 32)
+		s->no_back |= 1u << i;
+}
+
+void
+steps_set_names(struct steps *s, const char *const *names)
+{
+	s->names = names;
+}
+
+/* Where Back goes from the current page: the page before, passing over
+ * the ones Back must not land on; -1 if none. */
+static int
+steps_back(struct steps *s)
+{
+	int i = s->cur - 1;
+
+	while (i >= 0 && i < 32 && (s->no_back & (1u << i)) != 0)
+		i--;
+	return i;
+}
+
 static void
 steps_draw(struct tui_layer *tl)
 {
 	struct steps *s = (struct steps *)tl;
-	const struct steps_page *pg = &s->pages[s->cur];
-	struct form_page *fp = s->fp[s->cur];
+	const struct steps_page *pg;
+	struct form_page *fp;
 	const char *buttons[3];
 	char *title;
 	int maxw = s->maxw > 0 ? s->maxw : 76;
 	int w = COLS - 4 < maxw ? COLS - 4 : maxw;
 	int body, h, y, x;
 
+	/* Work on other threads may have moved the wizard on (a scan). */
+	if (s->poll != NULL)
+		s->poll(s, s->arg);
+	pg = &s->pages[s->cur];
+	fp = s->fp[s->cur];
 	body = steps_custom(s, s->cur) ? pg->rows + 2 : form_page_rows(fp);
 	h = body + 6;
 	if (s->fill || h > LINES - 2) {
@@ -137,9 +185,15 @@ steps_draw(struct tui_layer *tl)
 	buttons[SB_NEXT] = s->cur < s->npages - 1 ? _("Next >") :
 	    _(s->finish_label != NULL ? s->finish_label : N_("Finish"));
 	buttons[SB_CANCEL] = _("Cancel");
-	/* L10N: wizard title, e.g. "Bulk Scheduling — step 1 of 3" */
-	title = xasprintf(_("%s — step %d of %d"), s->title, s->cur + 1,
-	    s->npages);
+	if (s->names != NULL)
+		/* L10N: wizard title with the step's short name, e.g.
+		 * "Bulk Image Import — step 3 of 3: preview" */
+		title = xasprintf(_("%s — step %d of %d: %s"), s->title,
+		    s->cur + 1, s->npages, _(s->names[s->cur]));
+	else
+		/* L10N: wizard title, e.g. "Bulk Scheduling — step 1 of 3" */
+		title = xasprintf(_("%s — step %d of %d"), s->title,
+		    s->cur + 1, s->npages);
 	tui_box(y, x, h, w, title);
 	free(title);
 	tui_put(y + 1, x + 2, w - 4, ROLE_HEADER, _(pg->title));
@@ -240,8 +294,8 @@ steps_key(struct tui_layer *tl, int key)
 	case FORM_KEY_BUTTON:
 		if (button == SB_NEXT)
 			steps_next(s);
-		else if (button == SB_BACK && s->cur > 0)
-			steps_show(s, s->cur - 1);
+		else if (button == SB_BACK && steps_back(s) >= 0)
+			steps_show(s, steps_back(s));
 		else if (button == SB_CANCEL)
 			tui_pop();
 		break;

@@ -68,5 +68,17 @@ int		 steps_pane_focused(struct steps *);
 void		 steps_focus_pane(struct steps *);
 /* The error line of the step shown (NULL clears); copied. */
 void		 steps_set_error(struct steps *, const char *);
+/* Shows step i now, after its enter() agreed (work done on another
+ * thread moved the wizard on); 0, or -1 with the error shown. */
+int		 steps_go(struct steps *, int i);
+/* Runs before each repaint (the loop repaints when tui_wake() is called):
+ * it may look at work of other threads and steps_go(). */
+void		 steps_set_poll(struct steps *,
+		    void (*)(struct steps *, void *arg));
+/* Back never lands on step i (a step that runs by itself: a scan). */
+void		 steps_no_back(struct steps *, int i);
+/* N_() short names of the steps, shown in the title after the step
+ * number ("Bulk Image Import — step 3 of 3: preview"); kept, not copied. */
+void		 steps_set_names(struct steps *, const char *const *names);
 
 #endif
