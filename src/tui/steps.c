@@ -253,8 +253,8 @@ steps_next(struct steps *s)
 }
 
 /* Tab and S-Tab go round the pane and the buttons of a steps_pane_focus()
- * page;
- * the pane, while it has the focus, takes no button keys.  1 if used. */
+ * page; the pane, while it has the focus, takes no button keys.  1 if
+ * used. */
 static int
 steps_pane_key(struct steps *s, int key)
 {
