@@ -59,11 +59,9 @@ cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("picday: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report_verror(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int
@@ -95,15 +93,9 @@ cli_parse_number(const char *s)
 struct store *
 cli_store(struct cli *cli)
 {
-	char *cause = NULL;
-
-	if (cli->st != NULL)
-		return cli->st;
-	if (store_open(cli->studio_dir, &cli->st, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
+	if (cli->st == NULL &&
+	    (cli->st = store_open_report(cli->studio_dir)) == NULL)
 		exit(CLI_FAILED);
-	}
 	return cli->st;
 }
 
@@ -190,7 +182,7 @@ cli_take_globals(struct cli *cli, int argc, char **argv, const char **studio)
 }
 
 int
-cli_main(int argc, char **argv)
+cli_main(int argc, char **argv, int (*no_command)(const char *studio_dir))
 {
 	struct cli cli;
 	const char *studio = NULL;
@@ -214,7 +206,7 @@ cli_main(int argc, char **argv)
 	cli.studio_dir = path_studio_dir(studio);
 
 	if (argc < 2) {
-		rc = tui_main(&cli);
+		rc = no_command(cli.studio_dir);
 		goto out;
 	}
 	if (argv[1][0] == '-') {
