@@ -9,3 +9,5 @@ TESTS += tests/cli/setup.sh
 EXTRA_DIST += tests/cli/setup.sh bench/run.sh
 TESTS += tests/cli/po.sh
 EXTRA_DIST += tests/cli/po.sh
+TESTS += tests/cli/machine-output.sh
+EXTRA_DIST += tests/cli/machine-output.sh

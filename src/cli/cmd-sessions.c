@@ -252,7 +252,8 @@ sessions_list(struct cli *cli, int argc, char **argv)
 	};
 	struct session_filter f;
 	struct list_ctx x;
-	const char *names[EXPORT_NCOLS], *spec = NULL;
+	struct out_col names[EXPORT_NCOLS];
+	const char *spec = NULL;
 	int cols[EXPORT_NCOLS], c, rc;
 	size_t n, i;
 	char *cause;
@@ -276,8 +277,11 @@ sessions_list(struct cli *cli, int argc, char **argv)
 		free(cause);
 		return CLI_USAGE;
 	}
-	for (i = 0; i < n; i++)
-		names[i] = export_column_key(cols[i]);
+	for (i = 0; i < n; i++) {
+		names[i].name = export_column_key(cols[i]);
+		names[i].type = export_column_is_number(cols[i]) ? OUT_INT :
+		    OUT_STR;
+	}
 	x.t = table_new(stdout, cli->format, names, (int)n);
 	x.cols = cols;
 	x.ncols = n;
@@ -307,8 +311,9 @@ history_row(const char *at, const char *user, const char *what,
 static int
 sessions_history(struct cli *cli, int argc, char **argv)
 {
-	static const char *const names[] = { "at", "user", "what", "old",
-	    "new" };
+	static const struct out_col names[] = { { "at", OUT_STR },
+	    { "user", OUT_STR }, { "what", OUT_STR }, { "old", OUT_STR },
+	    { "new", OUT_STR } };
 	struct table *t;
 	long long number, id;
 	int found;
