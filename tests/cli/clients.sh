@@ -2,7 +2,7 @@
 # picday clients import / list on rosters as schools export them.
 . "$top_srcdir/tests/lib.sh"
 need /usr/bin/python3
-plan 26
+plan 30
 
 # Semicolon, BOM, CRLF, accents, a quoted name with a newline and a quoted
 # delimiter, a repeated student ID and rows without last name or ID.
@@ -77,4 +77,21 @@ pd clients import "$T/missing.csv" --org Elm 2>"$T/err"
 like "$?:$(cat "$T/err")" "^1:.*cannot open .*missing.csv" "a missing file is named"
 pd clients list --org Nowhere 2>/dev/null
 is "$?" 1 "clients list of an unknown organization fails"
+
+# A quote never closed: refused, naming the row's line, nothing stored.
+printf 'Last Name,First Name,Student ID\nLee,Al,1\nKim,"Bo,2\nPark,Cy,3\n' >"$T/q.csv"
+pd clients import "$T/q.csv" --org Birch 2>"$T/err"
+like "$?:$(cat "$T/err")" "^1:.*q.csv: line 3: a quote opened in this row is never closed" \
+    "an unterminated quote is named with its line"
+is "$(pd org list --format tsv | grep -c Birch)" 0 "and nothing is stored"
+
+# A 1 MB first name: that row is rejected with its line, the others go in.
+{ printf 'Last Name,First Name,Student ID\nLee,Al,1\nKim,'
+  head -c 1048576 /dev/zero | tr '\0' x
+  printf ',2\nPark,Cy,3\n'; } >"$T/long.csv"
+pd clients import "$T/long.csv" --org Birch 2>"$T/err"
+like "$(cat "$T/err")" "long.csv:3: first_name is longer than 1000 bytes" \
+    "a field over 1000 bytes rejects its row, by line"
+is "$(pd clients list --org Birch --format tsv | cut -f2 | sed 1d | sort | tr '\n' ' ')" "Lee Park " \
+    "the other rows are imported"
 done_testing
