@@ -18,6 +18,7 @@
 #include "core/status.h"
 #include "jobs/job.h"
 #include "store/db.h"
+#include "store/job.h"
 #include "store/session.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -525,6 +526,20 @@ mail_message(void *arg, long long number, const char *to, const char *text)
 	printf("\n");
 }
 
+/* A mail job that finished with messages refused for good names them in
+ * its last_error: show them. */
+static void
+mail_show_refused(struct cli *cli, long long id)
+{
+	struct store_job j;
+
+	if (store_job_get(cli_store(cli), id, &j) != 1)
+		return;
+	if (j.last_error != NULL)
+		cli_error("%s", j.last_error);
+	store_job_clear(&j);
+}
+
 /* What is left to send: a dry pass over the same choice (database only). */
 static int
 mail_pending(struct cli *cli, const struct schedmail_request *rq0,
@@ -659,7 +674,8 @@ sessions_mail(struct cli *cli, int argc, char **argv)
 	if (rc != 0) {
 		cli_error("%s", cause);
 		free(cause);
-	}
+	} else
+		mail_show_refused(cli, id);
 	/* Sent = what was pending before and is not any more. */
 	rq.resend = 0;
 	if (mail_pending(cli, &rq, 0, &after) != 0) {
