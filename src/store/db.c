@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/collate.h"
 #include "store/db.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -80,6 +81,12 @@ store_open(const char *dir, struct store **out, char **cause)
 		return -1;
 	}
 	if (store_migrate(st, cause) != 0) {
+		store_close(st);
+		return -1;
+	}
+	if (collate_register(st->db) != 0 || collate_fill(st->db) != 0) {
+		*cause = xasprintf(_("cannot set up studio database in %s: %s"),
+		    dir, sqlite3_errmsg(st->db));
 		store_close(st);
 		return -1;
 	}

@@ -2,7 +2,7 @@
 # picday clients import / list on rosters as schools export them.
 . "$top_srcdir/tests/lib.sh"
 need /usr/bin/python3
-plan 30
+plan 32
 
 # Semicolon, BOM, CRLF, accents, a quoted name with a newline and a quoted
 # delimiter, a repeated student ID and rows without last name or ID.
@@ -77,6 +77,17 @@ pd clients import "$T/missing.csv" --org Elm 2>"$T/err"
 like "$?:$(cat "$T/err")" "^1:.*cannot open .*missing.csv" "a missing file is named"
 pd clients list --org Nowhere 2>/dev/null
 is "$?" 1 "clients list of an unknown organization fails"
+
+# Names sort as a person expects (accents beside their letters, no case), in
+# any locale; rows the sqlite3 shell wrote (it lacks picday's key functions)
+# too, and the shell can still write clients.
+printf 'Last Name,First Name,Student ID\n\303\230degaard,Ola,1\nOak,Al,2\neva,Bo,3\nZed,Cy,4\n' >"$T/names.csv"
+pd clients import "$T/names.csv" --org Cedar 2>/dev/null
+sqlite3 "$STUDIO/picday.db" "INSERT INTO clients(org_id, last_name, first_name, student_id)
+  SELECT id, 'Éva', 'Di', '5' FROM organizations WHERE name = 'Cedar'"
+is "$?" 0 "the sqlite3 shell can still add a client"
+is "$(LC_ALL=C pd clients list --org Cedar --format tsv | cut -f2 | sed 1d | tr '\n' ' ')" \
+    "eva Éva Oak Ødegaard Zed " "clients list: Éva beside eva, Ødegaard among the O's"
 
 # A quote never closed: refused, naming the row's line, nothing stored.
 printf 'Last Name,First Name,Student ID\nLee,Al,1\nKim,"Bo,2\nPark,Cy,3\n' >"$T/q.csv"
