@@ -256,7 +256,20 @@ collate_register(sqlite3 *db)
 int
 collate_fill(sqlite3 *db)
 {
-	/* name_key IS NULL is a seek in clients_by_name: cheap when none. */
+	sqlite3_stmt *s;
+	int rc;
+
+	/* Read first: a write would wait for a worker's transaction.
+	 * name_key IS NULL is a seek in clients_by_name: cheap when none. */
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM clients WHERE name_key IS"
+	    " NULL LIMIT 1", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return -1;
 	return sqlite3_exec(db, "UPDATE clients SET"
 	    " name_key = picday_name_key(last_name, first_name),"
 	    " first_key = picday_name_key(first_name, last_name),"
