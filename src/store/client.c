@@ -115,6 +115,9 @@ store_client_update(struct store *st, const struct client *c)
 	    "UPDATE clients SET first_name = ?2, last_name = ?3,"
 	    " student_id = ?4, grade = ?5, teacher = ?6, homeroom = ?7,"
 	    " email = ?8, phone = ?9, guardian = ?10,"
+	    " name_key = picday_name_key(?3, ?2),"
+	    " first_key = picday_name_key(?2, ?3),"
+	    " grade_key = picday_grade_key(?5),"
 	    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 	    " WHERE id = ?1");
 	int rc;
