@@ -1,0 +1,261 @@
+/* core/invoice: committing imported invoices, and manual invoices. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/invoice.h"
+#include "store/db.h"
+#include "store/invoice.h"
+#include "store/pricelist.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+static int
+lk_session(void *arg, long long number, long long *sid, long long *cid)
+{
+	return store_invoice_session(arg, number, sid, cid);
+}
+
+static int
+lk_client(void *arg, long long number, long long *sid)
+{
+	return store_invoice_client(arg, number, sid);
+}
+
+static int
+lk_student(void *arg, const char *student, long long *cid, long long *sid)
+{
+	return store_invoice_student(arg, student, cid, sid);
+}
+
+static int
+lk_item(void *arg, const char *code, long long *id, long long *price)
+{
+	const char *kind;
+
+	return store_pricelist_item_find(arg, code, id, &kind, price);
+}
+
+static int
+lk_image(void *arg, long long sid, const char *name, long long *id)
+{
+	return store_invoice_image(arg, sid, name, id);
+}
+
+static int
+lk_exists(void *arg, const char *number)
+{
+	return store_invoice_exists(arg, number);
+}
+
+void
+invoice_lookup_store(struct store *st, struct inv_lookup *lk)
+{
+	lk->arg = st;
+	lk->session = lk_session;
+	lk->client = lk_client;
+	lk->student = lk_student;
+	lk->item = lk_item;
+	lk->image = lk_image;
+	lk->invoice_exists = lk_exists;
+}
+
+int
+invoice_import_commit(struct inv_import *imp, struct store *st,
+    const char *source, size_t *moved, char **cause)
+{
+	size_t i, l, nmoved = 0, n = inv_import_ninvoices(imp);
+	int bulk = inv_import_nrows(imp) > 10000, m;
+
+	if (store_begin(st) != 0) {
+		*cause = xasprintf(_("studio database is busy: %s"),
+		    store_errmsg(st));
+		return -1;
+	}
+	if (bulk)
+		store_begin_bulk(st);
+	for (i = 0; i < n; i++) {
+		const struct inv_invoice *in = inv_import_invoice(imp, i);
+		long long id;
+
+		if (in->action != INV_NEW)
+			continue;
+		/* Still new?  Another import may have committed it since
+		 * the dry run. */
+		if ((m = store_invoice_exists(st, in->number)) != 0) {
+			if (m < 0)
+				goto dberr;
+			continue;
+		}
+		if (store_invoice_insert(st, in->number, in->client_id,
+		    in->session_id, in->date, in->total_cents, in->paid_cents,
+		    source, &id) != 0)
+			goto dberr;
+		for (l = in->first; l != SIZE_MAX;
+		    l = inv_import_line(imp, l)->next) {
+			const struct inv_line *ln = inv_import_line(imp, l);
+
+			if (store_invoice_line_insert(st, id, ln->item_id,
+			    ln->item_code, ln->description, ln->quantity,
+			    ln->unit_cents, ln->amount_cents,
+			    ln->image_id) != 0)
+				goto dberr;
+		}
+		if (in->session_id > 0) {
+			if (store_invoice_session_ordered(st, in->session_id,
+			    in->number, &m) != 0)
+				goto dberr;
+			nmoved += (size_t)m;
+		}
+	}
+	if (store_commit(st) != 0)
+		goto dberr;
+	if (bulk)
+		store_end_bulk(st);
+	if (moved != NULL)
+		*moved = nmoved;
+	return 0;
+dberr:
+	*cause = xasprintf(_("cannot write the invoices: %s"),
+	    store_errmsg(st));
+	store_rollback(st);
+	if (bulk)
+		store_end_bulk(st);
+	return -1;
+}
+
+void
+invoice_spec_clear(struct invoice_spec *sp)
+{
+	free(sp->item);
+	free(sp->image);
+	memset(sp, 0, sizeof *sp);
+}
+
+int
+invoice_spec_parse(struct store *st, const char *text,
+    struct invoice_spec *sp, char **cause)
+{
+	const char *at = strchr(text, '@'), *x, *kind;
+	size_t len = at != NULL ? (size_t)(at - text) : strlen(text);
+	char *code = xstrndup(text, len), *end;
+	long long id, price;
+
+	memset(sp, 0, sizeof sp[0]);
+	sp->quantity = 1;
+	if (at != NULL && at[1] == '\0') {
+		*cause = xasprintf(_("'%s': an image after @"), text);
+		goto bad;
+	}
+	/* "8x10" may be a code itself; else a trailing xQTY. */
+	if (store_pricelist_item_find(st, code, &id, &kind, &price) != 1 &&
+	    (x = strrchr(code, 'x')) != NULL && x > code && x[1] != '\0') {
+		long long q = strtoll(x + 1, &end, 10);
+
+		if (*end != '\0' || q < 1 || q > 100000) {
+			*cause = xasprintf(_("'%s': the quantity after x must "
+			    "be a whole number from 1 to 100000"), text);
+			goto bad;
+		}
+		sp->quantity = q;
+		code[x - code] = '\0';
+	}
+	if (*code == '\0') {
+		*cause = xasprintf(_("'%s' names no item"), text);
+		goto bad;
+	}
+	sp->item = code;
+	sp->image = at != NULL ? xstrdup(at + 1) : NULL;
+	return 0;
+bad:
+	free(code);
+	return -1;
+}
+
+int
+invoice_add(struct store *st, long long session_number,
+    const struct invoice_spec *sp, size_t n, char **number,
+    long long *total_cents, char **cause)
+{
+	long long sid, cid, id, total = 0, *items, *prices, *images;
+	char date[16], *num = NULL;
+	const char *kind;
+	struct tm tm;
+	time_t now = time(NULL);
+	size_t i;
+	int r, moved;
+
+	*number = NULL;
+	if ((r = store_invoice_session(st, session_number, &sid, &cid)) != 1) {
+		*cause = r == 0 ? xasprintf(_("no session %lld"),
+		    session_number) : xasprintf(_("cannot read session %lld: "
+		    "%s"), session_number, store_errmsg(st));
+		return -1;
+	}
+	items = xcalloc(n + 1, sizeof *items);
+	prices = xcalloc(n + 1, sizeof *prices);
+	images = xcalloc(n + 1, sizeof *images);
+	for (i = 0; i < n; i++) {
+		if ((r = store_pricelist_item_find(st, sp[i].item, &items[i],
+		    &kind, &prices[i])) != 1) {
+			*cause = r == 0 ? xasprintf(_("unknown item code %s"),
+			    sp[i].item) : xasprintf("%s", store_errmsg(st));
+			goto fail;
+		}
+		if (sp[i].image != NULL)
+			r = store_invoice_image(st, sid, sp[i].image,
+			    &images[i]);
+		else if (strcmp(kind, "print") == 0)
+			r = store_invoice_pose(st, sid, &images[i]);
+		else
+			r = 1;
+		if (r != 1) {
+			*cause = r < 0 ? xasprintf("%s", store_errmsg(st)) :
+			    sp[i].image != NULL ? xasprintf(_("no image %s in "
+			    "session %lld"), sp[i].image, session_number) :
+			    xasprintf(_("print %s needs an image and session "
+			    "%lld has none"), sp[i].item, session_number);
+			goto fail;
+		}
+		total += prices[i] * sp[i].quantity;
+	}
+	localtime_r(&now, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	if (store_begin(st) != 0) {
+		*cause = xasprintf(_("studio database is busy: %s"),
+		    store_errmsg(st));
+		goto fail;
+	}
+	if ((num = store_invoice_next_number(st)) == NULL ||
+	    store_invoice_insert(st, num, cid, sid, date, total, 0, "manual",
+	    &id) != 0)
+		goto dberr;
+	for (i = 0; i < n; i++)
+		if (store_invoice_line_insert(st, id, items[i], sp[i].item,
+		    NULL, sp[i].quantity, prices[i], prices[i] *
+		    sp[i].quantity, images[i]) != 0)
+			goto dberr;
+	if (store_invoice_session_ordered(st, sid, num, &moved) != 0 ||
+	    store_commit(st) != 0)
+		goto dberr;
+	*number = num;
+	*total_cents = total;
+	free(items);
+	free(prices);
+	free(images);
+	return 0;
+dberr:
+	*cause = xasprintf(_("cannot write the invoice: %s"),
+	    store_errmsg(st));
+	store_rollback(st);
+fail:
+	free(num);
+	free(items);
+	free(prices);
+	free(images);
+	return -1;
+}

@@ -1,0 +1,48 @@
+/*
+ * core/invoice: invoices into the studio (DESIGN §4 stage 7): the import's
+ * commit and the manual invoice.
+ *
+ * invoice_lookup_store() answers core/invoice-import's questions from the
+ * store.  invoice_import_commit() writes every invoice the reconciliation
+ * found new, with its lines, in ONE transaction (nothing on failure), and
+ * moves each invoice's session to Ordered unless it is further along
+ * (history: 'invoice' N).  invoice_add() makes a manual invoice.
+ *
+ * Threads: the caller's store.  Errors: -1 with *cause (caller frees);
+ * nothing was written then.
+ */
+#ifndef PICDAY_CORE_INVOICE_H
+#define PICDAY_CORE_INVOICE_H
+
+#include <stddef.h>
+
+#include "core/invoice-import.h"
+
+struct store;
+
+void	invoice_lookup_store(struct store *, struct inv_lookup *);
+
+/* source: the file name or URL, kept on each invoice.  *moved: sessions
+ * moved to Ordered (may be NULL). */
+int	invoice_import_commit(struct inv_import *, struct store *,
+	    const char *source, size_t *moved, char **cause);
+
+/* One item of a manual invoice, parsed from ITEM[xQTY][@IMAGE]. */
+struct invoice_spec {
+	char		*item;
+	long long	 quantity;
+	char		*image;		/* NULL: the pose, for a print */
+};
+/* Parses specs; 0, or -1 with *cause.  Free with invoice_specs_free. */
+int	invoice_spec_parse(struct store *, const char *text,
+	    struct invoice_spec *, char **cause);
+void	invoice_spec_clear(struct invoice_spec *);
+
+/* Makes invoice *number (caller frees) for the session: today's date,
+ * each item at its price-list price; a print gets its image or the
+ * session's pose.  0, or -1 with *cause. */
+int	invoice_add(struct store *, long long session_number,
+	    const struct invoice_spec *, size_t n, char **number,
+	    long long *total_cents, char **cause);
+
+#endif
