@@ -146,7 +146,6 @@ invoices_import(struct cli *cli, int argc, char **argv)
 	char **maps, *cause = NULL, *data = NULL;
 	size_t len = 0, moved = 0;
 	struct inv_import *imp = NULL;
-	struct inv_lookup lk;
 	int i, nmaps = 0, dry = 0, missing = 0, rc = CLI_FAILED;
 
 	maps = xcalloc((size_t)argc + 1, sizeof *maps);
@@ -240,15 +239,12 @@ invoices_import(struct cli *cli, int argc, char **argv)
 		    INV_SHAPE_LINE : INV_SHAPE_INVOICE);
 	if (dry)
 		inv_print_mapping(imp);
-	invoice_lookup_store(cli_store(cli), &lk);
-	if (inv_import_reconcile(imp, &lk, &cause) != 0) {
+	if (invoice_import_run(imp, cli_store(cli), !dry, file, &moved,
+	    &cause) != 0) {
 		if (!dry)
 			inv_print_mapping(imp);
 		goto fail;
 	}
-	if (!dry && invoice_import_commit(imp, cli_store(cli), file, &moved,
-	    &cause) != 0)
-		goto fail;
 	inv_report(cli, imp, !dry, moved);
 	rc = CLI_OK;
 	goto out;

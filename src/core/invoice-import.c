@@ -645,7 +645,7 @@ int
 inv_import_reconcile(struct inv_import *imp, const struct inv_lookup *lk,
     char **cause)
 {
-	size_t nrows = csvtable_nrows(imp->t), row, i, f;
+	size_t nrows = csvtable_nrows(imp->t), row, i, f, capag;
 	long colof[INV_NFIELDS];
 	struct inv_agree *ag = NULL;
 	const char **qty = NULL, **unit = NULL, **amount = NULL;
@@ -665,7 +665,7 @@ inv_import_reconcile(struct inv_import *imp, const struct inv_lookup *lk,
 		unit = xcalloc(nrows + 1, sizeof *unit);
 		amount = xcalloc(nrows + 1, sizeof *amount);
 	}
-	ag = xcalloc(nrows + 1, sizeof *ag);	/* per invoice, at most */
+	capag = 0;		/* per invoice, grown with them */
 
 	/* Group the rows. */
 	for (row = 0; row < nrows; row++) {
@@ -679,6 +679,13 @@ inv_import_reconcile(struct inv_import *imp, const struct inv_lookup *lk,
 			continue;
 		}
 		i = inv_group(imp, v[INV_INVOICE], line, &made);
+		if (i >= capag) {
+			size_t was = capag;
+
+			capag = imp->capinv;
+			ag = xreallocarray(ag, capag, sizeof *ag);
+			memset(ag + was, 0, (capag - was) * sizeof *ag);
+		}
 		if (!made && !lines) {
 			inv_problem(imp, line, i, _("invoice %s is already on "
 			    "line %ld"), v[INV_INVOICE], imp->inv[i].line);

@@ -65,32 +65,43 @@ invoice_lookup_store(struct store *st, struct inv_lookup *lk)
 }
 
 int
-invoice_import_commit(struct inv_import *imp, struct store *st,
+invoice_import_run(struct inv_import *imp, struct store *st, int commit,
     const char *source, size_t *moved, char **cause)
 {
-	size_t i, l, nmoved = 0, n = inv_import_ninvoices(imp);
-	int bulk = inv_import_nrows(imp) > 10000, m;
+	struct inv_lookup lk;
+	size_t i, l, nmoved = 0, n;
+	int bulk = commit && inv_import_nrows(imp) > 10000, m;
 
-	if (store_begin(st) != 0) {
+	if (moved != NULL)
+		*moved = 0;
+	if (inv_import_check(imp, cause) != 0)
+		return -1;
+	/* One transaction for the look-ups and the writes: the look-ups are
+	 * one snapshot (and cost no lock each), and what was decided is
+	 * what is written. */
+	if ((commit ? store_begin(st) : store_exec(st, "BEGIN")) != 0) {
 		*cause = xasprintf(_("studio database is busy: %s"),
 		    store_errmsg(st));
 		return -1;
 	}
+	invoice_lookup_store(st, &lk);
+	if (inv_import_reconcile(imp, &lk, cause) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	if (!commit) {
+		store_rollback(st);
+		return 0;
+	}
 	if (bulk)
 		store_begin_bulk(st);
+	n = inv_import_ninvoices(imp);
 	for (i = 0; i < n; i++) {
 		const struct inv_invoice *in = inv_import_invoice(imp, i);
 		long long id;
 
 		if (in->action != INV_NEW)
 			continue;
-		/* Still new?  Another import may have committed it since
-		 * the dry run. */
-		if ((m = store_invoice_exists(st, in->number)) != 0) {
-			if (m < 0)
-				goto dberr;
-			continue;
-		}
 		if (store_invoice_insert(st, in->number, in->client_id,
 		    in->session_id, in->date, in->total_cents, in->paid_cents,
 		    source, &id) != 0)

@@ -3,9 +3,8 @@
  * commit and the manual invoice.
  *
  * invoice_lookup_store() answers core/invoice-import's questions from the
- * store.  invoice_import_commit() writes every invoice the reconciliation
- * found new, with its lines, in ONE transaction (nothing on failure), and
- * moves each invoice's session to Ordered unless it is further along
+ * store.  invoice_import_run() reconciles and writes every invoice found
+ * new, with its lines, in ONE transaction (nothing on failure), and moves each invoice's session to Ordered unless it is further along
  * (history: 'invoice' N).  invoice_add() makes a manual invoice.
  *
  * Threads: the caller's store.  Errors: -1 with *cause (caller frees);
@@ -22,9 +21,14 @@ struct store;
 
 void	invoice_lookup_store(struct store *, struct inv_lookup *);
 
-/* source: the file name or URL, kept on each invoice.  *moved: sessions
- * moved to Ordered (may be NULL). */
-int	invoice_import_commit(struct inv_import *, struct store *,
+/*
+ * Reconciles (core/invoice-import) against the store and, with commit,
+ * writes the new invoices — all in ONE transaction, so that what the
+ * reconciliation decided is what is written.  source: the file name or
+ * URL, kept on each invoice.  *moved: sessions moved to Ordered (may be
+ * NULL).  0, or -1 with *cause and nothing written.
+ */
+int	invoice_import_run(struct inv_import *, struct store *, int commit,
 	    const char *source, size_t *moved, char **cause);
 
 /* One item of a manual invoice, parsed from ITEM[xQTY][@IMAGE]. */
