@@ -18,4 +18,4 @@ TESTS += tests/unit/test-invoice
 
 INVOICE_TESTS = tests/cli/pricelist.sh tests/cli/invoices.sh
 TESTS += $(INVOICE_TESTS)
-EXTRA_DIST += $(INVOICE_TESTS)
+EXTRA_DIST += $(INVOICE_TESTS) bench/bench-invoices.sh
