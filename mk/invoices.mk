@@ -8,7 +8,8 @@ libpicday_a_SOURCES += \
 	src/store/pricelist.c src/store/pricelist.h \
 	src/store/invoice.c src/store/invoice.h \
 	src/net/fetch.c src/net/fetch.h \
-	src/cli/cmd-pricelist.c src/cli/cmd-invoices.c
+	src/cli/cmd-pricelist.c src/cli/cmd-invoices.c \
+	src/tui/money.c src/tui/money.h
 
 check_PROGRAMS += tests/unit/test-invoice
 tests_unit_test_invoice_SOURCES = tests/unit/test-invoice.c
@@ -16,6 +17,6 @@ tests_unit_test_invoice_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_invoice_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-invoice
 
-INVOICE_TESTS = tests/cli/pricelist.sh tests/cli/invoices.sh
+INVOICE_TESTS = tests/cli/pricelist.sh tests/cli/invoices.sh tests/tui/invoices.sh
 TESTS += $(INVOICE_TESTS)
 EXTRA_DIST += $(INVOICE_TESTS) bench/bench-invoices.sh

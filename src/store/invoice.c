@@ -383,3 +383,53 @@ store_invoice_lines(struct store *st, long long invoice_id,
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
+
+int
+store_invoice_totals(struct store *st, const char *text, long long *n,
+    long long *total_cents, long long *paid_cents)
+{
+	sqlite3_stmt *s;
+	char *pat = NULL;
+	int rc;
+
+	if (text == NULL || *text == '\0')
+		s = store_stmt(st, "SELECT count(*),"
+		    " coalesce(sum(total_cents), 0),"
+		    " coalesce(sum(paid_cents), 0) FROM invoices");
+	else {
+		size_t i, o = 0, len = strlen(text);
+
+		/* '%text%' with LIKE's own wildcards escaped. */
+		pat = xmalloc(2 * len + 3);
+		pat[o++] = '%';
+		for (i = 0; i < len; i++) {
+			if (text[i] == '%' || text[i] == '_' ||
+			    text[i] == '\\')
+				pat[o++] = '\\';
+			pat[o++] = text[i];
+		}
+		pat[o++] = '%';
+		pat[o] = '\0';
+		s = store_stmt(st, "SELECT count(*),"
+		    " coalesce(sum(i.total_cents), 0),"
+		    " coalesce(sum(i.paid_cents), 0) FROM invoices i"
+		    " LEFT JOIN clients c ON c.id = i.client_id"
+		    " LEFT JOIN sessions s ON s.id = i.session_id"
+		    " WHERE i.number LIKE ?1 ESCAPE '\\'"
+		    " OR c.last_name LIKE ?1 ESCAPE '\\'"
+		    " OR c.first_name LIKE ?1 ESCAPE '\\'"
+		    " OR s.number LIKE ?1 ESCAPE '\\'"
+		    " OR i.invoice_date LIKE ?1 ESCAPE '\\'");
+		sqlite3_bind_text(s, 1, pat, -1, SQLITE_STATIC);
+	}
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*n = sqlite3_column_int64(s, 0);
+		*total_cents = sqlite3_column_int64(s, 1);
+		*paid_cents = sqlite3_column_int64(s, 2);
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	free(pat);
+	return rc == SQLITE_ROW ? 0 : -1;
+}

@@ -75,6 +75,12 @@ struct invoice_line_row {
 	const char	*image;		/* its file name, or NULL */
 };
 typedef int (*invoice_line_fn)(const struct invoice_line_row *, void *arg);
+/* How many invoices a text filter passes (as store/lists filters the
+ * Invoices hub: number, name, session number, date; NULL or "" for all),
+ * and their total and paid.  0 or -1. */
+int	store_invoice_totals(struct store *, const char *text, long long *n,
+	    long long *total_cents, long long *paid_cents);
+
 /* The lines of an invoice (by its row id), in order.  0 or -1. */
 int	store_invoice_lines(struct store *, long long invoice_id,
 	    invoice_line_fn, void *arg);

@@ -259,7 +259,11 @@ static const char *const migrations[] = {
 	"CREATE TABLE invoice_maps ("
 	"  name TEXT PRIMARY KEY COLLATE NOCASE,"
 	"  map TEXT NOT NULL);"		/* 'Header=field\n...' */
-	"INSERT INTO counters VALUES ('invoice_number', 0);",
+	"INSERT INTO counters VALUES ('invoice_number', 0);"
+	/* How people see money (the TUI): "$1,234.50". */
+	"INSERT OR IGNORE INTO preferences(key, value) VALUES"
+	"  ('money.symbol', '$'), ('money.thousands', ','),"
+	"  ('money.decimal', '.');",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

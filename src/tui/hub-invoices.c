@@ -1,32 +1,210 @@
 /*
- * tui/hub-invoices: the Invoices hub.  The Invoice Import wizard comes with
- * the invoices feature; until then it lists the invoices there are.
+ * tui/hub-invoices: the Invoices hub — every invoice (number, session,
+ * client, date, total, paid, balance) by number or date, paged by keyset
+ * like the other hubs (store/lists), money shown as money (tui/money);
+ * the totals of the filter on the bottom line; Enter shows the invoice's
+ * lines.  Invoices come in with `picday invoices import` and `add`.
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/invoice.h"
 #include "store/lists.h"
+#include "tui/dialog.h"
 #include "tui/hub.h"
+#include "tui/money.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
 
 static const struct list_column invoices_cols[] = {
 	{ N_("Invoice"), 1, 10, 1, 0 },
-	{ N_("Date"), 2, 10, 0, 0 },
-	{ N_("Last name"), 3, 14, 1, 0 },
-	{ N_("First name"), 4, 12, 1, 0 },
-	{ N_("Session"), 5, 8, 0, 1 },
-	{ N_("Cents"), 6, 9, 0, 1 },
+	{ N_("Session"), 2, 7, 0, 1 },
+	{ N_("Client"), 3, 14, 2, 0 },
+	{ N_("Date"), 4, 10, 0, 0 },
+	{ N_("Total"), 5, 10, 0, LIST_MONEY },
+	{ N_("Paid"), 6, 10, 0, LIST_MONEY },
+	{ N_("Balance"), 7, 10, 0, LIST_MONEY },
+};
+
+struct invoices_hub {
+	struct hub_list	*hl;
+	/* Totals of the filter, computed when the filter or data change. */
+	char		*totals_for;	/* the filter text they are for */
+	int		 totals_ok;
+	long long	 n, total, paid;
 };
 
 static void
 invoices_init(struct hub *h)
 {
-	h->data = hub_list_new(LISTS_INVOICES, invoices_cols,
-	    sizeof invoices_cols / sizeof invoices_cols[0], 6,
-	    N_("Coming: Invoice Import. Here now: the invoices on file."));
+	struct invoices_hub *ih = xcalloc(1, sizeof *ih);
+
+	ih->hl = hub_list_new(LISTS_INVOICES, invoices_cols,
+	    sizeof invoices_cols / sizeof invoices_cols[0], 4, NULL);
+	h->data = ih;
+}
+
+static void
+invoices_free(struct hub *h)
+{
+	struct invoices_hub *ih = h->data;
+
+	if (ih == NULL)
+		return;
+	hub_list_free(ih->hl);
+	free(ih->totals_for);
+	free(ih);
+	h->data = NULL;
+}
+
+static void
+invoices_totals(struct invoices_hub *ih)
+{
+	const char *text = list_filter_text(ih->hl->list);
+
+	if (text == NULL)
+		text = "";
+	if (ih->totals_ok && ih->totals_for != NULL &&
+	    strcmp(ih->totals_for, text) == 0)
+		return;
+	free(ih->totals_for);
+	ih->totals_for = xstrdup(text);
+	ih->totals_ok = store_invoice_totals(tui_store(), text, &ih->n,
+	    &ih->total, &ih->paid) == 0;
+}
+
+static void
+invoices_draw(struct hub *h, int y, int hgt, int w)
+{
+	struct invoices_hub *ih = h->data;
+	char total[48], paid[48], bal[48], *line;
+
+	hub_list_draw(ih->hl, y, hgt - 1, w);
+	invoices_totals(ih);
+	tui_fill(y + hgt - 1, 0, w, ROLE_HEADER);
+	if (!ih->totals_ok)
+		return;
+	tui_money(ih->total, total, sizeof total);
+	tui_money(ih->paid, paid, sizeof paid);
+	tui_money(ih->total - ih->paid, bal, sizeof bal);
+	/* L10N: the totals line of the Invoices hub (of the filter). */
+	line = xasprintf(_(" %lld invoices  total %s  paid %s  balance %s"),
+	    ih->n, total, paid, bal);
+	tui_put(y + hgt - 1, 0, w, ROLE_HEADER, line);
+	free(line);
+}
+
+static int
+invoices_line(const struct invoice_line_row *r, void *arg)
+{
+	struct strbuf *sb = arg;
+	char unit[48], amount[48];
+
+	tui_money(r->unit_cents, unit, sizeof unit);
+	tui_money(r->amount_cents, amount, sizeof amount);
+	strbuf_addf(sb, "%-6s %-18.18s %3lld x %10s = %10s", r->item,
+	    r->description != NULL ? r->description : "", r->quantity, unit,
+	    amount);
+	if (r->image != NULL)
+		strbuf_addf(sb, "  %s", r->image);
+	strbuf_addc(sb, '\n');
+	return 0;
+}
+
+struct invoices_pick {
+	long long	 id;
+	char		*number;
+	long long	 total, paid;
+};
+
+static int
+invoices_pick_row(long long id, const char *const *cols, void *arg)
+{
+	struct invoices_pick *p = arg;
+
+	p->id = id;
+	p->number = xstrdup(cols[1] != NULL ? cols[1] : "");
+	p->total = cols[5] != NULL ? strtoll(cols[5], NULL, 10) : 0;
+	p->paid = cols[6] != NULL ? strtoll(cols[6], NULL, 10) : 0;
+	return 1;
+}
+
+static void
+invoices_show_lines(struct invoices_hub *ih)
+{
+	struct invoices_pick p = { 0, NULL, 0, 0 };
+	struct strbuf sb = STRBUF_INIT;
+	long long id = list_current(ih->hl->list);
+	char total[48], paid[48], *title;
+
+	if (id <= 0 || lists_rows(tui_store(), LISTS_INVOICES, &id, 1,
+	    invoices_pick_row, &p) != 1) {
+		tui_error("%s", _("No invoice here."));
+		free(p.number);
+		return;
+	}
+	if (store_invoice_lines(tui_store(), id, invoices_line, &sb) != 0) {
+		tui_error("%s", _("Cannot read the invoice."));
+		strbuf_free(&sb);
+		free(p.number);
+		return;
+	}
+	if (sb.len == 0)
+		strbuf_adds(&sb, _("(totals only: no lines)\n"));
+	tui_money(p.total, total, sizeof total);
+	tui_money(p.paid, paid, sizeof paid);
+	strbuf_addf(&sb, _("Total %s, paid %s"), total, paid);
+	/* L10N: the title of the dialog with an invoice's lines. */
+	title = xasprintf(_("Invoice %s"), p.number);
+	dialog_message(title, strbuf_str(&sb));
+	free(title);
+	free(p.number);
+	strbuf_free(&sb);
+}
+
+static int
+invoices_key(struct hub *h, int key, enum tui_action act)
+{
+	struct invoices_hub *ih = h->data;
+
+	(void)key;
+	switch (act) {
+	case ACT_INVOICE_LINES:
+		invoices_show_lines(ih);
+		return TUI_HANDLED;
+	case ACT_SORT_INVOICES:
+	case ACT_SORT_INVOICES_REVERSE:
+		list_sort_cycle(ih->hl->list, act == ACT_SORT_INVOICES_REVERSE);
+		tui_dirty(TUI_DIRTY_HUB | TUI_DIRTY_STATUS);
+		return TUI_HANDLED;
+	default:
+		return TUI_NOT_MINE;
+	}
+}
+
+static void
+invoices_reload(struct hub *h)
+{
+	struct invoices_hub *ih = h->data;
+
+	ih->totals_ok = 0;
+	tui_money_reload();
+	list_reload(ih->hl->list);
+}
+
+static struct list *
+invoices_list(struct hub *h)
+{
+	struct invoices_hub *ih = h->data;
+
+	return ih != NULL ? ih->hl->list : NULL;
 }
 
 struct hub hub_invoices = {
 	N_("Invoices"), SCOPE_INVOICES,
 	N_("orders that came back as invoices"),
-	invoices_init, hub_list_hub_free, hub_list_hub_draw, NULL,
-	hub_list_hub_reload, hub_list_hub_list, NULL
+	invoices_init, invoices_free, invoices_draw, invoices_key,
+	invoices_reload, invoices_list, NULL
 };
