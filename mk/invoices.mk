@@ -17,6 +17,7 @@ tests_unit_test_invoice_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_invoice_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-invoice
 
-INVOICE_TESTS = tests/cli/pricelist.sh tests/cli/invoices.sh tests/tui/invoices.sh
+INVOICE_TESTS = tests/cli/pricelist.sh tests/cli/invoices.sh \
+	tests/cli/invoices-url.sh tests/tui/invoices.sh
 TESTS += $(INVOICE_TESTS)
-EXTRA_DIST += $(INVOICE_TESTS) bench/bench-invoices.sh
+EXTRA_DIST += $(INVOICE_TESTS) tests/cli/https-server.py bench/bench-invoices.sh

@@ -79,10 +79,16 @@ static const struct setting settings[] = {
 	    "{time} {number})"), NULL },
 	{ "mail.schedule.body", N_("body of the schedule e-mail (same "
 	    "fields)"), NULL },
+	{ "invoices.user", N_("user name at the online shop whose orders "
+	    "`invoices import URL` fetches"), NULL },
+	{ "money.symbol", N_("currency sign shown before amounts ($)"), NULL },
+	{ "money.thousands", N_("thousands separator of amounts (,)"), NULL },
+	{ "money.decimal", N_("decimal mark of amounts (.)"), NULL },
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
-static const char *const secret_keys[] = { "mail.smtp_password" };
+static const char *const secret_keys[] = { "mail.smtp_password",
+    "invoices.password" };
 #define NSECRETS (sizeof secret_keys / sizeof secret_keys[0])
 
 static const struct setting *
@@ -174,7 +180,7 @@ setup_secret(struct cli *cli, const char *key, int unset)
 			break;
 	if (i == NSECRETS)
 		return cli_usage(_("unknown secret '%s' (known: "
-		    "mail.smtp_password)"), key);
+		    "mail.smtp_password, invoices.password)"), key);
 	if (unset)
 		rc = secrets_set(cli_store(cli), key, NULL, &cause);
 	else {
