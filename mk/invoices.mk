@@ -21,3 +21,26 @@ INVOICE_TESTS = tests/cli/pricelist.sh tests/cli/invoices.sh \
 	tests/cli/invoices-url.sh tests/tui/invoices.sh
 TESTS += $(INVOICE_TESTS)
 EXTRA_DIST += $(INVOICE_TESTS) tests/cli/https-server.py bench/bench-invoices.sh
+
+# The CSV parsers' fuzz harness (libFuzzer, clang), only when asked:
+#   make fuzz                      builds tests/fuzz/fuzz-csv
+#   make fuzz-run FUZZ_SECONDS=60  runs it on a copy of tests/fuzz/corpus
+FUZZ_CC = clang
+FUZZ_SECONDS = 30
+FUZZ_SRCS = tests/fuzz/fuzz-csv.c src/core/money.c src/core/csvtable.c \
+	src/core/csvsniff.c src/core/invoice-import.c src/core/pricelist.c
+EXTRA_DIST += $(FUZZ_SRCS) tests/fuzz/corpus/lines.csv \
+	tests/fuzz/corpus/invoices.csv tests/fuzz/corpus/pricelist.csv
+fuzz: libpicday.a
+	@mkdir -p tests/fuzz
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=undefined $(DEFS) $(DEFAULT_INCLUDES) \
+	    $(AM_CPPFLAGS) $(CPPFLAGS) -o tests/fuzz/fuzz-csv \
+	    $(FUZZ_SRCS:%=$(top_srcdir)/%) $(PICDAY_LIBS) $(LIBS)
+fuzz-run: fuzz
+	rm -rf tests/fuzz/corpus.run && mkdir -p tests/fuzz/corpus.run
+	cp $(top_srcdir)/tests/fuzz/corpus/* tests/fuzz/corpus.run/
+	ASAN_OPTIONS=detect_leaks=1 ./tests/fuzz/fuzz-csv \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	    tests/fuzz/corpus.run
+.PHONY: fuzz fuzz-run
