@@ -385,18 +385,16 @@ store_invoice_lines(struct store *st, long long invoice_id,
 }
 
 int
-store_invoice_totals(struct store *st, const char *text, long long *n,
-    long long *total_cents, long long *paid_cents)
+store_invoice_totals(struct store *st, const char *text, long long *after_id,
+    long long limit, long long *n, long long *total_cents,
+    long long *paid_cents)
 {
 	sqlite3_stmt *s;
 	char *pat = NULL;
+	long long rows = 0;
 	int rc;
 
-	if (text == NULL || *text == '\0')
-		s = store_stmt(st, "SELECT count(*),"
-		    " coalesce(sum(total_cents), 0),"
-		    " coalesce(sum(paid_cents), 0) FROM invoices");
-	else {
+	if (text != NULL && *text != '\0') {
 		size_t i, o = 0, len = strlen(text);
 
 		/* '%text%' with LIKE's own wildcards escaped. */
@@ -410,26 +408,32 @@ store_invoice_totals(struct store *st, const char *text, long long *n,
 		}
 		pat[o++] = '%';
 		pat[o] = '\0';
-		s = store_stmt(st, "SELECT count(*),"
-		    " coalesce(sum(i.total_cents), 0),"
-		    " coalesce(sum(i.paid_cents), 0) FROM invoices i"
-		    " LEFT JOIN clients c ON c.id = i.client_id"
-		    " LEFT JOIN sessions s ON s.id = i.session_id"
-		    " WHERE i.number LIKE ?1 ESCAPE '\\'"
-		    " OR c.last_name LIKE ?1 ESCAPE '\\'"
-		    " OR c.first_name LIKE ?1 ESCAPE '\\'"
-		    " OR s.number LIKE ?1 ESCAPE '\\'"
-		    " OR i.invoice_date LIKE ?1 ESCAPE '\\'");
-		sqlite3_bind_text(s, 1, pat, -1, SQLITE_STATIC);
 	}
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*n = sqlite3_column_int64(s, 0);
-		*total_cents = sqlite3_column_int64(s, 1);
-		*paid_cents = sqlite3_column_int64(s, 2);
+	s = store_stmt(st, "SELECT i.id, i.total_cents, i.paid_cents,"
+	    " ?3 IS NULL OR i.number LIKE ?3 ESCAPE '\\'"
+	    " OR c.last_name LIKE ?3 ESCAPE '\\'"
+	    " OR c.first_name LIKE ?3 ESCAPE '\\'"
+	    " OR s.number LIKE ?3 ESCAPE '\\'"
+	    " OR i.invoice_date LIKE ?3 ESCAPE '\\'"
+	    " FROM invoices i LEFT JOIN clients c ON c.id = i.client_id"
+	    " LEFT JOIN sessions s ON s.id = i.session_id"
+	    " WHERE i.id > ?1 ORDER BY i.id LIMIT ?2");
+	sqlite3_bind_int64(s, 1, *after_id);
+	sqlite3_bind_int64(s, 2, limit);
+	sqlite3_bind_text(s, 3, pat, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rows++;
+		*after_id = sqlite3_column_int64(s, 0);
+		if (!sqlite3_column_int(s, 3))
+			continue;
+		(*n)++;
+		*total_cents += sqlite3_column_int64(s, 1);
+		*paid_cents += sqlite3_column_int64(s, 2);
 	}
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	free(pat);
-	return rc == SQLITE_ROW ? 0 : -1;
+	if (rc != SQLITE_DONE)
+		return -1;
+	return rows < limit;
 }

@@ -75,10 +75,16 @@ struct invoice_line_row {
 	const char	*image;		/* its file name, or NULL */
 };
 typedef int (*invoice_line_fn)(const struct invoice_line_row *, void *arg);
-/* How many invoices a text filter passes (as store/lists filters the
- * Invoices hub: number, name, session number, date; NULL or "" for all),
- * and their total and paid.  0 or -1. */
-int	store_invoice_totals(struct store *, const char *text, long long *n,
+/*
+ * The totals of the invoices a text filter passes (as store/lists filters
+ * the Invoices hub: number, names, session number, date; NULL or "" for
+ * all), a chunk at a time so that a screen never waits: adds the invoices
+ * with ids after *after_id, at most `limit` rows read, to *n, *total_cents
+ * and *paid_cents, and moves *after_id on.  Returns 1 when the table is
+ * done, 0 when there is more, -1 on error.
+ */
+int	store_invoice_totals(struct store *, const char *text,
+	    long long *after_id, long long limit, long long *n,
 	    long long *total_cents, long long *paid_cents);
 
 /* The lines of an invoice (by its row id), in order.  0 or -1. */

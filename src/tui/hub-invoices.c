@@ -28,11 +28,22 @@ static const struct list_column invoices_cols[] = {
 	{ N_("Balance"), 7, 10, 0, LIST_MONEY },
 };
 
+/*
+ * The totals of the filter are summed a chunk at a time (store/invoice),
+ * about a millisecond in each pass of the loop's idle step (which asks the
+ * hub for its list, invoices_list), so that no key waits for 100,000
+ * rows; a draw only shows them.  While a sum is unfinished and the list has
+ * nothing left to scan, the hub wakes the loop (tui_wake) to come round
+ * again at once instead of in two seconds.
+ */
+#define TOTALS_CHUNK	500		/* rows a chunk */
+#define TOTALS_USEC	1000		/* at most, in an idle pass */
+
 struct invoices_hub {
 	struct hub_list	*hl;
-	/* Totals of the filter, computed when the filter or data change. */
-	char		*totals_for;	/* the filter text they are for */
-	int		 totals_ok;
+	char		*totals_for;	/* the filter text being summed */
+	int		 totals_state;	/* 0 summing, 1 done, -1 failed */
+	long long	 after_id;
 	long long	 n, total, paid;
 };
 
@@ -59,20 +70,34 @@ invoices_free(struct hub *h)
 	h->data = NULL;
 }
 
-static void
-invoices_totals(struct invoices_hub *ih)
+/* Sums more of the totals, for about usec.  Returns 1 when they became
+ * ready now. */
+static int
+invoices_totals(struct invoices_hub *ih, long long usec)
 {
 	const char *text = list_filter_text(ih->hl->list);
+	long long end = tui_usec() + usec;
+	int r;
 
 	if (text == NULL)
 		text = "";
-	if (ih->totals_ok && ih->totals_for != NULL &&
-	    strcmp(ih->totals_for, text) == 0)
-		return;
-	free(ih->totals_for);
-	ih->totals_for = xstrdup(text);
-	ih->totals_ok = store_invoice_totals(tui_store(), text, &ih->n,
-	    &ih->total, &ih->paid) == 0;
+	if (ih->totals_for == NULL || strcmp(ih->totals_for, text) != 0) {
+		free(ih->totals_for);
+		ih->totals_for = xstrdup(text);
+		ih->totals_state = 0;
+		ih->after_id = ih->n = ih->total = ih->paid = 0;
+	}
+	if (ih->totals_state != 0)
+		return 0;
+	while (tui_usec() < end) {
+		r = store_invoice_totals(tui_store(), text, &ih->after_id,
+		    TOTALS_CHUNK, &ih->n, &ih->total, &ih->paid);
+		if (r != 0) {
+			ih->totals_state = r;
+			return r == 1;
+		}
+	}
+	return 0;
 }
 
 static void
@@ -82,10 +107,15 @@ invoices_draw(struct hub *h, int y, int hgt, int w)
 	char total[48], paid[48], bal[48], *line;
 
 	hub_list_draw(ih->hl, y, hgt - 1, w);
-	invoices_totals(ih);
+	(void)invoices_totals(ih, 0);	/* a new filter starts a new sum */
 	tui_fill(y + hgt - 1, 0, w, ROLE_HEADER);
-	if (!ih->totals_ok)
+	if (ih->totals_state < 0)
 		return;
+	if (ih->totals_state == 0) {
+		tui_put(y + hgt - 1, 0, w, ROLE_HEADER,
+		    _(" totals: counting..."));
+		return;
+	}
 	tui_money(ih->total, total, sizeof total);
 	tui_money(ih->paid, paid, sizeof paid);
 	tui_money(ih->total - ih->paid, bal, sizeof bal);
@@ -189,17 +219,31 @@ invoices_reload(struct hub *h)
 {
 	struct invoices_hub *ih = h->data;
 
-	ih->totals_ok = 0;
+	free(ih->totals_for);
+	ih->totals_for = NULL;	/* the data changed: sum again */
 	tui_money_reload();
 	list_reload(ih->hl->list);
 }
 
+/* Also called by the idle loop on each pass: the totals go on there. */
 static struct list *
 invoices_list(struct hub *h)
 {
 	struct invoices_hub *ih = h->data;
+	int exact;
 
-	return ih != NULL ? ih->hl->list : NULL;
+	if (ih == NULL)
+		return NULL;
+	if (ih->totals_for != NULL && ih->totals_state == 0) {
+		if (invoices_totals(ih, TOTALS_USEC))
+			tui_dirty(TUI_DIRTY_HUB);
+		else if (ih->totals_state == 0) {
+			(void)list_total(ih->hl->list, &exact);
+			if (exact)	/* no idle scanning will call again */
+				tui_wake();
+		}
+	}
+	return ih->hl->list;
 }
 
 struct hub hub_invoices = {

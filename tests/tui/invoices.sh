@@ -27,7 +27,8 @@ s=$(screen)
 like "$s" 'Z-9 +1001 .*2026-06-30 +\$1,036\.50 +\$10\.00 +\$1,026\.50' "an invoice row with money as money"
 like "$s" 'A-1 +1002 .*2026-07-01 +\$18\.00 +\$18\.00 +\$0\.00' "a paid invoice, balance nothing"
 case "$s" in *Cents*|*103650*) ok 1 "no raw cents";; *) ok 0 "no raw cents";; esac
-like "$s" '2 invoices +total \$1,054\.50 +paid \$28\.00 +balance \$1,026\.50' "the totals at the bottom"
+wait_for '2 invoices +total \$1,054\.50 +paid \$28\.00 +balance \$1,026\.50'
+ok $? "the totals at the bottom"
 
 # By number A-1 comes first; Enter on it, then on Z-9.
 keys j Enter
