@@ -235,9 +235,12 @@ invoices_list(struct hub *h)
 	if (ih == NULL)
 		return NULL;
 	if (ih->totals_for != NULL && ih->totals_state == 0) {
-		if (invoices_totals(ih, TOTALS_USEC))
+		if (invoices_totals(ih, TOTALS_USEC)) {
+			/* Maybe called while drawing: come round to show
+			 * them. */
 			tui_dirty(TUI_DIRTY_HUB);
-		else if (ih->totals_state == 0) {
+			tui_wake();
+		} else if (ih->totals_state == 0) {
 			(void)list_total(ih->hl->list, &exact);
 			if (exact)	/* no idle scanning will call again */
 				tui_wake();
