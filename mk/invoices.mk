@@ -20,7 +20,8 @@ TESTS += tests/unit/test-invoice
 INVOICE_TESTS = tests/cli/pricelist.sh tests/cli/invoices.sh \
 	tests/cli/invoices-url.sh tests/tui/invoices.sh
 TESTS += $(INVOICE_TESTS)
-EXTRA_DIST += $(INVOICE_TESTS) tests/cli/https-server.py bench/bench-invoices.sh
+EXTRA_DIST += $(INVOICE_TESTS) tests/cli/https-server.py \
+	bench/bench-invoices.sh bench/bench-invoices-tui.sh
 
 # The CSV parsers' fuzz harness (libFuzzer, clang), only when asked:
 #   make fuzz                      builds tests/fuzz/fuzz-csv
