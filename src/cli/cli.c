@@ -54,7 +54,7 @@ static const struct command commands[] = {
 	    "[--dry-run] | pricelist list") },
 	{ "invoices", cmd_invoices, N_("invoices import FILE|URL "
 	    "[--shape invoice|line] [--map COLUMN=FIELD]...\n"
-	    "             [--cacert FILE] [--dry-run]\n"
+	    "             [--template NAME] [--cacert FILE] [--dry-run]\n"
 	    "         invoices list [--session NUMBER]\n"
 	    "         invoices show NUMBER\n"
 	    "         invoices add --session NUMBER ITEM[xQTY][@IMAGE]...") },

@@ -3,12 +3,14 @@
  * stage 7).
  *
  * import FILE|URL [--shape invoice|line] [--map COLUMN=FIELD]...
- * [--cacert FILE] [--dry-run]: core/invoice-import reconciles, then
+ * [--template NAME] [--cacert FILE] [--dry-run]: the template's mapping
+ * (if saved before), then the --maps; core/invoice-import reconciles, then
  * core/invoice commits every new invoice in one transaction.  stderr gets
  * the shape and mapping (dry run), one "FILE:LINE: reason" line per
  * problem, and the summary; with --format one row per invoice goes to
  * stdout (invoice, line, action, session, lines, total, reason).  Exit 0
- * when the dry run ran or the import committed (rejected invoices are
+ * when the dry run ran or the import committed (an import with --template
+ * saves its mapping under that name) (rejected invoices are
  * reported, the others are in); 1 when nothing was written.
  *
  * Money in machine output (csv, tsv, json) is integer cents; the text
@@ -33,9 +35,9 @@
 #include "util/xalloc.h"
 
 #define INVOICES_USAGE "invoices import FILE|URL [--shape invoice|line] " \
-	"[--map COLUMN=FIELD]... [--cacert FILE] [--dry-run] | invoices list " \
-	"[--session NUMBER] | invoices show NUMBER | invoices add --session " \
-	"NUMBER ITEM[xQTY][@IMAGE]..."
+	"[--map COLUMN=FIELD]... [--template NAME] [--cacert FILE] " \
+	"[--dry-run] | invoices list [--session NUMBER] | invoices show " \
+	"NUMBER | invoices add --session NUMBER ITEM[xQTY][@IMAGE]..."
 
 /* Takes "--opt VALUE" or "--opt=VALUE" at argv[*i]; NULL if not opt. */
 static const char *
@@ -142,7 +144,8 @@ inv_report(struct cli *cli, const struct inv_import *imp, int committed,
 static int
 invoices_import(struct cli *cli, int argc, char **argv)
 {
-	const char *file = NULL, *shape = NULL, *cacert = NULL, *v;
+	const char *file = NULL, *shape = NULL, *cacert = NULL, *tmpl = NULL;
+	const char *v;
 	char **maps, *cause = NULL, *data = NULL;
 	size_t len = 0, moved = 0;
 	struct inv_import *imp = NULL;
@@ -159,6 +162,9 @@ invoices_import(struct cli *cli, int argc, char **argv)
 		else if ((v = inv_optval(argc, argv, &i, "--cacert",
 		    &missing)) != NULL)
 			cacert = v;
+		else if ((v = inv_optval(argc, argv, &i, "--template",
+		    &missing)) != NULL)
+			tmpl = v;
 		else if (missing) {
 			rc = cli_usage(_("%s needs a value"), argv[i]);
 			goto out;
@@ -222,6 +228,9 @@ invoices_import(struct cli *cli, int argc, char **argv)
 			goto fail;
 	} else if (inv_import_open(file, NULL, 0, &imp, &cause) != 0)
 		goto fail;
+	if (tmpl != NULL && invoice_template_apply(cli_store(cli), imp, tmpl,
+	    &cause) < 0)
+		goto fail;
 	for (i = 0; i < nmaps; i++) {
 		char *eq = strrchr(maps[i], '='), *col;
 		enum inv_field f;
@@ -246,6 +255,12 @@ invoices_import(struct cli *cli, int argc, char **argv)
 		goto fail;
 	}
 	inv_report(cli, imp, !dry, moved);
+	/* The mapping that worked, for the next file from the same shop. */
+	if (tmpl != NULL && !dry && invoice_template_save(cli->st, imp, tmpl,
+	    &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+	}
 	rc = CLI_OK;
 	goto out;
 fail:

@@ -12,6 +12,7 @@
 #include "store/invoice.h"
 #include "store/pricelist.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 static int
@@ -137,6 +138,60 @@ dberr:
 	if (bulk)
 		store_end_bulk(st);
 	return -1;
+}
+
+int
+invoice_template_apply(struct store *st, struct inv_import *imp,
+    const char *name, char **cause)
+{
+	char *map, *p, *line, *junk = NULL;
+	enum inv_field f;
+	int r;
+
+	if ((r = store_invoice_map_get(st, name, &map)) <= 0) {
+		if (r < 0)
+			*cause = xasprintf(_("cannot read template %s: %s"),
+			    name, store_errmsg(st));
+		return r;
+	}
+	for (p = map; (line = strsep(&p, "\n")) != NULL;) {
+		char *eq = strrchr(line, '=');
+
+		if (eq == NULL || inv_field_parse(eq + 1, &f) != 0)
+			continue;
+		*eq = '\0';
+		/* A column this file lacks is no error: shops add some. */
+		if (inv_import_map_column(imp, line, f, &junk) != 0) {
+			free(junk);
+			junk = NULL;
+		}
+	}
+	free(map);
+	return 1;
+}
+
+int
+invoice_template_save(struct store *st, const struct inv_import *imp,
+    const char *name, char **cause)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t col;
+	int rc;
+
+	for (col = 0; col < inv_import_ncols(imp); col++) {
+		const char *h = inv_import_header(imp, col);
+
+		if (strchr(h, '\n') != NULL || strchr(h, '=') != NULL)
+			continue;
+		strbuf_addf(&sb, "%s=%s\n", h,
+		    inv_field_name(inv_import_get_map(imp, col)));
+	}
+	rc = store_invoice_map_put(st, name, strbuf_str(&sb));
+	strbuf_free(&sb);
+	if (rc != 0)
+		*cause = xasprintf(_("cannot save template %s: %s"), name,
+		    store_errmsg(st));
+	return rc;
 }
 
 void

@@ -31,6 +31,18 @@ void	invoice_lookup_store(struct store *, struct inv_lookup *);
 int	invoice_import_run(struct inv_import *, struct store *, int commit,
 	    const char *source, size_t *moved, char **cause);
 
+/*
+ * Mapping templates: the mapping of a file saved under a name (one
+ * "Header=field" line per mapped column) and applied to the next file
+ * from the same shop, column by header text.  apply: 1 applied, 0 no such
+ * template, -1 with *cause (a header of the template is not in this file:
+ * it is skipped, not an error; only database trouble is).
+ */
+int	invoice_template_apply(struct store *, struct inv_import *,
+	    const char *name, char **cause);
+int	invoice_template_save(struct store *, const struct inv_import *,
+	    const char *name, char **cause);
+
 /* One item of a manual invoice, parsed from ITEM[xQTY][@IMAGE]. */
 struct invoice_spec {
 	char		*item;

@@ -437,3 +437,33 @@ store_invoice_totals(struct store *st, const char *text, long long *after_id,
 		return -1;
 	return rows < limit;
 }
+
+int
+store_invoice_map_get(struct store *st, const char *name, char **map)
+{
+	sqlite3_stmt *s;
+	int r;
+
+	*map = NULL;
+	s = store_stmt(st, "SELECT map FROM invoice_maps WHERE name = ?1");
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	if ((r = inv_step1(s)) == 1)
+		*map = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	return r;
+}
+
+int
+store_invoice_map_put(struct store *st, const char *name, const char *map)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	s = store_stmt(st, "INSERT INTO invoice_maps(name, map) VALUES"
+	    " (?1, ?2) ON CONFLICT(name) DO UPDATE SET map = excluded.map");
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, map, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

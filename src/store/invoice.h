@@ -91,4 +91,10 @@ int	store_invoice_totals(struct store *, const char *text,
 int	store_invoice_lines(struct store *, long long invoice_id,
 	    invoice_line_fn, void *arg);
 
+/* Mapping templates of the Invoice Import: "Header=field" lines.  get:
+ * 1 with *map (caller frees), 0 none, -1; put: 0 or -1. */
+int	store_invoice_map_get(struct store *, const char *name, char **map);
+int	store_invoice_map_put(struct store *, const char *name,
+	    const char *map);
+
 #endif

@@ -5,7 +5,7 @@
 # sessions moved to Ordered (not back), bad files refused whole.
 . "$top_srcdir/tests/lib.sh"
 need /usr/bin/python3 sqlite3
-plan 37
+plan 38
 
 pd demo --students 6 --date 2026-05-04 --no-card >/dev/null 2>&1
 ok $? "demo studio"
@@ -110,8 +110,12 @@ printf 'Ref,Kid,Due\nC-1,1003,$5\n' >"$T/map.csv"
 pd invoices import "$T/map.csv" 2>"$T/err"
 is "$?" 1 "without an invoice column nothing is imported"
 like "$(cat "$T/err")" "no invoice number column" "and the reason says so"
-pd invoices import "$T/map.csv" --map Ref=invoice --map Kid=session --map Due=total 2>"$T/err"
+pd invoices import "$T/map.csv" --map Ref=invoice --map Kid=session --map Due=total \
+    --template "Shop A" 2>"$T/err"
 like "$(cat "$T/err")" "1 new invoices" "--map makes any column a field"
+printf 'Kid,Due,Ref,New column\n1003,"$6.00",C-2,x\n' >"$T/map2.csv"
+pd invoices import "$T/map2.csv" --template "shop a" 2>"$T/err"
+like "$(cat "$T/err")" "1 new invoices \(0 lines, \\\$6.00\)" "the next file from the same shop uses the saved mapping"
 
 # Bad files: each refused whole with one line, the database intact.
 : >"$T/empty.csv"
