@@ -3,7 +3,7 @@
  * client, date, total, paid, balance) by number or date, paged by keyset
  * like the other hubs (store/lists), money shown as money (tui/money);
  * the totals of the filter on the bottom line; Enter shows the invoice's
- * lines.  Invoices come in with `picday invoices import` and `add`.
+ * lines; i opens the Invoice Import wizard.
  */
 #include "config.h"
 
@@ -14,6 +14,7 @@
 #include "store/lists.h"
 #include "tui/dialog.h"
 #include "tui/hub.h"
+#include "tui/invoices.h"
 #include "tui/money.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -201,6 +202,9 @@ invoices_key(struct hub *h, int key, enum tui_action act)
 
 	(void)key;
 	switch (act) {
+	case ACT_IMPORT_INVOICES:
+		wizard_invoice_import_open();
+		return TUI_HANDLED;
 	case ACT_INVOICE_LINES:
 		invoices_show_lines(ih);
 		return TUI_HANDLED;
