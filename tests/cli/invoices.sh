@@ -5,7 +5,7 @@
 # sessions moved to Ordered (not back), bad files refused whole.
 . "$top_srcdir/tests/lib.sh"
 need /usr/bin/python3 sqlite3
-plan 38
+plan 40
 
 pd demo --students 6 --date 2026-05-04 --no-card >/dev/null 2>&1
 ok $? "demo studio"
@@ -128,6 +128,16 @@ done >"$T/bad"
 is "$(cat "$T/bad" | tr '\n' ' ')" "1 1 1 1 1 1 " "empty, Latin-1 and binary files: exit 1, one line each"
 like "$(pd invoices import "$T/latin1.csv" 2>&1)" "latin1.csv is not UTF-8 \(line 3\)" "Latin-1 is named with its line"
 is "$(sqlite3 "$STUDIO/picday.db" 'PRAGMA integrity_check')" ok "integrity_check ok"
+
+# 100,000 lines: all in, in one go.
+awk 'BEGIN { print "Invoice Number,Session Number,Item Code,Qty,Unit Price,Line Total"
+	for (i = 0; i < 100000; i++)
+		printf "BIG%05d,%d,DL,1,\"$25.00\",25\n", i / 4, 1001 + int(i / 4) % 5 }' >"$T/big.csv"
+pd invoices import "$T/big.csv" 2>"$T/err"
+like "$(cat "$T/err")" "^25000 new invoices \(100000 lines, \\\$2,500,000.00\), 0 already imported, 0 rejected" \
+    "100,000 lines import whole"
+is "$(sqlite3 "$STUDIO/picday.db" "SELECT count(*) FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE i.number LIKE 'BIG%'; PRAGMA integrity_check" | tr '\n' ' ')" \
+    "100000 ok " "every line is there, the database intact"
 
 # A manual invoice.
 pd invoices add --session 1003 DLx2 >"$T/out" 2>"$T/err"
