@@ -10,7 +10,7 @@ libpicday_a_SOURCES += \
 	src/net/fetch.c src/net/fetch.h \
 	src/cli/cmd-pricelist.c src/cli/cmd-invoices.c \
 	src/tui/money.c src/tui/money.h src/tui/invoices.h \
-	src/tui/wizard-invoice-import.c
+	src/tui/wizard-invoice-import.c src/tui/sales.c
 
 check_PROGRAMS += tests/unit/test-invoice
 tests_unit_test_invoice_SOURCES = tests/unit/test-invoice.c
@@ -19,7 +19,8 @@ tests_unit_test_invoice_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-invoice
 
 INVOICE_TESTS = tests/cli/pricelist.sh tests/cli/invoices.sh \
-	tests/cli/invoices-url.sh tests/tui/invoices.sh tests/tui/invoices-import.sh
+	tests/cli/invoices-url.sh tests/tui/invoices.sh tests/tui/invoices-import.sh \
+	tests/tui/sales.sh
 TESTS += $(INVOICE_TESTS)
 EXTRA_DIST += $(INVOICE_TESTS) tests/cli/https-server.py \
 	bench/bench-invoices.sh bench/bench-invoices-tui.sh

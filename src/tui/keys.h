@@ -99,6 +99,7 @@ enum tui_scope {
 	X(WF_SELECT, WORKFLOW, 's', '*', 0, "s *", N_("Select the frame (the ✓ mark), or unselect it")) \
 	X(WF_IMPORT, WORKFLOW, 'i', 0, 0, "i", N_("Bulk Image Import: sort a card by QR code or metadata")) \
 	X(WF_MANUAL, WORKFLOW, 'm', 0, 0, "m", N_("Import a folder into this session (reshoot, absentee)")) \
+	X(WF_ORDER, WORKFLOW, 'o', 0, 0, "o", N_("Sales presentation: the frames large, items added, Finish makes the invoice")) \
 	X(WF_CAPTURE, WORKFLOW, 'c', 0, 0, "c", N_("Group Capture: import a hot folder's new frames as they arrive")) \
 	X(IMPORT_INVOICES, INVOICES, 'i', 0, 0, "i", N_("Invoice Import: a CSV of invoices, dry run, then import")) \
 	X(INVOICE_LINES, INVOICES, '\n', '\r', KEY_ENTER, "Enter", N_("The invoice's lines")) \
