@@ -7,7 +7,7 @@ libpicday_a_SOURCES += \
 	src/core/invoice.c src/core/invoice.h \
 	src/store/pricelist.c src/store/pricelist.h \
 	src/store/invoice.c src/store/invoice.h \
-	src/net/fetch.c src/net/fetch.h \
+	src/net/fetch.c src/net/fetch.h src/jobs/job-invoices.c \
 	src/cli/cmd-pricelist.c src/cli/cmd-invoices.c \
 	src/tui/money.c src/tui/money.h src/tui/invoices.h \
 	src/tui/wizard-invoice-import.c src/tui/sales.c

@@ -29,7 +29,6 @@
 #include "net/fetch.h"
 #include "store/db.h"
 #include "store/invoice.h"
-#include "store/secrets.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -146,8 +145,8 @@ invoices_import(struct cli *cli, int argc, char **argv)
 {
 	const char *file = NULL, *shape = NULL, *cacert = NULL, *tmpl = NULL;
 	const char *v;
-	char **maps, *cause = NULL, *data = NULL;
-	size_t len = 0, moved = 0;
+	char **maps, *cause = NULL;
+	size_t moved = 0;
 	struct inv_import *imp = NULL;
 	int i, nmaps = 0, dry = 0, missing = 0, rc = CLI_FAILED;
 
@@ -207,24 +206,8 @@ invoices_import(struct cli *cli, int argc, char **argv)
 	}
 
 	if (fetch_is_url(file)) {
-		char *user = store_pref_get(cli_store(cli), "invoices.user"),
-		    *password = NULL;
-
-		if (secrets_get(cli->st, "invoices.password", &password,
-		    &cause) != 0) {
-			free(user);
-			goto fail;
-		}
-		rc = fetch_url(file, cacert, user, password, &data, &len,
-		    &cause);
-		free(user);
-		secrets_free(password);
-		if (rc != 0) {
-			rc = CLI_FAILED;
-			goto fail;
-		}
-		rc = CLI_FAILED;
-		if (inv_import_open(file, data, len, &imp, &cause) != 0)
+		if (invoice_fetch_open(cli_store(cli), file, cacert, NULL, &imp,
+		    &cause) != 0)
 			goto fail;
 	} else if (inv_import_open(file, NULL, 0, &imp, &cause) != 0)
 		goto fail;
@@ -268,7 +251,6 @@ fail:
 	free(cause);
 out:
 	inv_import_free(imp);
-	free(data);
 	free(maps);
 	return rc;
 }

@@ -8,9 +8,11 @@
 #include <time.h>
 
 #include "core/invoice.h"
+#include "net/fetch.h"
 #include "store/db.h"
 #include "store/invoice.h"
 #include "store/pricelist.h"
+#include "store/secrets.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -138,6 +140,94 @@ dberr:
 	if (bulk)
 		store_end_bulk(st);
 	return -1;
+}
+
+int
+invoice_fetch_open(struct store *st, const char *url, const char *cacert,
+    const char *tmpl, struct inv_import **out, char **cause)
+{
+	char *user, *password = NULL, *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	*out = NULL;
+	if (secrets_get(st, "invoices.password", &password, cause) != 0)
+		return -1;
+	user = store_pref_get(st, "invoices.user");
+	rc = fetch_url(url, cacert, user != NULL && *user != '\0' ? user :
+	    NULL, password, &data, &len, cause);
+	free(user);
+	secrets_free(password);
+	if (rc != 0)
+		return -1;
+	rc = inv_import_open(url, data, len, out, cause);
+	free(data);
+	if (rc == 0 && tmpl != NULL && invoice_template_apply(st, *out, tmpl,
+	    cause) < 0) {
+		inv_import_free(*out);
+		*out = NULL;
+		rc = -1;
+	}
+	return rc;
+}
+
+long long
+invoice_every_seconds(const char *every)
+{
+	char *end;
+	long long n;
+
+	if (every == NULL || *every < '0' || *every > '9')
+		return -1;
+	n = strtoll(every, &end, 10);
+	if (n <= 0 || n > 1000000)
+		return -1;
+	if (*end == '\0' || strcmp(end, "m") == 0)
+		return n * 60;
+	if (strcmp(end, "s") == 0)
+		return n;
+	if (strcmp(end, "h") == 0)
+		return n * 3600;
+	return -1;
+}
+
+int
+invoice_poll_due(struct store *st, long long now, char **url)
+{
+	char *u = NULL, *every = NULL, *last = NULL, stamp[32];
+	long long secs;
+	int due = 0;
+
+	*url = NULL;
+	if (store_begin(st) != 0)
+		return -1;
+	u = store_pref_get(st, "invoices.url");
+	every = store_pref_get(st, "invoices.every");
+	last = store_pref_get(st, "invoices.last_poll");
+	secs = invoice_every_seconds(every);
+	if (u != NULL && *u != '\0' && secs > 0 &&
+	    (last == NULL || now - strtoll(last, NULL, 10) >= secs)) {
+		snprintf(stamp, sizeof stamp, "%lld", now);
+		if (store_pref_set(st, "invoices.last_poll", stamp) != 0) {
+			store_rollback(st);
+			free(u);
+			free(every);
+			free(last);
+			return -1;
+		}
+		due = 1;
+	}
+	if (store_commit(st) != 0) {
+		store_rollback(st);
+		due = -1;
+	}
+	if (due == 1)
+		*url = u;
+	else
+		free(u);
+	free(every);
+	free(last);
+	return due;
 }
 
 int

@@ -32,6 +32,26 @@ int	invoice_import_run(struct inv_import *, struct store *, int commit,
 	    const char *source, size_t *moved, char **cause);
 
 /*
+ * The orders of the online shop: fetches url (net/fetch: TLS verified
+ * against cacert, or the system's CAs when NULL; the user invoices.user
+ * and the secret invoices.password), opens it and applies the template
+ * (may be NULL).  0 with *out, or -1 with *cause.
+ */
+int	invoice_fetch_open(struct store *, const char *url, const char *cacert,
+	    const char *tmpl, struct inv_import **out, char **cause);
+
+/*
+ * Polling the shop (settings invoices.url, invoices.every): 1 when a poll
+ * is due now — no poll in the last `every` — and claims it (the time is
+ * written, so that another worker does not poll too); 0 when not due or
+ * not configured; -1 on database trouble.  *url is then the URL (caller
+ * frees).  every: "15m", "1h", "30s", or minutes.
+ */
+int	invoice_poll_due(struct store *, long long now, char **url);
+/* Seconds of an every value, or -1 when it is not one. */
+long long invoice_every_seconds(const char *every);
+
+/*
  * Mapping templates: the mapping of a file saved under a name (one
  * "Header=field" line per mapped column) and applied to the next file
  * from the same shop, column by header text.  apply: 1 applied, 0 no such

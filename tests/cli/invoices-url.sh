@@ -5,7 +5,7 @@
 # same reconciliation and idempotency as a file.
 . "$top_srcdir/tests/lib.sh"
 need /usr/bin/python3 openssl sqlite3
-plan 9
+plan 11
 
 # A CA and a certificate for 127.0.0.1 signed by it.
 mkdir -p "$T/www"
@@ -57,7 +57,27 @@ is "$(pd invoices list --format csv | sed 1d | cut -d, -f1,2,4,5 | tr '\n' ' ')"
     "W-1,1001,2026-06-01,2500 W-2,1002,2026-06-01,5000 " "the invoices, dated"
 pd invoices import "$url" --cacert "$T/ca.pem" 2>"$T/err"
 like "$(cat "$T/err")" "0 new invoices .*2 already imported" "a second fetch adds nothing"
-case "$(cat "$T/err" "$T/www/auth.log")" in
+# The worker polls the shop (invoices.url, invoices.every) and imports
+# what is new, once.
+cat >>"$T/www/orders.csv" <<'CSV'
+W-4,1003,2026-06-02,DL,1,25,25
+CSV
+pd setup set invoices.url "$url" >/dev/null 2>&1
+pd setup set invoices.every 1s >/dev/null 2>&1
+pd setup set invoices.cacert "$T/ca.pem" >/dev/null 2>&1
+pd worker >"$T/worker.log" 2>&1 &
+wrk=$!
+cleanup_add "kill $wrk"
+i=0
+while [ "$(sqlite3 "$STUDIO/picday.db" "SELECT count(*) FROM jobs WHERE kind = 'invoices' AND state = 'done'" 2>/dev/null)" -lt 2 ] && [ $i -lt 300 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+kill $wrk; wait $wrk 2>/dev/null
+is "$(pd invoices list --format csv | sed 1d | cut -d, -f1 | tr '\n' ' ')" "W-1 W-2 W-4 " \
+    "the worker's polls brought the new order, once"
+like "$(sqlite3 "$STUDIO/picday.db" "SELECT last_error FROM jobs WHERE kind = 'invoices' ORDER BY id DESC LIMIT 1")" \
+    "orders.csv:4: invoice W-3: total 49.00" "a rejected order is noted on the job"
+case "$(cat "$T/err" "$T/www/auth.log" "$T/worker.log")" in
 *s3cret*) ok 1 "the password is never printed";;
 *) ok 0 "the password is never printed";;
 esac
