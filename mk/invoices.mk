@@ -10,7 +10,8 @@ libpicday_a_SOURCES += \
 	src/net/fetch.c src/net/fetch.h src/jobs/job-invoices.c \
 	src/cli/cmd-pricelist.c src/cli/cmd-invoices.c \
 	src/tui/money.c src/tui/money.h src/tui/invoices.h \
-	src/tui/wizard-invoice-import.c src/tui/sales.c
+	src/tui/wizard-invoice-import.c src/tui/sales.c \
+	src/tui/picture.c src/tui/picture.h src/tui/invoice-lines.c
 
 check_PROGRAMS += tests/unit/test-invoice
 tests_unit_test_invoice_SOURCES = tests/unit/test-invoice.c

@@ -359,8 +359,8 @@ store_invoice_lines(struct store *st, long long invoice_id,
 
 	s = store_stmt(st, "SELECT l.item_code, coalesce(l.description,"
 	    " p.name), l.quantity, l.unit_cents, l.amount_cents, l.image_id,"
-	    " replace(m.path, rtrim(m.path, replace(m.path, '/', '')), '')"
-	    " FROM invoice_lines l"
+	    " replace(m.path, rtrim(m.path, replace(m.path, '/', '')), ''),"
+	    " coalesce(m.preview_path, m.path) FROM invoice_lines l"
 	    " LEFT JOIN price_list_items p ON p.id = l.item_id"
 	    " LEFT JOIN images m ON m.id = l.image_id"
 	    " WHERE l.invoice_id = ?1 ORDER BY l.id");
@@ -375,6 +375,7 @@ store_invoice_lines(struct store *st, long long invoice_id,
 		r.amount_cents = sqlite3_column_int64(s, 4);
 		r.image_id = sqlite3_column_int64(s, 5);
 		r.image = (const char *)sqlite3_column_text(s, 6);
+		r.image_path = (const char *)sqlite3_column_text(s, 7);
 		if (fn(&r, arg) != 0) {
 			rc = SQLITE_DONE;
 			break;

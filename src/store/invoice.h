@@ -73,6 +73,8 @@ struct invoice_line_row {
 	long long	 quantity, unit_cents, amount_cents;
 	long long	 image_id;	/* 0 if none */
 	const char	*image;		/* its file name, or NULL */
+	const char	*image_path;	/* its preview, else the file
+					 * (relative to the studio), or NULL */
 };
 typedef int (*invoice_line_fn)(const struct invoice_line_row *, void *arg);
 /*

@@ -3,7 +3,7 @@
  * client, date, total, paid, balance) by number or date, paged by keyset
  * like the other hubs (store/lists), money shown as money (tui/money);
  * the totals of the filter on the bottom line; Enter shows the invoice's
- * lines; i opens the Invoice Import wizard.
+ * lines with the ordered images (tui/invoice-lines); i opens the Invoice Import wizard.
  */
 #include "config.h"
 
@@ -12,11 +12,9 @@
 
 #include "store/invoice.h"
 #include "store/lists.h"
-#include "tui/dialog.h"
 #include "tui/hub.h"
 #include "tui/invoices.h"
 #include "tui/money.h"
-#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 static const struct list_column invoices_cols[] = {
@@ -127,23 +125,6 @@ invoices_draw(struct hub *h, int y, int hgt, int w)
 	free(line);
 }
 
-static int
-invoices_line(const struct invoice_line_row *r, void *arg)
-{
-	struct strbuf *sb = arg;
-	char unit[48], amount[48];
-
-	tui_money(r->unit_cents, unit, sizeof unit);
-	tui_money(r->amount_cents, amount, sizeof amount);
-	strbuf_addf(sb, "%-6s %-18.18s %3lld x %10s = %10s", r->item,
-	    r->description != NULL ? r->description : "", r->quantity, unit,
-	    amount);
-	if (r->image != NULL)
-		strbuf_addf(sb, "  %s", r->image);
-	strbuf_addc(sb, '\n');
-	return 0;
-}
-
 struct invoices_pick {
 	long long	 id;
 	char		*number;
@@ -166,33 +147,14 @@ static void
 invoices_show_lines(struct invoices_hub *ih)
 {
 	struct invoices_pick p = { 0, NULL, 0, 0 };
-	struct strbuf sb = STRBUF_INIT;
 	long long id = list_current(ih->hl->list);
-	char total[48], paid[48], *title;
 
 	if (id <= 0 || lists_rows(tui_store(), LISTS_INVOICES, &id, 1,
-	    invoices_pick_row, &p) != 1) {
+	    invoices_pick_row, &p) != 1)
 		tui_error("%s", _("No invoice here."));
-		free(p.number);
-		return;
-	}
-	if (store_invoice_lines(tui_store(), id, invoices_line, &sb) != 0) {
+	else if (invoice_lines_open(id, p.number, p.total, p.paid) != 0)
 		tui_error("%s", _("Cannot read the invoice."));
-		strbuf_free(&sb);
-		free(p.number);
-		return;
-	}
-	if (sb.len == 0)
-		strbuf_adds(&sb, _("(totals only: no lines)\n"));
-	tui_money(p.total, total, sizeof total);
-	tui_money(p.paid, paid, sizeof paid);
-	strbuf_addf(&sb, _("Total %s, paid %s"), total, paid);
-	/* L10N: the title of the dialog with an invoice's lines. */
-	title = xasprintf(_("Invoice %s"), p.number);
-	dialog_message(title, strbuf_str(&sb));
-	free(title);
 	free(p.number);
-	strbuf_free(&sb);
 }
 
 static int

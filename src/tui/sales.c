@@ -15,18 +15,17 @@
 #include <string.h>
 
 #include "core/invoice.h"
-#include "media/termpic.h"
 #include "store/db.h"
 #include "store/pricelist.h"
 #include "store/workflow.h"
 #include "tui/invoices.h"
 #include "tui/keys.h"
 #include "tui/money.h"
+#include "tui/picture.h"
 #include "tui/tui.h"
 #include "util/xalloc.h"
 
 #define SALES_ITEMS	9		/* items on the number keys */
-#define SALES_PAIR_FIRST ROLE_NROLES	/* colour pairs of the picture */
 
 struct sales_line {
 	int		 item;		/* index into items */
@@ -46,12 +45,7 @@ struct sales {
 	int			 nitems;
 	struct sales_line	*lines;
 	int			 nlines;
-	struct termpic		 pic;
-	long long		 pic_id;
-	int			 pic_w, pic_h;
-	char			*pic_error;
-	short			*pairs;
-	int			 npairs;
+	struct tui_picture	*pic;
 };
 
 static int
@@ -103,85 +97,15 @@ sales_total(const struct sales *sa)
 	return t;
 }
 
-static short
-sales_pair(struct sales *sa, short fg, short bg)
-{
-	int key = (fg + 1) * 257 + bg + 1, max;
-
-	if (sa->pairs == NULL)
-		sa->pairs = xcalloc(257 * 257, sizeof *sa->pairs);
-	if (sa->pairs[key] != 0)
-		return sa->pairs[key];
-	max = COLOR_PAIRS < 32767 ? COLOR_PAIRS : 32767;
-	if (SALES_PAIR_FIRST + sa->npairs >= max)
-		return 0;
-	sa->pairs[key] = (short)(SALES_PAIR_FIRST + sa->npairs++);
-	init_pair(sa->pairs[key], fg, bg);
-	return sa->pairs[key];
-}
-
-static enum termpic_colours
-sales_colours(void)
-{
-	const char *nc = getenv("NO_COLOR");
-
-	if (!has_colors() || (nc != NULL && *nc != '\0'))
-		return TERMPIC_MONO;
-	if (COLORS >= 256)
-		return TERMPIC_256;
-	return COLORS >= 16 ? TERMPIC_16 : TERMPIC_8;
-}
-
 static void
 sales_picture(struct sales *sa, int y, int x, int h, int w)
 {
-	enum termpic_colours colours = sales_colours();
-	const struct termpic *p = &sa->pic;
-	int r, c, x0, y0;
-	cchar_t cc;
-	wchar_t wc[2];
-
 	if (sa->nframes == 0) {
 		tui_put(y, x, w, ROLE_DIM, _("This session has no frames."));
 		return;
 	}
-	if (sa->pic_id != sa->frames[sa->cur] || sa->pic_w != w ||
-	    sa->pic_h != h) {
-		char *path = store_path(tui_store(), sa->paths[sa->cur]);
-
-		termpic_free(&sa->pic);
-		free(sa->pic_error);
-		sa->pic_error = NULL;
-		sa->pic_id = sa->frames[sa->cur];
-		sa->pic_w = w;
-		sa->pic_h = h;
-		if (termpic_make(path, w, h, colours, &sa->pic,
-		    &sa->pic_error) != 0)
-			termpic_free(&sa->pic);
-		free(path);
-	}
-	if (sa->pic_error != NULL) {
-		tui_put(y, x, w, ROLE_ERROR, sa->pic_error);
-		return;
-	}
-	if (sa->pairs != NULL && sa->npairs > 0) {
-		memset(sa->pairs, 0, 257 * 257 * sizeof *sa->pairs);
-		sa->npairs = 0;
-	}
-	x0 = x + (w - p->w) / 2;
-	y0 = y + (h - p->h) / 2;
-	for (r = 0; r < p->h; r++)
-		for (c = 0; c < p->w; c++) {
-			const struct termpic_cell *cell = &p->cells[r * p->w + c];
-			short pair = 0;
-
-			wc[0] = cell->ch != 0 ? (wchar_t)cell->ch : L' ';
-			wc[1] = L'\0';
-			if (colours != TERMPIC_MONO)
-				pair = sales_pair(sa, cell->fg, cell->bg);
-			setcchar(&cc, wc, A_NORMAL, pair, NULL);
-			mvadd_wch(y0 + r, x0 + c, &cc);
-		}
+	tui_picture_draw(sa->pic, sa->frames[sa->cur], sa->paths[sa->cur], y,
+	    x, h, w);
 }
 
 static void
@@ -324,9 +248,7 @@ sales_free(struct tui_layer *l)
 	for (i = 0; i < sa->nitems; i++)
 		pricelist_item_clear(&sa->items[i]);
 	free(sa->lines);
-	termpic_free(&sa->pic);
-	free(sa->pic_error);
-	free(sa->pairs);
+	tui_picture_free(sa->pic);
 	free(sa->title);
 	free(sa);
 }
@@ -344,6 +266,7 @@ sales_open(long long number)
 	}
 	sa = xcalloc(1, sizeof *sa);
 	sa->number = number;
+	sa->pic = tui_picture_new();
 	/* L10N: the sales presentation's title: session, name. */
 	sa->title = xasprintf(_("Sales: session %lld, %s"), number,
 	    ws.name != NULL ? ws.name : "");

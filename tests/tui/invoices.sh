@@ -34,8 +34,8 @@ ok $? "the totals at the bottom"
 keys j Enter
 wait_for 'Invoice Z-9'
 s=$(screen)
-like "$s" '810 .*2 x \$18\.00 = \$36\.00' "Enter shows the lines with money"
-like "$s" 'W8 .*1 x \$1,000\.50 = \$1,000\.50' "every line"
+like "$s" '810 +8x10 print +2 x +\$18\.00 +\$36\.00' "Enter shows the lines with money"
+like "$s" 'W8 +Wallets +1 x +\$1,000\.50 +\$1,000\.50' "every line"
 keys Escape
 
 keys / Z - 9

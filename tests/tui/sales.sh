@@ -5,7 +5,7 @@
 # Esc writes nothing.
 . "$top_srcdir/tests/lib.sh"
 need tmux sqlite3
-plan 7
+plan 8
 
 pd demo --students 2 --date 2026-05-04 >/dev/null 2>&1
 pd images import "$STUDIO/demo-card" --by qr >/dev/null 2>&1
@@ -38,4 +38,10 @@ is "$(pd invoices show M1 --format csv | sed 1d | cut -d, -f1,3,5)" "810,2,3600
 is "$(sqlite3 "$STUDIO/picday.db" "SELECT group_concat(image_id - $first) FROM invoice_lines")" "0,1" \
     "each item on the frame it was added for"
 is "$(sqlite3 "$STUDIO/picday.db" "SELECT count(*) FROM invoices")" 1 "the Esc before wrote nothing"
+keys 4
+wait_for 'M1 +'"$number"
+keys Enter
+wait_for 'Invoice M1'
+wait_for '[▀▄▌▐▖▗▘▝▚▞]{4}'
+ok $? "the invoice's lines show the ordered frame's picture"
 done_testing
