@@ -11,7 +11,8 @@ libpicday_a_SOURCES += \
 	src/cli/cmd-pricelist.c src/cli/cmd-invoices.c \
 	src/tui/money.c src/tui/money.h src/tui/invoices.h \
 	src/tui/wizard-invoice-import.c src/tui/sales.c \
-	src/tui/picture.c src/tui/picture.h src/tui/invoice-lines.c
+	src/tui/picture.c src/tui/picture.h src/tui/invoice-lines.c \
+	src/tui/form-pricelist.c
 
 check_PROGRAMS += tests/unit/test-invoice
 tests_unit_test_invoice_SOURCES = tests/unit/test-invoice.c
@@ -21,7 +22,7 @@ TESTS += tests/unit/test-invoice
 
 INVOICE_TESTS = tests/cli/pricelist.sh tests/cli/invoices.sh \
 	tests/cli/invoices-url.sh tests/tui/invoices.sh tests/tui/invoices-import.sh \
-	tests/tui/sales.sh
+	tests/tui/sales.sh tests/tui/setup-pricelist.sh
 TESTS += $(INVOICE_TESTS)
 EXTRA_DIST += $(INVOICE_TESTS) tests/cli/https-server.py \
 	bench/bench-invoices.sh bench/bench-invoices-tui.sh

@@ -45,6 +45,9 @@ enum lists_kind {
 	/* id, id, state, invoice number, items, created_at, rendered_at —
 	 * newest first */
 	LISTS_PRODUCTION,
+	/* id, list, code, name, kind, price (cents), size, sheet, dpi,
+	 * contains or grant — by code (then list) */
+	LISTS_PRICE_ITEMS,
 	LISTS_NKINDS
 };
 

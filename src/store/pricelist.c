@@ -306,6 +306,57 @@ store_pricelist_item_find(struct store *st, const char *code, long long *id,
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+int
+store_pricelist_item_by_id(struct store *st, long long id,
+    struct pricelist_item *it)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	memset(it, 0, sizeof *it);
+	s = store_stmt(st, "SELECT " ITEM_COLS " WHERE i.id = ?1");
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		item_from_row(s, it);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_pricelist_item_delete(struct store *st, long long id)
+{
+	sqlite3_stmt *s;
+	int rc, used = 0;
+
+	if (store_begin(st) != 0)
+		return -1;
+	s = store_stmt(st, "SELECT 1 FROM invoice_lines WHERE item_id = ?1"
+	    " UNION ALL SELECT 1 FROM production_items WHERE item_id = ?1"
+	    " LIMIT 1");
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		used = 1;
+	else if (rc != SQLITE_DONE)
+		goto fail;
+	if (!used) {
+		s = store_stmt(st, "DELETE FROM price_list_items WHERE id = ?1");
+		sqlite3_bind_int64(s, 1, id);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			goto fail;
+	}
+	if (store_commit(st) != 0)
+		goto fail;
+	return !used;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
 long long
 store_pricelist_count(struct store *st)
 {

@@ -57,6 +57,12 @@ int	store_pricelist_each(struct store *, pricelist_item_fn, void *arg);
  * (static string), price.  1 found, 0 not, -1 error. */
 int	store_pricelist_item_find(struct store *, const char *code,
 	    long long *id, const char **kind, long long *price_cents);
+/* The item with that row id into *it (caller clears).  1, 0, -1. */
+int	store_pricelist_item_by_id(struct store *, long long id,
+	    struct pricelist_item *it);
+/* Deletes an item no invoice line names: 1 deleted, 0 it is on
+ * invoices (kept), -1 error. */
+int	store_pricelist_item_delete(struct store *, long long id);
 /* Number of items in all lists, or -1. */
 long long store_pricelist_count(struct store *);
 

@@ -107,9 +107,10 @@ enum tui_scope {
 	X(SORT_INVOICES_REVERSE, INVOICES, 'S', 0, 0, "S", N_("Reverse the sort")) \
 	X(RETRY_JOB, CONTROL, 'r', 0, 0, "r", N_("Retry the tagged jobs, else this one")) \
 	X(CANCEL_JOB, CONTROL, 'c', 0, 0, "c", N_("Cancel the tagged jobs, else this one")) \
-	X(SETUP_NEXT_LIST, SETUP, 'l', 0, 0, "l", N_("Switch between organizations and statuses")) \
+	X(SETUP_NEXT_LIST, SETUP, 'l', 0, 0, "l", N_("Switch between organizations, statuses and price lists")) \
 	X(SETUP_ORGS, SETUP, 'o', 0, 0, "o", N_("Organizations")) \
 	X(SETUP_STATUSES, SETUP, 't', 0, 0, "t", N_("Statuses of the workflow, in order")) \
+	X(SETUP_PRICES, SETUP, 'p', 0, 0, "p", N_("Price lists: items, prices, print and sheet sizes, grants")) \
 	X(SETUP_MAIL, SETUP, 'm', 0, 0, "m", N_("Mail settings: sender, SMTP server, schedule e-mail")) \
 	X(SETUP_NEW, SETUP, 'n', TUI_CTRL('N'), 0, "n C-n", N_("Add an organization, or a status after this one")) \
 	X(SETUP_EDIT, SETUP, 'e', '\n', '\r', "Enter e", N_("Edit the organization or rename the status")) \
