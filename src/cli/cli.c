@@ -51,6 +51,14 @@ static const struct command commands[] = {
 	{ "setup", cmd_setup, N_("setup list | get KEY | set KEY VALUE | "
 	    "secret KEY [--unset]") },
 	{ "worker", cmd_worker, N_("worker [--threads N]") },
+	{ "pricelist", cmd_pricelist, N_("pricelist import FILE [--name NAME] "
+	    "[--dry-run] | pricelist list") },
+	{ "invoices", cmd_invoices, N_("invoices import FILE|URL "
+	    "[--shape invoice|line] [--map COLUMN=FIELD]...\n"
+	    "             [--template NAME] [--cacert FILE] [--dry-run]\n"
+	    "         invoices list [--session NUMBER]\n"
+	    "         invoices show NUMBER\n"
+	    "         invoices add --session NUMBER ITEM[xQTY][@IMAGE]...") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

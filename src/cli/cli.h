@@ -54,5 +54,7 @@ int	cmd_jobs(struct cli *, int, char **);
 int	cmd_worker(struct cli *, int, char **);
 int	cmd_demo(struct cli *, int, char **);
 int	cmd_setup(struct cli *, int, char **);
+int	cmd_pricelist(struct cli *, int, char **);
+int	cmd_invoices(struct cli *, int, char **);
 
 #endif

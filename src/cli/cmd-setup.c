@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/invoice.h"
+#include "net/fetch.h"
 #include "store/db.h"
 #include "store/secrets.h"
 #include "util/i18n.h"
@@ -65,6 +67,28 @@ check_address(const char *v, char **cause)
 	return 0;
 }
 
+static int
+check_invoices_url(const char *v, char **cause)
+{
+	if (!fetch_is_url(v) || strchr(strstr(v, "://") + 3, '@') != NULL) {
+		*cause = xstrdup(_("a URL starting https:// or http://, without "
+		    "a user or password (invoices.user, and `picday setup "
+		    "secret invoices.password`)"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_every(const char *v, char **cause)
+{
+	if (invoice_every_seconds(v) < 0) {
+		*cause = xstrdup(_("30s, 15m, 1h, or a number of minutes"));
+		return -1;
+	}
+	return 0;
+}
+
 /* L10N: what each preference is, shown by `picday setup list`. */
 static const struct setting settings[] = {
 	{ "preview.long_side", N_("long side of previews, in pixels"),
@@ -79,10 +103,24 @@ static const struct setting settings[] = {
 	    "{time} {number})"), NULL },
 	{ "mail.schedule.body", N_("body of the schedule e-mail (same "
 	    "fields)"), NULL },
+	{ "invoices.url", N_("the online shop's orders (https://...), "
+	    "polled by `picday worker`"), check_invoices_url },
+	{ "invoices.every", N_("how often the worker polls invoices.url "
+	    "(30s, 15m, 1h; a number is minutes)"), check_every },
+	{ "invoices.cacert", N_("CA file for invoices.url (else the "
+	    "system's)"), NULL },
+	{ "invoices.template", N_("mapping template for the shop's orders"),
+	    NULL },
+	{ "invoices.user", N_("user name at the online shop whose orders "
+	    "`invoices import URL` fetches"), NULL },
+	{ "money.symbol", N_("currency sign shown before amounts ($)"), NULL },
+	{ "money.thousands", N_("thousands separator of amounts (,)"), NULL },
+	{ "money.decimal", N_("decimal mark of amounts (.)"), NULL },
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
-static const char *const secret_keys[] = { "mail.smtp_password" };
+static const char *const secret_keys[] = { "mail.smtp_password",
+    "invoices.password" };
 #define NSECRETS (sizeof secret_keys / sizeof secret_keys[0])
 
 static const struct setting *
@@ -175,7 +213,7 @@ setup_secret(struct cli *cli, const char *key, int unset)
 			break;
 	if (i == NSECRETS)
 		return cli_usage(_("unknown secret '%s' (known: "
-		    "mail.smtp_password)"), key);
+		    "mail.smtp_password, invoices.password)"), key);
 	if (unset)
 		rc = secrets_set(cli_store(cli), key, NULL, &cause);
 	else {

@@ -68,16 +68,21 @@ out_tsv_field(FILE *f, const char *v)
 		fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, f);
 }
 
-/* A JSON number: an optional minus, then digits without a leading zero. */
+/* A JSON number: an optional minus, then digits without a leading zero,
+ * then (with fraction) a point and digits. */
 static int
-json_is_integer(const char *v)
+json_is_number(const char *v, int fraction)
 {
 	if (*v == '-')
 		v++;
-	if (*v < '0' || *v > '9' || (v[0] == '0' && v[1] != '\0'))
+	if (*v < '0' || *v > '9' || (v[0] == '0' && v[1] >= '0' &&
+	    v[1] <= '9'))
 		return 0;
 	while (*v >= '0' && *v <= '9')
 		v++;
+	if (fraction && *v == '.' && v[1] >= '0' && v[1] <= '9')
+		for (v++; *v >= '0' && *v <= '9'; v++)
+			;
 	return *v == '\0';
 }
 
@@ -88,7 +93,8 @@ json_value(struct strbuf *sb, enum out_type type, const char *v)
 		strbuf_adds(sb, "null");
 	else if (type == OUT_BOOL)
 		strbuf_adds(sb, strcmp(v, "0") == 0 ? "false" : "true");
-	else if (type == OUT_INT && json_is_integer(v))
+	else if ((type == OUT_INT || type == OUT_NUM) &&
+	    json_is_number(v, type == OUT_NUM))
 		strbuf_adds(sb, v);
 	else	/* text, or a "number" that is not one: never invalid JSON */
 		strbuf_add_json(sb, v);

@@ -8,7 +8,7 @@
  * given; table_end() writes what is left and frees it.
  *
  * Each column has a type so that JSON can say what the value is: OUT_INT
- * values are written as JSON numbers, OUT_BOOL values ("0" / "1") as false /
+ * values (and OUT_NUM, which may have a fraction: 2.5) are written as JSON numbers, OUT_BOOL values ("0" / "1") as false /
  * true, OUT_STR values as strings (a student ID "0042" or a phone number is
  * text).  An empty OUT_INT or OUT_BOOL value is null.  CSV is RFC 4180: a
  * header row, fields with a comma, quote, CR or LF quoted with the quotes
@@ -25,7 +25,7 @@ enum out_format { OUT_TEXT, OUT_CSV, OUT_TSV, OUT_JSON };
 /* 0, or -1 when name is not csv, tsv, json or text. */
 int		 out_parse_format(const char *name, enum out_format *);
 
-enum out_type { OUT_STR, OUT_INT, OUT_BOOL };
+enum out_type { OUT_STR, OUT_INT, OUT_NUM, OUT_BOOL };
 
 struct out_col {
 	const char	*name;

@@ -10,6 +10,7 @@ extern const struct job_kind job_kind_import;
 extern const struct job_kind job_kind_mail;
 extern const struct job_kind job_kind_export;
 extern const struct job_kind job_kind_qrsheet;
+extern const struct job_kind job_kind_invoices;
 
 static const struct job_kind *const kinds[] = {
 	&job_kind_preview,
@@ -17,6 +18,7 @@ static const struct job_kind *const kinds[] = {
 	&job_kind_mail,
 	&job_kind_export,
 	&job_kind_qrsheet,
+	&job_kind_invoices,
 };
 
 const struct job_kind *

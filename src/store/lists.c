@@ -93,13 +93,26 @@ static const struct lists_def lists_defs[LISTS_NKINDS] = {
 	    "0" L("t.name") L("t.on_enter"), NULL, 5, {
 		{ { "position" }, 1, 0, 0 } } },
 	[LISTS_INVOICES] = { "invoices", "i",
-	    "i.id, i.number, i.invoice_date, c.last_name, c.first_name,"
-	    " s.number, i.total_cents",
+	    "i.id, i.number, s.number, c.last_name || ', ' || c.first_name,"
+	    " i.invoice_date, i.total_cents, i.paid_cents,"
+	    " i.total_cents - i.paid_cents",
 	    " LEFT JOIN clients c ON c.id = i.client_id"
 	    " LEFT JOIN sessions s ON s.id = i.session_id",
 	    "0" L("i.number") L("c.last_name") L("c.first_name")
-	    L("s.number"), NULL, 7, {
-		{ { "number" }, 1, 0, 0 } } },
+	    L("s.number") L("i.invoice_date"), NULL, 8, {
+		{ { "number" }, 1, 0, 0 },
+		{ { "invoice_date", "number" }, 4, 1, 0 } } },
+	[LISTS_PRICE_ITEMS] = { "price_list_items", "p",
+	    "p.id, l.name, p.code, p.name, p.kind, p.price_cents,"
+	    " CASE WHEN p.width_in IS NULL THEN NULL ELSE"
+	    " printf('%g x %g in', p.width_in, p.height_in) END,"
+	    " CASE WHEN p.sheet_width_in IS NULL THEN NULL ELSE"
+	    " printf('%g x %g in', p.sheet_width_in, p.sheet_height_in) END,"
+	    " p.dpi, coalesce(p.contains, g.scope)",
+	    " LEFT JOIN price_lists l ON l.id = p.price_list_id"
+	    " LEFT JOIN delivery_grants g ON g.id = p.grant_id",
+	    "0" L("p.code") L("p.name") L("p.kind") L("l.name"), NULL, 10, {
+		{ { "code", "price_list_id" }, 2, 0, 0 } } },
 	[LISTS_PRODUCTION] = { "production_orders", "p",
 	    "p.id, p.id, p.state, i.number,"
 	    " (SELECT count(*) FROM production_items WHERE order_id = p.id),"
@@ -497,11 +510,19 @@ static const char *const lists_detail_sql[LISTS_NKINDS] = {
 	    " WHERE id = ?1",
 	[LISTS_STATUSES] = "SELECT name, position, on_enter FROM statuses"
 	    " WHERE id = ?1",
-	[LISTS_INVOICES] = "SELECT i.number, i.invoice_date,"
+	[LISTS_INVOICES] = "SELECT i.number, s.number AS session,"
 	    " trim(c.first_name || ' ' || c.last_name) AS client,"
-	    " printf('%.2f', i.total_cents / 100.0) AS total, i.source"
-	    " FROM invoices i LEFT JOIN clients c ON c.id = i.client_id"
-	    " WHERE i.id = ?1",
+	    " i.invoice_date AS date,"
+	    " (SELECT count(*) FROM invoice_lines l WHERE l.invoice_id = i.id)"
+	    " AS lines, i.source FROM invoices i"
+	    " LEFT JOIN clients c ON c.id = i.client_id"
+	    " LEFT JOIN sessions s ON s.id = i.session_id WHERE i.id = ?1",
+	[LISTS_PRICE_ITEMS] = "SELECT p.contains, g.scope AS grant,"
+	    " g.long_side,"
+	    " (SELECT count(*) FROM invoice_lines x WHERE x.item_id = p.id)"
+	    " AS sold FROM price_list_items p"
+	    " LEFT JOIN price_lists l ON l.id = p.price_list_id"
+	    " LEFT JOIN delivery_grants g ON g.id = p.grant_id WHERE p.id = ?1",
 	[LISTS_PRODUCTION] = "SELECT p.state, i.number AS invoice,"
 	    " p.created_at, p.rendered_at FROM production_orders p"
 	    " LEFT JOIN invoices i ON i.id = p.invoice_id WHERE p.id = ?1",

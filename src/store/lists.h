@@ -39,12 +39,15 @@ enum lists_kind {
 	LISTS_ORGS,
 	/* id, position, name, on_enter, sessions — by position */
 	LISTS_STATUSES,
-	/* id, number, invoice_date, last_name, first_name, session number,
-	 * total (cents) — by number */
+	/* id, number, session number, "last, first", invoice_date, total,
+	 * paid, balance (cents) — by number or by date (then number) */
 	LISTS_INVOICES,
 	/* id, id, state, invoice number, items, created_at, rendered_at —
 	 * newest first */
 	LISTS_PRODUCTION,
+	/* id, list, code, name, kind, price (cents), size, sheet, dpi,
+	 * contains or grant — by code (then list) */
+	LISTS_PRICE_ITEMS,
 	LISTS_NKINDS
 };
 

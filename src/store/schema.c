@@ -254,6 +254,30 @@ static const char *const migrations[] = {
 	"CREATE INDEX clients_by_first ON clients(first_key);"
 	"CREATE INDEX clients_by_grade ON clients(grade_key, name_key);"
 	"CREATE INDEX clients_by_teacher ON clients(teacher, name_key);",
+
+	/* 4: price lists and invoices (stage 7): n-up sheets and packages
+	 * of an item, what was paid, each line's amount as the file gave it,
+	 * the counter of manual invoices, the mapping templates of the
+	 * Invoice Import, and the indexes the Invoices hub pages by. */
+	"ALTER TABLE price_list_items ADD COLUMN sheet_width_in REAL;"
+	"ALTER TABLE price_list_items ADD COLUMN sheet_height_in REAL;"
+	"ALTER TABLE price_list_items ADD COLUMN contains TEXT;"
+	"CREATE INDEX price_list_items_by_code ON price_list_items(code,"
+	"  price_list_id);"
+	"ALTER TABLE invoices ADD COLUMN paid_cents INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE invoice_lines ADD COLUMN amount_cents INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"CREATE INDEX invoice_lines_by_invoice ON invoice_lines(invoice_id);"
+	"CREATE INDEX invoices_by_client ON invoices(client_id);"
+	"CREATE INDEX invoices_by_date ON invoices(invoice_date, number);"
+	"CREATE TABLE invoice_maps ("
+	"  name TEXT PRIMARY KEY COLLATE NOCASE,"
+	"  map TEXT NOT NULL);"		/* 'Header=field\n...' */
+	"INSERT INTO counters VALUES ('invoice_number', 0);"
+	/* How people see money (the TUI): "$1,234.50". */
+	"INSERT OR IGNORE INTO preferences(key, value) VALUES"
+	"  ('money.symbol', '$'), ('money.thousands', ','),"
+	"  ('money.decimal', '.');",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -1,7 +1,7 @@
 /*
  * tui/hub-setup: the Setup hub — organizations (o) and the statuses of the
- * workflow in order (t; l switches between the two), and the mail settings
- * form (m).  n adds, Enter or e edits, d deletes what nothing uses, K and J
+ * workflow in order (t), the price lists' items (p; l switches between
+ * the three), and the mail settings form (m).  n adds, Enter or e edits, d deletes what nothing uses, K and J
  * move a status up and down.  The forms are in form-setup.c (setup.h).
  */
 #include "config.h"
@@ -24,10 +24,20 @@ static const struct list_column statuses_cols[] = {
 	{ N_("Sessions"), 4, 9, 0, 1 },
 };
 
-enum { SETUP_ORGS, SETUP_STATUSES };
+static const struct list_column prices_cols[] = {
+	{ N_("Code"), 2, 8, 0, 0 },
+	{ N_("Name"), 3, 16, 2, 0 },
+	{ N_("Kind"), 4, 7, 0, 0 },
+	{ N_("Price"), 5, 10, 0, LIST_MONEY },
+	{ N_("Size"), 6, 12, 0, 0 },
+	{ N_("Sheet"), 7, 12, 0, 0 },
+	{ N_("List"), 1, 10, 1, 0 },
+};
+
+enum { SETUP_ORGS, SETUP_STATUSES, SETUP_PRICES, SETUP_NLISTS };
 
 struct setup {
-	struct hub_list	*lists[2];
+	struct hub_list	*lists[SETUP_NLISTS];
 	int		 cur;
 };
 
@@ -40,29 +50,37 @@ setup_init(struct hub *h)
 	    "d delete; t statuses, m mail settings");
 	static const char *note2 = N_("Statuses in workflow order — n add "
 	    "after, e rename, K/J move, d delete; o organizations");
+	static const char *note3 = N_("Price lists — n add, e edit, "
+	    "d delete; o organizations, t statuses");
 
 	setup.lists[SETUP_ORGS] = hub_list_new(LISTS_ORGS, orgs_cols,
 	    sizeof orgs_cols / sizeof orgs_cols[0], 4, note);
 	setup.lists[SETUP_STATUSES] = hub_list_new(LISTS_STATUSES,
 	    statuses_cols, sizeof statuses_cols / sizeof statuses_cols[0], 4,
 	    note2);
+	setup.lists[SETUP_PRICES] = hub_list_new(LISTS_PRICE_ITEMS,
+	    prices_cols, sizeof prices_cols / sizeof prices_cols[0], 3, note3);
 	h->data = setup.lists[setup.cur];
 }
 
 static void
 setup_free(struct hub *h)
 {
-	hub_list_free(setup.lists[0]);
-	hub_list_free(setup.lists[1]);
+	int i;
+
+	for (i = 0; i < SETUP_NLISTS; i++)
+		hub_list_free(setup.lists[i]);
 	h->data = NULL;
 }
 
 static void
 setup_reload(struct hub *h)
 {
+	int i;
+
 	(void)h;
-	list_reload(setup.lists[0]->list);
-	list_reload(setup.lists[1]->list);
+	for (i = 0; i < SETUP_NLISTS; i++)
+		list_reload(setup.lists[i]->list);
 }
 
 static void
@@ -83,7 +101,10 @@ setup_key(struct hub *h, int key, enum tui_action act)
 	(void)key;
 	switch (act) {
 	case ACT_SETUP_NEXT_LIST:
-		setup_show(h, !setup.cur);
+		setup_show(h, (setup.cur + 1) % SETUP_NLISTS);
+		break;
+	case ACT_SETUP_PRICES:
+		setup_show(h, SETUP_PRICES);
 		break;
 	case ACT_SETUP_ORGS:
 		setup_show(h, SETUP_ORGS);
@@ -95,7 +116,9 @@ setup_key(struct hub *h, int key, enum tui_action act)
 		form_setup_mail();
 		break;
 	case ACT_SETUP_NEW:
-		if (orgs)
+		if (setup.cur == SETUP_PRICES)
+			form_pricelist_item(0);
+		else if (orgs)
 			form_setup_org(0);
 		else
 			form_setup_status(1, id);
@@ -103,20 +126,24 @@ setup_key(struct hub *h, int key, enum tui_action act)
 	case ACT_SETUP_EDIT:
 		if (id == 0)
 			break;
-		if (orgs)
+		if (setup.cur == SETUP_PRICES)
+			form_pricelist_item(id);
+		else if (orgs)
 			form_setup_org(id);
 		else
 			form_setup_status(0, id);
 		break;
 	case ACT_SETUP_DELETE:
-		if (orgs)
+		if (setup.cur == SETUP_PRICES)
+			form_pricelist_delete(id);
+		else if (orgs)
 			form_setup_org_delete(id);
 		else
 			form_setup_status_delete(id);
 		break;
 	case ACT_SETUP_MOVE_UP:
 	case ACT_SETUP_MOVE_DOWN:
-		if (orgs) {
+		if (setup.cur != SETUP_STATUSES) {
 			tui_error(_("Organizations are listed by name; "
 			    "statuses (t) can be moved."));
 			break;

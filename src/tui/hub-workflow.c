@@ -16,6 +16,7 @@
 #include "store/lists.h"
 #include "store/workflow.h"
 #include "tui/hub.h"
+#include "tui/invoices.h"
 #include "tui/workflow.h"
 #include "util/xalloc.h"
 
@@ -157,6 +158,9 @@ workflow_key(struct hub *h, int key, enum tui_action act)
 			return TUI_HANDLED;
 		}
 		wizard_import_open(number);
+		return TUI_HANDLED;
+	case ACT_WF_ORDER:
+		sales_open(workflow_number(wf));
 		return TUI_HANDLED;
 	case ACT_WF_CAPTURE:
 		capture_open(workflow_number(wf));

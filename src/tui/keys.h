@@ -99,12 +99,18 @@ enum tui_scope {
 	X(WF_SELECT, WORKFLOW, 's', '*', 0, "s *", N_("Select the frame (the ✓ mark), or unselect it")) \
 	X(WF_IMPORT, WORKFLOW, 'i', 0, 0, "i", N_("Bulk Image Import: sort a card by QR code or metadata")) \
 	X(WF_MANUAL, WORKFLOW, 'm', 0, 0, "m", N_("Import a folder into this session (reshoot, absentee)")) \
+	X(WF_ORDER, WORKFLOW, 'o', 0, 0, "o", N_("Sales presentation: the frames large, items added, Finish makes the invoice")) \
 	X(WF_CAPTURE, WORKFLOW, 'c', 0, 0, "c", N_("Group Capture: import a hot folder's new frames as they arrive")) \
+	X(IMPORT_INVOICES, INVOICES, 'i', 0, 0, "i", N_("Invoice Import: a CSV of invoices, dry run, then import")) \
+	X(INVOICE_LINES, INVOICES, '\n', '\r', KEY_ENTER, "Enter", N_("The invoice's lines")) \
+	X(SORT_INVOICES, INVOICES, 's', 0, 0, "s", N_("Sort by number or by date (the arrow in the header shows it)")) \
+	X(SORT_INVOICES_REVERSE, INVOICES, 'S', 0, 0, "S", N_("Reverse the sort")) \
 	X(RETRY_JOB, CONTROL, 'r', 0, 0, "r", N_("Retry the tagged jobs, else this one")) \
 	X(CANCEL_JOB, CONTROL, 'c', 0, 0, "c", N_("Cancel the tagged jobs, else this one")) \
-	X(SETUP_NEXT_LIST, SETUP, 'l', 0, 0, "l", N_("Switch between organizations and statuses")) \
+	X(SETUP_NEXT_LIST, SETUP, 'l', 0, 0, "l", N_("Switch between organizations, statuses and price lists")) \
 	X(SETUP_ORGS, SETUP, 'o', 0, 0, "o", N_("Organizations")) \
 	X(SETUP_STATUSES, SETUP, 't', 0, 0, "t", N_("Statuses of the workflow, in order")) \
+	X(SETUP_PRICES, SETUP, 'p', 0, 0, "p", N_("Price lists: items, prices, print and sheet sizes, grants")) \
 	X(SETUP_MAIL, SETUP, 'm', 0, 0, "m", N_("Mail settings: sender, SMTP server, schedule e-mail")) \
 	X(SETUP_NEW, SETUP, 'n', TUI_CTRL('N'), 0, "n C-n", N_("Add an organization, or a status after this one")) \
 	X(SETUP_EDIT, SETUP, 'e', '\n', '\r', "Enter e", N_("Edit the organization or rename the status")) \

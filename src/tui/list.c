@@ -17,6 +17,7 @@
 #include <wchar.h>
 
 #include "tui/list.h"
+#include "tui/money.h"
 #include "tui/tui.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -806,6 +807,10 @@ list_draw_line(struct list *l, int y, int w, const int *cw, long long pos)
 			continue;
 		if (v == NULL)
 			v = "";
+		else if (l->cols[c].right == LIST_MONEY) {
+			tui_money(strtoll(v, NULL, 10), buf, sizeof buf);
+			v = buf;
+		}
 		if (l->cols[c].right) {
 			pad = cw[c] - utf8_width(v);
 			if (pad > 0) {
@@ -814,7 +819,6 @@ list_draw_line(struct list *l, int y, int w, const int *cw, long long pos)
 				tui_put(y, x, cw[c], role, v);
 		} else
 			tui_put(y, x, cw[c], role, v);
-		(void)buf;
 		x += cw[c] + 1;
 	}
 }

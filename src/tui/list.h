@@ -29,8 +29,10 @@ struct list_column {
 	int		 col;		/* index into the lists row, >= 1 */
 	int		 width;		/* columns at least */
 	int		 grow;		/* share of the spare width */
-	int		 right;		/* right-aligned (numbers) */
+	int		 right;		/* right-aligned (numbers); LIST_MONEY:
+					 * cents shown as money, right */
 };
+#define LIST_MONEY	2
 
 struct list	*list_new(enum lists_kind, const struct list_column *,
 		    int ncolumns);

@@ -21,4 +21,9 @@ void	form_setup_status_move(long long id, int delta);
  * mail.schedule.subject and mail.schedule.body. */
 void	form_setup_mail(void);
 
+/* The price-list editor (form-pricelist.c): an item by row id (0: a new
+ * one), and its delete (refused for an item on invoices). */
+void	form_pricelist_item(long long id);
+void	form_pricelist_delete(long long id);
+
 #endif

@@ -1,0 +1,345 @@
+/* core/csvtable: a UTF-8 CSV file parsed with libcsv into rows of cells. */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/csvsniff.h"
+#include "core/csvtable.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+/* libcsv's parser state between records (ROW_NOT_BEGUN in libcsv.c). */
+#define LIBCSV_ROW_NOT_BEGUN	0
+
+#define ARENA_BLOCK	(256 * 1024)
+
+struct csvtable_arena {
+	struct csvtable_arena	*next;
+	size_t			 used, cap;
+	char			 data[];
+};
+
+struct csvtable_row {
+	long	line;
+	size_t	first;		/* index of its first cell in cells[] */
+	size_t	ncells;
+};
+
+struct csvtable {
+	char			 *name;
+	struct csvtable_arena	 *arena;
+	const char		**cells;
+	size_t			  ncells, capcells;
+	struct csvtable_row	 *rows;		/* rows[0] is the header */
+	size_t			  nrows, caprows;
+	long			  rec_line;
+	size_t			  rec_first;
+};
+
+static char *
+arena_add(struct csvtable_arena **ap, const char *s, size_t len)
+{
+	struct csvtable_arena *a = *ap;
+	char *p;
+
+	if (a == NULL || a->cap - a->used < len + 1) {
+		size_t cap = len + 1 > ARENA_BLOCK ? len + 1 : ARENA_BLOCK;
+
+		a = xmalloc(sizeof *a + cap);
+		a->next = *ap;
+		a->used = 0;
+		a->cap = cap;
+		*ap = a;
+	}
+	p = a->data + a->used;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	a->used += len + 1;
+	return p;
+}
+
+static void
+csvtable_cb_field(void *s, size_t len, void *data)
+{
+	struct csvtable *t = data;
+
+	if (t->ncells == t->capcells) {
+		t->capcells = t->capcells ? t->capcells * 2 : 1024;
+		t->cells = xreallocarray(t->cells, t->capcells,
+		    sizeof *t->cells);
+	}
+	t->cells[t->ncells++] = arena_add(&t->arena, s != NULL ? s : "", len);
+}
+
+static void
+csvtable_cb_record(int c, void *data)
+{
+	struct csvtable *t = data;
+
+	(void)c;
+	if (t->nrows == t->caprows) {
+		t->caprows = t->caprows ? t->caprows * 2 : 256;
+		t->rows = xreallocarray(t->rows, t->caprows, sizeof *t->rows);
+	}
+	t->rows[t->nrows].line = t->rec_line;
+	t->rows[t->nrows].first = t->rec_first;
+	t->rows[t->nrows].ncells = t->ncells - t->rec_first;
+	t->nrows++;
+	t->rec_first = t->ncells;
+}
+
+static int
+csvtable_is_space(unsigned char c)
+{
+	return c == ' ';	/* a tab may be the delimiter */
+}
+
+/* Length of the physical line at s with its end (LF, CRLF or a lone CR). */
+static size_t
+csvtable_line_len(const char *s, size_t len)
+{
+	const char *nl = memchr(s, '\n', len), *cr = memchr(s, '\r',
+	    nl != NULL ? (size_t)(nl - s) : len);
+
+	if (cr != NULL)
+		return (size_t)(cr - s) + 1 < len && cr[1] == '\n' ?
+		    (size_t)(cr - s) + 2 : (size_t)(cr - s) + 1;
+	return nl != NULL ? (size_t)(nl - s) + 1 : len;
+}
+
+static int
+csvtable_parse(struct csvtable *t, char delim, const char *buf, size_t len,
+    const char *what, char **cause)
+{
+	struct csv_parser p;
+	size_t off = 0;
+	long line = 1;
+
+	if (csv_init(&p, CSV_APPEND_NULL) != 0)
+		fatal("csv_init failed");
+	csv_set_delim(&p, (unsigned char)delim);
+	csv_set_space_func(&p, csvtable_is_space);
+	/* One physical line at a time, so that each record knows the line
+	 * it starts on (a quoted newline keeps libcsv inside a record). */
+	while (off < len) {
+		size_t n = csvtable_line_len(buf + off, len - off);
+
+		if (p.pstate == LIBCSV_ROW_NOT_BEGUN)
+			t->rec_line = line;
+		if (csv_parse(&p, buf + off, n, csvtable_cb_field,
+		    csvtable_cb_record, t) != n) {
+			*cause = xasprintf(_("%s: line %ld: %s"), t->name, line,
+			    csv_strerror(csv_error(&p)));
+			csv_free(&p);
+			return -1;
+		}
+		off += n;
+		line++;
+	}
+	csv_fini(&p, csvtable_cb_field, csvtable_cb_record, t);
+	csv_free(&p);
+	if (t->nrows == 0) {
+		/* L10N: %2$s is "a price list", "an invoice file". */
+		*cause = xasprintf(_("%s: the file is empty (%s needs a header "
+		    "line)"), t->name, what);
+		return -1;
+	}
+	return 0;
+}
+
+int
+csvtable_open_buffer(const char *name, const char *what, const char *data,
+    size_t len, struct csvtable **out, char **cause)
+{
+	struct csvtable *t;
+	long bad;
+	size_t bom;
+
+	*out = NULL;
+	switch (csvsniff_encoding(data, len, &bad)) {
+	case CSVSNIFF_UTF8:
+		break;
+	case CSVSNIFF_UTF16:
+		*cause = xasprintf(_("%s is not UTF-8 text (line %ld): NUL "
+		    "bytes or UTF-16; save it as CSV UTF-8"), name, bad);
+		return -1;
+	case CSVSNIFF_INVALID:
+		*cause = xasprintf(_("%s is not UTF-8 (line %ld): save it as "
+		    "UTF-8 (\"CSV UTF-8\" in a spreadsheet's Save As)"), name,
+		    bad);
+		return -1;
+	}
+	bom = csvsniff_bom(data, len);
+	data += bom;
+	len -= bom;
+
+	t = xcalloc(1, sizeof *t);
+	t->name = xstrdup(name);
+	if (csvtable_parse(t, csvsniff_delimiter(data, len), data, len, what,
+	    cause) != 0) {
+		csvtable_free(t);
+		return -1;
+	}
+	*out = t;
+	return 0;
+}
+
+int
+csvtable_open(const char *path, const char *what, struct csvtable **out,
+    char **cause)
+{
+	struct stat sb;
+	char *buf;
+	size_t got = 0;
+	ssize_t n;
+	int fd, rc;
+
+	*out = NULL;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		*cause = xasprintf(_("cannot open %s: %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		*cause = xasprintf(_("%s is not a file"), path);
+		close(fd);
+		return -1;
+	}
+	buf = xmalloc((size_t)sb.st_size + 1);
+	while (got < (size_t)sb.st_size &&
+	    (n = read(fd, buf + got, (size_t)sb.st_size - got)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			*cause = xasprintf(_("cannot read %s: %s"), path,
+			    strerror(errno));
+			free(buf);
+			close(fd);
+			return -1;
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	rc = csvtable_open_buffer(path, what, buf, got, out, cause);
+	free(buf);
+	return rc;
+}
+
+void
+csvtable_free(struct csvtable *t)
+{
+	struct csvtable_arena *a, *next;
+
+	if (t == NULL)
+		return;
+	for (a = t->arena; a != NULL; a = next) {
+		next = a->next;
+		free(a);
+	}
+	free(t->cells);
+	free(t->rows);
+	free(t->name);
+	free(t);
+}
+
+const char *
+csvtable_name(const struct csvtable *t)
+{
+	return t->name;
+}
+
+size_t
+csvtable_ncols(const struct csvtable *t)
+{
+	return t->rows[0].ncells;
+}
+
+const char *
+csvtable_header(const struct csvtable *t, size_t col)
+{
+	if (col >= t->rows[0].ncells)
+		return "";
+	return t->cells[t->rows[0].first + col];
+}
+
+size_t
+csvtable_nrows(const struct csvtable *t)
+{
+	return t->nrows - 1;
+}
+
+long
+csvtable_line(const struct csvtable *t, size_t row)
+{
+	return t->rows[row + 1].line;
+}
+
+const char *
+csvtable_cell(const struct csvtable *t, size_t row, size_t col)
+{
+	const struct csvtable_row *r = &t->rows[row + 1];
+
+	if (col >= r->ncells)
+		return "";
+	return t->cells[r->first + col];
+}
+
+const char *
+csvtable_clean(struct csvtable *t, size_t row, size_t col)
+{
+	const unsigned char *p = (const unsigned char *)csvtable_cell(t, row,
+	    col);
+	size_t len = strlen((const char *)p), i = 0, n = 0;
+	char small[256], *out = len < sizeof small ? small : xmalloc(len + 1);
+	const char *res;
+	int space = 0;
+
+	while (i < len) {
+		if (p[i] < 0x20 || p[i] == 0x7f || p[i] == ' ') {
+			space = 1;
+			i++;
+			continue;
+		}
+		if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9f) {	/* C1 controls */
+			space = 1;
+			i += 2;
+			continue;
+		}
+		if (space && n > 0)
+			out[n++] = ' ';
+		space = 0;
+		out[n++] = (char)p[i++];
+	}
+	if (n == len && memcmp(out, p, n) == 0)
+		res = (const char *)p;	/* nothing changed: no copy */
+	else
+		res = arena_add(&t->arena, out, n);
+	if (out != small)
+		free(out);
+	return res;
+}
+
+void
+csvtable_squeeze(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *s != '\0' && n + 1 < size; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 'A' && c <= 'Z')
+			out[n++] = (char)(c - 'A' + 'a');
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '#')
+			out[n++] = (char)c;
+	}
+	out[n] = '\0';
+}

@@ -1,0 +1,417 @@
+/* core/invoice: committing imported invoices, and manual invoices. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/invoice.h"
+#include "net/fetch.h"
+#include "store/db.h"
+#include "store/invoice.h"
+#include "store/pricelist.h"
+#include "store/secrets.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+static int
+lk_session(void *arg, long long number, long long *sid, long long *cid)
+{
+	return store_invoice_session(arg, number, sid, cid);
+}
+
+static int
+lk_client(void *arg, long long number, long long *sid)
+{
+	return store_invoice_client(arg, number, sid);
+}
+
+static int
+lk_student(void *arg, const char *student, long long *cid, long long *sid)
+{
+	return store_invoice_student(arg, student, cid, sid);
+}
+
+static int
+lk_item(void *arg, const char *code, long long *id, long long *price)
+{
+	const char *kind;
+
+	return store_pricelist_item_find(arg, code, id, &kind, price);
+}
+
+static int
+lk_image(void *arg, long long sid, const char *name, long long *id)
+{
+	return store_invoice_image(arg, sid, name, id);
+}
+
+static int
+lk_exists(void *arg, const char *number)
+{
+	return store_invoice_exists(arg, number);
+}
+
+void
+invoice_lookup_store(struct store *st, struct inv_lookup *lk)
+{
+	lk->arg = st;
+	lk->session = lk_session;
+	lk->client = lk_client;
+	lk->student = lk_student;
+	lk->item = lk_item;
+	lk->image = lk_image;
+	lk->invoice_exists = lk_exists;
+}
+
+int
+invoice_import_run(struct inv_import *imp, struct store *st, int commit,
+    const char *source, size_t *moved, char **cause)
+{
+	struct inv_lookup lk;
+	size_t i, l, nmoved = 0, n;
+	int bulk = commit && inv_import_nrows(imp) > 10000, m;
+
+	if (moved != NULL)
+		*moved = 0;
+	if (inv_import_check(imp, cause) != 0)
+		return -1;
+	/* One transaction for the look-ups and the writes: the look-ups are
+	 * one snapshot (and cost no lock each), and what was decided is
+	 * what is written. */
+	if ((commit ? store_begin(st) : store_exec(st, "BEGIN")) != 0) {
+		*cause = xasprintf(_("studio database is busy: %s"),
+		    store_errmsg(st));
+		return -1;
+	}
+	invoice_lookup_store(st, &lk);
+	if (inv_import_reconcile(imp, &lk, cause) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	if (!commit) {
+		store_rollback(st);
+		return 0;
+	}
+	if (bulk)
+		store_begin_bulk(st);
+	n = inv_import_ninvoices(imp);
+	for (i = 0; i < n; i++) {
+		const struct inv_invoice *in = inv_import_invoice(imp, i);
+		long long id;
+
+		if (in->action != INV_NEW)
+			continue;
+		if (store_invoice_insert(st, in->number, in->client_id,
+		    in->session_id, in->date, in->total_cents, in->paid_cents,
+		    source, &id) != 0)
+			goto dberr;
+		for (l = in->first; l != SIZE_MAX;
+		    l = inv_import_line(imp, l)->next) {
+			const struct inv_line *ln = inv_import_line(imp, l);
+
+			if (store_invoice_line_insert(st, id, ln->item_id,
+			    ln->item_code, ln->description, ln->quantity,
+			    ln->unit_cents, ln->amount_cents,
+			    ln->image_id) != 0)
+				goto dberr;
+		}
+		if (in->session_id > 0) {
+			if (store_invoice_session_ordered(st, in->session_id,
+			    in->number, &m) != 0)
+				goto dberr;
+			nmoved += (size_t)m;
+		}
+	}
+	if (store_commit(st) != 0)
+		goto dberr;
+	if (bulk)
+		store_end_bulk(st);
+	if (moved != NULL)
+		*moved = nmoved;
+	return 0;
+dberr:
+	*cause = xasprintf(_("cannot write the invoices: %s"),
+	    store_errmsg(st));
+	store_rollback(st);
+	if (bulk)
+		store_end_bulk(st);
+	return -1;
+}
+
+int
+invoice_fetch_open(struct store *st, const char *url, const char *cacert,
+    const char *tmpl, struct inv_import **out, char **cause)
+{
+	char *user, *password = NULL, *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	*out = NULL;
+	if (secrets_get(st, "invoices.password", &password, cause) != 0)
+		return -1;
+	user = store_pref_get(st, "invoices.user");
+	rc = fetch_url(url, cacert, user != NULL && *user != '\0' ? user :
+	    NULL, password, &data, &len, cause);
+	free(user);
+	secrets_free(password);
+	if (rc != 0)
+		return -1;
+	rc = inv_import_open(url, data, len, out, cause);
+	free(data);
+	if (rc == 0 && tmpl != NULL && invoice_template_apply(st, *out, tmpl,
+	    cause) < 0) {
+		inv_import_free(*out);
+		*out = NULL;
+		rc = -1;
+	}
+	return rc;
+}
+
+long long
+invoice_every_seconds(const char *every)
+{
+	char *end;
+	long long n;
+
+	if (every == NULL || *every < '0' || *every > '9')
+		return -1;
+	n = strtoll(every, &end, 10);
+	if (n <= 0 || n > 1000000)
+		return -1;
+	if (*end == '\0' || strcmp(end, "m") == 0)
+		return n * 60;
+	if (strcmp(end, "s") == 0)
+		return n;
+	if (strcmp(end, "h") == 0)
+		return n * 3600;
+	return -1;
+}
+
+int
+invoice_poll_due(struct store *st, long long now, char **url)
+{
+	char *u = NULL, *every = NULL, *last = NULL, stamp[32];
+	long long secs;
+	int due = 0;
+
+	*url = NULL;
+	if (store_begin(st) != 0)
+		return -1;
+	u = store_pref_get(st, "invoices.url");
+	every = store_pref_get(st, "invoices.every");
+	last = store_pref_get(st, "invoices.last_poll");
+	secs = invoice_every_seconds(every);
+	if (u != NULL && *u != '\0' && secs > 0 &&
+	    (last == NULL || now - strtoll(last, NULL, 10) >= secs)) {
+		snprintf(stamp, sizeof stamp, "%lld", now);
+		if (store_pref_set(st, "invoices.last_poll", stamp) != 0) {
+			store_rollback(st);
+			free(u);
+			free(every);
+			free(last);
+			return -1;
+		}
+		due = 1;
+	}
+	if (store_commit(st) != 0) {
+		store_rollback(st);
+		due = -1;
+	}
+	if (due == 1)
+		*url = u;
+	else
+		free(u);
+	free(every);
+	free(last);
+	return due;
+}
+
+int
+invoice_template_apply(struct store *st, struct inv_import *imp,
+    const char *name, char **cause)
+{
+	char *map, *p, *line, *junk = NULL;
+	enum inv_field f;
+	int r;
+
+	if ((r = store_invoice_map_get(st, name, &map)) <= 0) {
+		if (r < 0)
+			*cause = xasprintf(_("cannot read template %s: %s"),
+			    name, store_errmsg(st));
+		return r;
+	}
+	for (p = map; (line = strsep(&p, "\n")) != NULL;) {
+		char *eq = strrchr(line, '=');
+
+		if (eq == NULL || inv_field_parse(eq + 1, &f) != 0)
+			continue;
+		*eq = '\0';
+		/* A column this file lacks is no error: shops add some. */
+		if (inv_import_map_column(imp, line, f, &junk) != 0) {
+			free(junk);
+			junk = NULL;
+		}
+	}
+	free(map);
+	return 1;
+}
+
+int
+invoice_template_save(struct store *st, const struct inv_import *imp,
+    const char *name, char **cause)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t col;
+	int rc;
+
+	for (col = 0; col < inv_import_ncols(imp); col++) {
+		const char *h = inv_import_header(imp, col);
+
+		if (strchr(h, '\n') != NULL || strchr(h, '=') != NULL)
+			continue;
+		strbuf_addf(&sb, "%s=%s\n", h,
+		    inv_field_name(inv_import_get_map(imp, col)));
+	}
+	rc = store_invoice_map_put(st, name, strbuf_str(&sb));
+	strbuf_free(&sb);
+	if (rc != 0)
+		*cause = xasprintf(_("cannot save template %s: %s"), name,
+		    store_errmsg(st));
+	return rc;
+}
+
+void
+invoice_spec_clear(struct invoice_spec *sp)
+{
+	free(sp->item);
+	free(sp->image);
+	memset(sp, 0, sizeof *sp);
+}
+
+int
+invoice_spec_parse(struct store *st, const char *text,
+    struct invoice_spec *sp, char **cause)
+{
+	const char *at = strchr(text, '@'), *x, *kind;
+	size_t len = at != NULL ? (size_t)(at - text) : strlen(text);
+	char *code = xstrndup(text, len), *end;
+	long long id, price;
+
+	memset(sp, 0, sizeof sp[0]);
+	sp->quantity = 1;
+	if (at != NULL && at[1] == '\0') {
+		*cause = xasprintf(_("'%s': an image after @"), text);
+		goto bad;
+	}
+	/* "8x10" may be a code itself; else a trailing xQTY. */
+	if (store_pricelist_item_find(st, code, &id, &kind, &price) != 1 &&
+	    (x = strrchr(code, 'x')) != NULL && x > code && x[1] != '\0') {
+		long long q = strtoll(x + 1, &end, 10);
+
+		if (*end != '\0' || q < 1 || q > 100000) {
+			*cause = xasprintf(_("'%s': the quantity after x must "
+			    "be a whole number from 1 to 100000"), text);
+			goto bad;
+		}
+		sp->quantity = q;
+		code[x - code] = '\0';
+	}
+	if (*code == '\0') {
+		*cause = xasprintf(_("'%s' names no item"), text);
+		goto bad;
+	}
+	sp->item = code;
+	sp->image = at != NULL ? xstrdup(at + 1) : NULL;
+	return 0;
+bad:
+	free(code);
+	return -1;
+}
+
+int
+invoice_add(struct store *st, long long session_number,
+    const struct invoice_spec *sp, size_t n, char **number,
+    long long *total_cents, char **cause)
+{
+	long long sid, cid, id, total = 0, *items, *prices, *images;
+	char date[16], *num = NULL;
+	const char *kind;
+	struct tm tm;
+	time_t now = time(NULL);
+	size_t i;
+	int r, moved;
+
+	*number = NULL;
+	if ((r = store_invoice_session(st, session_number, &sid, &cid)) != 1) {
+		*cause = r == 0 ? xasprintf(_("no session %lld"),
+		    session_number) : xasprintf(_("cannot read session %lld: "
+		    "%s"), session_number, store_errmsg(st));
+		return -1;
+	}
+	items = xcalloc(n + 1, sizeof *items);
+	prices = xcalloc(n + 1, sizeof *prices);
+	images = xcalloc(n + 1, sizeof *images);
+	for (i = 0; i < n; i++) {
+		if ((r = store_pricelist_item_find(st, sp[i].item, &items[i],
+		    &kind, &prices[i])) != 1) {
+			*cause = r == 0 ? xasprintf(_("unknown item code %s"),
+			    sp[i].item) : xasprintf("%s", store_errmsg(st));
+			goto fail;
+		}
+		if (sp[i].image != NULL)
+			r = store_invoice_image(st, sid, sp[i].image,
+			    &images[i]);
+		else if (strcmp(kind, "print") == 0)
+			r = store_invoice_pose(st, sid, &images[i]);
+		else
+			r = 1;
+		if (r != 1) {
+			*cause = r < 0 ? xasprintf("%s", store_errmsg(st)) :
+			    sp[i].image != NULL ? xasprintf(_("no image %s in "
+			    "session %lld"), sp[i].image, session_number) :
+			    xasprintf(_("print %s needs an image and session "
+			    "%lld has none"), sp[i].item, session_number);
+			goto fail;
+		}
+		total += prices[i] * sp[i].quantity;
+	}
+	localtime_r(&now, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	if (store_begin(st) != 0) {
+		*cause = xasprintf(_("studio database is busy: %s"),
+		    store_errmsg(st));
+		goto fail;
+	}
+	if ((num = store_invoice_next_number(st)) == NULL ||
+	    store_invoice_insert(st, num, cid, sid, date, total, 0, "manual",
+	    &id) != 0)
+		goto dberr;
+	for (i = 0; i < n; i++)
+		if (store_invoice_line_insert(st, id, items[i], sp[i].item,
+		    NULL, sp[i].quantity, prices[i], prices[i] *
+		    sp[i].quantity, images[i]) != 0)
+			goto dberr;
+	if (store_invoice_session_ordered(st, sid, num, &moved) != 0 ||
+	    store_commit(st) != 0)
+		goto dberr;
+	*number = num;
+	*total_cents = total;
+	free(items);
+	free(prices);
+	free(images);
+	return 0;
+dberr:
+	*cause = xasprintf(_("cannot write the invoice: %s"),
+	    store_errmsg(st));
+	store_rollback(st);
+fail:
+	free(num);
+	free(items);
+	free(prices);
+	free(images);
+	return -1;
+}
