@@ -48,6 +48,8 @@ int	cmd_jobs(struct cli *, int, char **);
 int	cmd_worker(struct cli *, int, char **);
 int	cmd_demo(struct cli *, int, char **);
 int	cmd_setup(struct cli *, int, char **);
+int	cmd_export(struct cli *, int, char **);
+int	cmd_composite(struct cli *, int, char **);
 /* The TUI (src/tui/tui.c). */
 int	tui_main(struct cli *);
 
