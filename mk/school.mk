@@ -4,7 +4,7 @@
 libpicday_a_SOURCES += src/cli/cmd-export.c src/cli/cmd-composite.c \
 	src/cli/school.h
 libpicday_a_SOURCES += src/jobs/job-pspa.c src/jobs/job-sis.c \
-	src/jobs/job-composite.c
+	src/jobs/job-composite.c src/jobs/school.h
 libpicday_a_SOURCES += src/core/pose.c src/core/pose.h \
 	src/core/pspa.c src/core/pspa.h
 libpicday_a_SOURCES += src/store/pose.c src/store/pose.h

@@ -14,10 +14,10 @@
 
 #include "cli/cli.h"
 #include "cli/school.h"
+#include "jobs/school.h"
 #include "store/db.h"
 #include "util/i18n.h"
 #include "util/path.h"
-#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #define COMPOSITE_USAGE "composite --org NAME [--by teacher|grade] " \
@@ -52,9 +52,8 @@ cmd_composite(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *org = NULL, *out = NULL, *by = "teacher", *page = NULL;
-	struct strbuf p = STRBUF_INIT;
 	long long org_id;
-	char *pref = NULL, *abs, *title, *copy, *slash, *dir;
+	char *pref = NULL, *abs, *title, *payload, *copy, *slash, *dir;
 	int c, w, h, queue = 0, rc;
 	size_t n;
 
@@ -102,17 +101,12 @@ cmd_composite(struct cli *cli, int argc, char **argv)
 	abs = path_join(dir, slash == NULL ? out : slash + 1);
 	free(dir);
 	free(copy);
-	strbuf_addf(&p, "{\"org\":%lld,\"width\":%d,\"height\":%d,\"by\":",
-	    org_id, w, h);
-	strbuf_add_json(&p, by);
-	strbuf_adds(&p, ",\"file\":");
-	strbuf_add_json(&p, abs);
-	strbuf_addc(&p, '}');
+	payload = job_composite_payload(org_id, by, abs, w, h);
 	/* L10N: job title: "class composites /tmp/composites.pdf" */
 	title = xasprintf(_("class composites %s"), abs);
-	rc = school_run(cli, "composite", title, strbuf_str(&p), queue);
+	rc = school_run(cli, "composite", title, payload, queue);
 	free(title);
 	free(abs);
-	strbuf_free(&p);
+	free(payload);
 	return rc;
 }

@@ -21,11 +21,11 @@
 #include "core/pose.h"
 #include "core/pspa.h"
 #include "jobs/job.h"
+#include "jobs/school.h"
 #include "store/db.h"
 #include "store/org.h"
 #include "util/i18n.h"
 #include "util/path.h"
-#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #define PSPA_USAGE "export pspa --org NAME -o DIR [--size 640x800|320x400] " \
@@ -157,9 +157,8 @@ export_pspa(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *org = NULL, *out = NULL, *slash;
-	struct strbuf p = STRBUF_INIT;
 	long long org_id;
-	char *abs, *title;
+	char *abs, *title, *payload;
 	int c, w = 640, h = 800, queue = 0, rc;
 
 	optind = 0;
@@ -189,16 +188,13 @@ export_pspa(struct cli *cli, int argc, char **argv)
 		free(abs);
 		return CLI_FAILED;
 	}
-	strbuf_addf(&p, "{\"org\":%lld,\"w\":%d,\"h\":%d,\"dir\":", org_id,
-	    w, h);
-	strbuf_add_json(&p, abs);
-	strbuf_addc(&p, '}');
+	payload = job_pspa_payload(org_id, abs, w, h);
 	/* L10N: job title: "yearbook volume /exports/PSPA2027" */
 	title = xasprintf(_("yearbook volume %s"), abs);
-	rc = school_run(cli, "pspa", title, strbuf_str(&p), queue);
+	rc = school_run(cli, "pspa", title, payload, queue);
 	free(title);
 	free(abs);
-	strbuf_free(&p);
+	free(payload);
 	return rc;
 }
 
@@ -232,10 +228,9 @@ export_sis(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *org = NULL, *out = NULL, *sys = NULL;
-	struct strbuf p = STRBUF_INIT;
 	long long org_id, split = 100000000;
 	size_t n;
-	char *abs, *title;
+	char *abs, *title, *payload;
 	int c, queue = 0, rc;
 
 	optind = 0;
@@ -264,18 +259,13 @@ export_sis(struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((abs = export_abs(out, 0)) == NULL)
 		return CLI_FAILED;
-	strbuf_addf(&p, "{\"org\":%lld,\"split\":%lld,\"system\":", org_id,
-	    split);
-	strbuf_add_json(&p, sys);
-	strbuf_adds(&p, ",\"file\":");
-	strbuf_add_json(&p, abs);
-	strbuf_addc(&p, '}');
+	payload = job_sis_payload(org_id, sys, abs, split);
 	/* L10N: job title: "SIS photos (powerschool) /tmp/photos.zip" */
 	title = xasprintf(_("SIS photos (%s) %s"), sys, abs);
-	rc = school_run(cli, "sis", title, strbuf_str(&p), queue);
+	rc = school_run(cli, "sis", title, payload, queue);
 	free(title);
 	free(abs);
-	strbuf_free(&p);
+	free(payload);
 	return rc;
 }
 

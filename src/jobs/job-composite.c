@@ -15,10 +15,12 @@
 
 #include "core/pose.h"
 #include "jobs/job.h"
+#include "jobs/school.h"
 #include "media/composite.h"
 #include "store/db.h"
 #include "store/org.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 struct comp_progress {
@@ -147,6 +149,21 @@ out:
 	free(file);
 	pose_list_free(&l);
 	return rc;
+}
+
+char *
+job_composite_payload(long long org_id, const char *by, const char *file,
+    int width_in, int height_in)
+{
+	struct strbuf p = STRBUF_INIT;
+
+	strbuf_addf(&p, "{\"org\":%lld,\"width\":%d,\"height\":%d,\"by\":",
+	    org_id, width_in, height_in);
+	strbuf_add_json(&p, by);
+	strbuf_adds(&p, ",\"file\":");
+	strbuf_add_json(&p, file);
+	strbuf_addc(&p, '}');
+	return strbuf_take(&p);
 }
 
 const struct job_kind job_kind_composite = { "composite", job_composite_run };

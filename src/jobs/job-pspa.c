@@ -19,11 +19,13 @@
 #include "core/pose.h"
 #include "core/pspa.h"
 #include "jobs/job.h"
+#include "jobs/school.h"
 #include "media/portrait.h"
 #include "store/db.h"
 #include "store/org.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #define PSPA_QUALITY	92
@@ -169,6 +171,18 @@ out:
 	free(dir);
 	pose_list_free(&l);
 	return rc;
+}
+
+char *
+job_pspa_payload(long long org_id, const char *dir, int width, int height)
+{
+	struct strbuf p = STRBUF_INIT;
+
+	strbuf_addf(&p, "{\"org\":%lld,\"w\":%d,\"h\":%d,\"dir\":", org_id,
+	    width, height);
+	strbuf_add_json(&p, dir);
+	strbuf_addc(&p, '}');
+	return strbuf_take(&p);
 }
 
 const struct job_kind job_kind_pspa = { "pspa", job_pspa_run };

@@ -22,6 +22,7 @@
 
 #include "core/pose.h"
 #include "jobs/job.h"
+#include "jobs/school.h"
 #include "media/portrait.h"
 #include "store/db.h"
 #include "util/i18n.h"
@@ -209,6 +210,7 @@ job_sis_run(struct job_ctx *ctx, char **cause)
 	if (job_cancelled(ctx)) {
 		zip_discard(z.za);
 		z.za = NULL;
+		free(z.path);
 		rc = 0;
 		goto out;
 	}
@@ -233,6 +235,21 @@ out0:
 	free(sys);
 	free(file);
 	return rc;
+}
+
+char *
+job_sis_payload(long long org_id, const char *system, const char *file,
+    long long split)
+{
+	struct strbuf p = STRBUF_INIT;
+
+	strbuf_addf(&p, "{\"org\":%lld,\"split\":%lld,\"system\":", org_id,
+	    split);
+	strbuf_add_json(&p, system);
+	strbuf_adds(&p, ",\"file\":");
+	strbuf_add_json(&p, file);
+	strbuf_addc(&p, '}');
+	return strbuf_take(&p);
 }
 
 const struct job_kind job_kind_sis = { "sis", job_sis_run };
