@@ -7,6 +7,7 @@ libpicday_a_SOURCES += src/jobs/job-pspa.c src/jobs/job-sis.c \
 	src/jobs/job-composite.c src/jobs/school.h
 libpicday_a_SOURCES += src/core/pose.c src/core/pose.h \
 	src/core/pspa.c src/core/pspa.h
+libpicday_a_SOURCES += src/tui/dialog-school.c
 libpicday_a_SOURCES += src/store/pose.c src/store/pose.h
 libpicday_a_SOURCES += src/media/portrait.c src/media/portrait.h \
 	src/media/composite.c src/media/composite.h
@@ -14,3 +15,5 @@ TESTS += tests/cli/export-pspa.sh tests/cli/export-sis.sh \
 	tests/cli/composite.sh
 EXTRA_DIST += tests/cli/export-pspa.sh tests/cli/export-sis.sh \
 	tests/cli/composite.sh tests/cli/school-lib.sh
+TESTS += tests/tui/sessions-school.sh
+EXTRA_DIST += tests/tui/sessions-school.sh
