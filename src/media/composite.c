@@ -132,13 +132,15 @@ draw_photo(cairo_t *cr, const char *path, double x, double y, double pw,
 	int h = (int)lround(ph / 72.0 * PHOTO_DPI);
 	unsigned char *rgb, *row;
 	cairo_surface_t *s;
+	void *jpeg;
+	size_t jlen;
 	int i, j, stride;
 
 	if (w < 8 || h < 10) {
 		w = 8;
 		h = 10;
 	}
-	if (media_portrait_rgb(path, w, h, &rgb, why) != 0) {
+	if (media_portrait_rgb(path, w, h, &rgb, &jpeg, &jlen, why) != 0) {
 		cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
 		cairo_rectangle(cr, x, y, pw, ph);
 		cairo_fill(cr);
@@ -158,6 +160,10 @@ draw_photo(cairo_t *cr, const char *path, double x, double y, double pw,
 		}
 	cairo_surface_mark_dirty(s);
 	free(rgb);
+	/* The PDF embeds the JPEG itself (DCTDecode), not the raw pixels. */
+	if (cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, jpeg, jlen,
+	    free, jpeg) != CAIRO_STATUS_SUCCESS)
+		free(jpeg);
 	cairo_save(cr);
 	cairo_translate(cr, x, y);
 	cairo_scale(cr, pw / w, ph / h);

@@ -112,18 +112,41 @@ media_portrait_jpeg(const char *src, int width, int height, int q,
 
 int
 media_portrait_rgb(const char *src, int width, int height,
-    unsigned char **rgb, char **cause)
+    unsigned char **rgb, void **jpeg, size_t *jpeglen, char **cause)
 {
-	VipsImage *im;
-	void *mem;
+	VipsImage *im, *mim;
+	void *mem, *vbuf = NULL;
 	size_t n = 0;
 
 	if ((im = portrait_load(src, width, height, cause)) == NULL)
 		return -1;
+	/* Decoded once into memory, then both forms come from it. */
+	if ((mim = vips_image_copy_memory(im)) == NULL) {
+		portrait_fail(cause, _("cannot decode image"));
+		g_object_unref(im);
+		return -1;
+	}
+	g_object_unref(im);
+	im = mim;
+	if (jpeg != NULL) {
+		if (vips_jpegsave_buffer(im, &vbuf, &n, "Q", 90, "strip", TRUE,
+		    NULL) != 0) {
+			portrait_fail(cause, _("cannot encode JPEG"));
+			g_object_unref(im);
+			return -1;
+		}
+		*jpeg = xmalloc(n);
+		memcpy(*jpeg, vbuf, n);
+		*jpeglen = n;
+		g_free(vbuf);
+		n = 0;
+	}
 	if ((mem = vips_image_write_to_memory(im, &n)) == NULL ||
 	    n != (size_t)width * height * 3) {
 		portrait_fail(cause, _("cannot decode image"));
 		g_free(mem);
+		if (jpeg != NULL)
+			free(*jpeg);
 		g_object_unref(im);
 		return -1;
 	}

@@ -20,8 +20,10 @@ int	media_portrait_jpeg(const char *src, int width, int height, int q,
 	    void **buf, size_t *len, char **cause);
 
 /* The same pixels as 8-bit RGB rows (width * 3 bytes each) in *rgb
- * (caller frees with free()).  0 or -1 with *cause. */
+ * (caller frees with free()), and when jpeg is not NULL also as a JPEG of
+ * quality 90 in *jpeg, *jpeglen bytes (caller frees with free()), from one
+ * decode.  0 or -1 with *cause. */
 int	media_portrait_rgb(const char *src, int width, int height,
-	    unsigned char **rgb, char **cause);
+	    unsigned char **rgb, void **jpeg, size_t *jpeglen, char **cause);
 
 #endif
