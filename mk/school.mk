@@ -15,5 +15,5 @@ TESTS += tests/cli/export-pspa.sh tests/cli/export-sis.sh \
 	tests/cli/composite.sh
 EXTRA_DIST += tests/cli/export-pspa.sh tests/cli/export-sis.sh \
 	tests/cli/composite.sh tests/cli/school-lib.sh
-TESTS += tests/tui/sessions-school.sh
-EXTRA_DIST += tests/tui/sessions-school.sh
+TESTS += tests/tui/sessions-school.sh tests/cli/kill9-pspa.sh
+EXTRA_DIST += tests/tui/sessions-school.sh tests/cli/kill9-pspa.sh

@@ -7,14 +7,20 @@
  * as a step ("img:CLIENT", or "fail:CLIENT" when its image cannot be
  * read), so a resumed job goes on where it stopped; INDEX.TXT, README.TXT
  * and COPYRIGHT.TXT come last, then the names written are recorded for the
- * next export's report.  Re-running the whole job writes the same files.
+ * next export's report.  Re-running the whole job writes the same files;
+ * temporaries of a process killed mid-file are swept at the start.
  */
 #include "config.h"
 
+#include <sys/types.h>
+
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/pose.h"
 #include "core/pspa.h"
@@ -44,6 +50,32 @@ pspa_write(const char *dir, const char *name, const char *text,
 	}
 	free(path);
 	return rc;
+}
+
+/* Removes "NAME.jpg.tmp.PID" and "NAME.TXT.tmp.PID" files (path_write_atomic's temporaries) of
+ * processes that died while writing: a job killed mid-file leaves one. */
+static void
+pspa_sweep(const char *dir)
+{
+	struct dirent *de;
+	const char *t;
+	DIR *d;
+	long pid;
+	char *end;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if ((t = strstr(de->d_name, ".jpg.tmp.")) == NULL &&
+		    (t = strstr(de->d_name, ".TXT.tmp.")) == NULL)
+			continue;
+		pid = strtol(t + 9, &end, 10);
+		if (*end != '\0' || pid <= 0)
+			continue;
+		if (kill((pid_t)pid, 0) == -1 && errno == ESRCH)
+			(void)unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
 }
 
 /* One portrait: 0 written (or already), 1 unreadable (noted), -1 stop. */
@@ -121,6 +153,8 @@ job_pspa_run(struct job_ctx *ctx, char **cause)
 		    strerror(errno));
 		goto out;
 	}
+	pspa_sweep(dir);
+	pspa_sweep(imgdir);
 	ok = xcalloc(l.n > 0 ? l.n : 1, 1);
 	job_progress(ctx, 0, (long long)l.nposed);
 	for (i = 0; i < l.n && !job_cancelled(ctx); i++) {
