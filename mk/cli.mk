@@ -9,3 +9,6 @@ TESTS += tests/cli/setup.sh
 EXTRA_DIST += tests/cli/setup.sh bench/run.sh
 TESTS += tests/cli/po.sh
 EXTRA_DIST += tests/cli/po.sh
+# The layers of DESIGN §2: no include up, no include circle in src/.
+TESTS += tests/cli/layers.sh
+EXTRA_DIST += tests/cli/layers.sh tests/cli/layers.py

@@ -33,3 +33,5 @@ tests_unit_test_qrscan_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-qrscan
 TESTS += tests/cli/images-demo.sh
 EXTRA_DIST += tests/cli/images-demo.sh
+TESTS += tests/cli/kill9-loop.sh
+EXTRA_DIST += tests/cli/kill9-loop.sh

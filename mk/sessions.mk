@@ -1,6 +1,9 @@
 # Sessions: scheduling, status, export, QR sheets (issue 3).
 libpicday_a_SOURCES += src/cli/cmd-sessions.c src/cli/cmd-qr-sheets.c
 libpicday_a_SOURCES += src/core/qrprint.c src/core/qrprint.h
+# The export and the QR sheets run as jobs (jobs/sessfile.h).
+libpicday_a_SOURCES += src/jobs/sessfile.c src/jobs/sessfile.h \
+	src/jobs/job-export.c src/jobs/job-qrsheet.c
 libpicday_a_SOURCES += \
 	src/core/schedule.c src/core/schedule.h \
 	src/core/status.c src/core/status.h \
@@ -16,6 +19,7 @@ tests_unit_test_schedule_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-schedule
 
 SESSIONS_TESTS = tests/cli/sessions-schedule.sh tests/cli/sessions-status.sh \
-	tests/cli/sessions-export.sh tests/cli/qr-sheets.sh
+	tests/cli/sessions-export.sh tests/cli/qr-sheets.sh \
+	tests/cli/kill9-qrsheet.sh
 TESTS += $(SESSIONS_TESTS)
 EXTRA_DIST += $(SESSIONS_TESTS)

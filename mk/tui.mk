@@ -2,12 +2,13 @@
 # tui/: the terminal interface.  Only the UI thread calls ncurses.
 libpicday_a_SOURCES += \
 	src/tui/tui.c src/tui/tui.h \
+	src/tui/loop.c src/tui/loop.h \
 	src/tui/keys.c src/tui/keys.h \
 	src/tui/list.c src/tui/list.h \
 	src/tui/form.c src/tui/form.h \
-	src/tui/wizard.c src/tui/wizard.h \
+	src/tui/steps.c src/tui/steps.h \
 	src/tui/dialog.c src/tui/dialog.h \
-	src/tui/help.c src/tui/detail.c \
+	src/tui/help.c src/tui/help.h src/tui/detail.c src/tui/detail.h \
 	src/tui/hub.h src/tui/hub-list.c \
 	src/tui/hub-clients.c src/tui/hub-sessions.c src/tui/hub-workflow.c \
 	src/tui/hub-invoices.c src/tui/hub-production.c src/tui/hub-control.c \
@@ -30,13 +31,14 @@ EXTRA_DIST += tests/tui/hubs.sh tests/tui/widgets.sh tests/tui/screen.sh \
 # The Sessions hub's actions: scheduling, advance, session form, QR codes,
 # export, schedule e-mails (tui/sessions-act.h).
 libpicday_a_SOURCES += \
-	src/tui/steps.c src/tui/steps.h \
 	src/tui/sessions-act.c src/tui/sessions-act.h \
 	src/tui/wizard-schedule.c src/tui/dialog-advance.c \
 	src/tui/form-session.c src/tui/dialog-qr.c \
-	src/tui/wizard-export.c src/tui/wizard-mail.c
+	src/tui/wizard-export.c src/tui/wizard-mail.c \
+	src/tui/jobwatch.c src/tui/jobwatch.h
 SESSIONS_TUI_TESTS = tests/tui/sessions-advance.sh tests/tui/sessions-schedule.sh \
-	tests/tui/sessions-export.sh tests/tui/sessions-mail.sh
+	tests/tui/sessions-export.sh tests/tui/sessions-mail.sh \
+	tests/tui/sessions-qr-job.sh
 TESTS += $(SESSIONS_TUI_TESTS)
 EXTRA_DIST += $(SESSIONS_TUI_TESTS)
 

@@ -3,6 +3,7 @@ libpicday_a_SOURCES += \
 	src/util/xalloc.c src/util/xalloc.h \
 	src/util/strbuf.c src/util/strbuf.h \
 	src/util/path.c src/util/path.h \
+	src/util/report.c src/util/report.h \
 	src/util/i18n.h
 
 check_PROGRAMS += tests/unit/test-path

@@ -1,10 +1,15 @@
-/* picday: entry point.  Sets up the locale and hands argv to the CLI. */
+/*
+ * picday: entry point.  Sets up the locale and hands argv to the CLI, which
+ * opens the TUI when there is no command word: main.c is the one file that
+ * knows both faces (cli/ and tui/ never include each other).
+ */
 #include "config.h"
 
 #include <locale.h>
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "tui/loop.h"
 #include "util/i18n.h"
 
 int
@@ -17,5 +22,5 @@ main(int argc, char **argv)
 	bindtextdomain(PACKAGE, localedir != NULL && *localedir != '\0' ?
 	    localedir : LOCALEDIR);
 	textdomain(PACKAGE);
-	return cli_main(argc, argv);
+	return cli_main(argc, argv, tui_main);
 }

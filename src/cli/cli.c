@@ -36,12 +36,13 @@ static const struct command commands[] = {
 	    "         sessions list [--org NAME] [--status S] [--columns C,...]\n"
 	    "         sessions advance [--to STATUS] NUMBER...|--org NAME\n"
 	    "         sessions history NUMBER\n"
-	    "         sessions export --preset entagged|all [--columns C,...] "
-	    "-o FILE.csv|FILE.xlsx\n"
+	    "         sessions export [--preset entagged|all | --columns C,...] "
+	    "[--org NAME]\n"
+	    "             [--status S] [--queue] -o FILE.csv|FILE.xlsx\n"
 	    "         sessions mail [--org NAME] [NUMBER...] [--dry-run] "
 	    "[--resend] [--queue]") },
 	{ "qr-sheets", cmd_qr_sheets, N_("qr-sheets [--org NAME] [--status S] "
-	    "[--per-page 1|2|4|6|8] [NUMBER...] -o FILE.pdf") },
+	    "[--per-page 1|2|4|6|8] [--queue] [NUMBER...] -o FILE.pdf") },
 	{ "images", cmd_images, N_("images import DIR --by qr|metadata|"
 	    "session=NUMBER [--field F] [--dry-run]\n"
 	    "         images list --session NUMBER\n"
@@ -67,11 +68,9 @@ cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("picday: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	report_verror(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int
@@ -103,15 +102,9 @@ cli_parse_number(const char *s)
 struct store *
 cli_store(struct cli *cli)
 {
-	char *cause = NULL;
-
-	if (cli->st != NULL)
-		return cli->st;
-	if (store_open(cli->studio_dir, &cli->st, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
+	if (cli->st == NULL &&
+	    (cli->st = store_open_report(cli->studio_dir)) == NULL)
 		exit(CLI_FAILED);
-	}
 	return cli->st;
 }
 
@@ -198,7 +191,7 @@ cli_take_globals(struct cli *cli, int argc, char **argv, const char **studio)
 }
 
 int
-cli_main(int argc, char **argv)
+cli_main(int argc, char **argv, int (*no_command)(const char *studio_dir))
 {
 	struct cli cli;
 	const char *studio = NULL;
@@ -222,7 +215,7 @@ cli_main(int argc, char **argv)
 	cli.studio_dir = path_studio_dir(studio);
 
 	if (argc < 2) {
-		rc = tui_main(&cli);
+		rc = no_command(cli.studio_dir);
 		goto out;
 	}
 	if (argv[1][0] == '-') {

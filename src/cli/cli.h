@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "cli/output.h"
+#include "util/report.h"
 
 struct store;
 
@@ -23,11 +24,16 @@ struct cli {
 	int		 format_given;
 };
 
-#define CLI_OK		0
-#define CLI_FAILED	1
-#define CLI_USAGE	2
+/* The exit codes (util/report.h, shared with the TUI). */
+#define CLI_OK		PICDAY_EXIT_OK
+#define CLI_FAILED	PICDAY_EXIT_FAILED
+#define CLI_USAGE	PICDAY_EXIT_USAGE
 
-int		 cli_main(int argc, char **argv);
+/* Runs the command of argv and returns the exit code.  With no command
+ * word, returns no_command(studio folder): src/main.c passes the TUI's
+ * tui_main(), so the CLI never knows the TUI. */
+int		 cli_main(int argc, char **argv,
+		    int (*no_command)(const char *studio_dir));
 /* The studio, opened on first use; on failure prints why and exits 1. */
 struct store	*cli_store(struct cli *);
 /* Prints "picday: usage: ..." to stderr and returns CLI_USAGE. */
@@ -50,7 +56,5 @@ int	cmd_demo(struct cli *, int, char **);
 int	cmd_setup(struct cli *, int, char **);
 int	cmd_export(struct cli *, int, char **);
 int	cmd_composite(struct cli *, int, char **);
-/* The TUI (src/tui/tui.c). */
-int	tui_main(struct cli *);
 
 #endif

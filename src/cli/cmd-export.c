@@ -89,17 +89,26 @@ school_run(struct cli *cli, const char *kind, const char *title,
 {
 	char *cause = NULL;
 	long long id;
+	int found = 0;
 
-	if ((id = jobs_queue(cli_store(cli), kind, title, payload,
-	    &cause)) < 0) {
+	/* The same export again (after a kill -9, say) takes over its job. */
+	if ((id = jobs_queue_once(cli_store(cli), kind, title, payload,
+	    &found, &cause)) < 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return CLI_FAILED;
 	}
 	if (queue) {
-		fprintf(stderr, _("queued job %lld\n"), id);
+		if (found)
+			fprintf(stderr, _("job %lld is already queued\n"), id);
+		else
+			fprintf(stderr, _("queued job %lld\n"), id);
 		return CLI_OK;
 	}
+	if (found)
+		/* L10N: an interrupted export of the same kind and target is
+		 * taken over */
+		fprintf(stderr, _("resuming job %lld\n"), id);
 	if (jobs_run_foreground(cli->studio_dir, id, 1, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);

@@ -4,8 +4,11 @@
  * import reads the card (core/imgscan, all cores), sorts it, and either
  * prints the assignment (--dry-run; the JSON of the contract with
  * --format json) or queues an "import" job with it and runs that job in
- * the foreground (--queue: only queue it).  Problems go to stderr, one line
- * each: unreadable frames with the reason, and the runs that look wrong.
+ * the foreground (--queue: only queue it).  An unfinished job with the same
+ * payload (card, mode, assignment, --advance) is that job: run again after
+ * a kill, the command takes it over instead of queueing another.
+ * Problems go to stderr, one line each: unreadable frames with the reason,
+ * and the runs that look wrong.
  */
 #include "config.h"
 
@@ -106,7 +109,7 @@ images_import(struct cli *cli, int argc, char **argv)
 	char *cause = NULL, *payload, *title, *abs, number[32];
 	size_t nitems;
 	long long id;
-	int c, dry = 0, advance = 0, queue = 0, rc = CLI_OK;
+	int c, dry = 0, advance = 0, queue = 0, found, rc = CLI_OK;
 
 	memset(&o, 0, sizeof o);
 	o.field = -1;
@@ -186,7 +189,9 @@ images_import(struct cli *cli, int argc, char **argv)
 	free(abs);
 	/* L10N: job title: "import 120 frames from /media/card" */
 	title = xasprintf(_("import %zu frames from %s"), nitems, dir);
-	id = jobs_queue(st, "import", title, payload, &cause);
+	/* The same card, mode and assignment is the same job: a run after a
+	 * kill takes over the interrupted one. */
+	id = jobs_queue_once(st, "import", title, payload, &found, &cause);
 	free(title);
 	free(payload);
 	free(items);
@@ -197,10 +202,18 @@ images_import(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (queue) {
-		/* L10N: the import job was queued for the worker */
-		fprintf(stderr, _("queued job %lld\n"), id);
+		if (found)
+			/* L10N: the same import is already in the queue */
+			fprintf(stderr, _("job %lld is already queued\n"), id);
+		else
+			/* L10N: the import job was queued for the worker */
+			fprintf(stderr, _("queued job %lld\n"), id);
 		goto out;
 	}
+	if (found)
+		/* L10N: an interrupted (or queued) import of the same card
+		 * is taken over */
+		fprintf(stderr, _("resuming job %lld\n"), id);
 	if (jobs_run_foreground(cli->studio_dir, id, 1, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);

@@ -3,7 +3,10 @@
  * the command line.
  *
  *   jobs list            every job: id, kind, state, done, total, attempts,
- *                        last_error, title, created_at
+ *                        last_error, title, created_at; a running job whose
+ *                        owner died (or whose lease expired) is shown
+ *                        "interrupted" until a worker or the next run of
+ *                        its command takes it over
  *   jobs run [--wait]    runs every job that can be claimed now (queued,
  *                        and interrupted ones) until none is left; --wait
  *                        also waits out retry back-offs and jobs that other
@@ -43,7 +46,7 @@ jobs_list_row(const struct store_job *j, void *arg)
 	snprintf(attempts, sizeof attempts, "%d", j->attempts);
 	vals[0] = id;
 	vals[1] = j->kind;
-	vals[2] = j->state;
+	vals[2] = jobs_state_shown(j);
 	vals[3] = done;
 	vals[4] = total;
 	vals[5] = attempts;

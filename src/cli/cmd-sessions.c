@@ -17,6 +17,7 @@
 #include "core/schedule.h"
 #include "core/status.h"
 #include "jobs/job.h"
+#include "jobs/sessfile.h"
 #include "store/db.h"
 #include "store/session.h"
 #include "util/i18n.h"
@@ -336,27 +337,31 @@ sessions_export(struct cli *cli, int argc, char **argv)
 		{ "org", required_argument, NULL, 'r' },
 		{ "status", required_argument, NULL, 's' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "queue", no_argument, NULL, 'q' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct session_filter f;
-	const char *preset = NULL, *spec = NULL, *out = NULL;
-	int cols[EXPORT_NCOLS], c;
-	size_t n, rows;
+	struct sessfile_request rq;
+	const char *preset = NULL, *spec = NULL;
+	int cols[EXPORT_NCOLS], c, queue = 0, rc;
+	size_t n;
+	long long id;
 	char *cause;
 
-	memset(&f, 0, sizeof f);
+	memset(&rq, 0, sizeof rq);
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'p': preset = optarg; break;
 		case 'c': spec = optarg; break;
-		case 'r': f.org = optarg; break;
-		case 's': f.status = optarg; break;
-		case 'o': out = optarg; break;
+		case 'r': rq.org = optarg; break;
+		case 's': rq.status = optarg; break;
+		case 'o': rq.output = optarg; break;
+		case 'q': queue = 1; break;
 		default: goto usage;
 		}
 	}
-	if (optind != argc || out == NULL || (preset != NULL && spec != NULL))
+	if (optind != argc || rq.output == NULL ||
+	    (preset != NULL && spec != NULL))
 		goto usage;
 	if (spec != NULL) {
 		if (export_columns_parse(spec, cols, &n, &cause) != 0) {
@@ -367,18 +372,29 @@ sessions_export(struct cli *cli, int argc, char **argv)
 	} else if (export_preset(preset != NULL ? preset : "entagged", cols,
 	    &n) != 0)
 		goto usage;
-	if (export_sessions(cli_store(cli), out, cols, n, &f, &rows,
-	    &cause) != 0) {
+	rq.cols = cols;
+	rq.ncols = n;
+	if ((id = sessfile_queue_export(cli_store(cli), &rq, &cause)) < 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return CLI_FAILED;
 	}
-	fprintf(stderr, _("exported %zu sessions to %s\n"), rows, out);
-	return CLI_OK;
+	if (queue) {
+		/* L10N: the job was queued for the worker */
+		fprintf(stderr, _("queued job %lld\n"), id);
+		return CLI_OK;
+	}
+	rc = sessfile_run(cli->studio_dir, cli->st, id, &cause);
+	if (rc != 0)
+		cli_error("%s", cause);
+	else
+		fprintf(stderr, "%s\n", cause);
+	free(cause);
+	return rc != 0 ? CLI_FAILED : CLI_OK;
 usage:
 	return cli_usage("%s", _("sessions export [--preset entagged|all | "
-	    "--columns C,...] [--org NAME] [--status S] -o FILE.csv|"
-	    "FILE.xlsx"));
+	    "--columns C,...] [--org NAME] [--status S] [--queue] "
+	    "-o FILE.csv|FILE.xlsx"));
 }
 
 struct numbers {

@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "jobs/job.h"
+#include "jobs/progress.h"
 #include "jobs/runner.h"
 #include "util/i18n.h"
 

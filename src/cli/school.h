@@ -14,8 +14,9 @@ struct cli;
  * returns the organization's id in *org_id.  CLI_OK or CLI_FAILED. */
 int	school_prepare(struct cli *, const char *org, const char *kind,
 	    long long *org_id);
-/* Queues job `kind` with payload (JSON) and title, then runs it in the
- * foreground with progress on stderr, or only queues it (queue set).
+/* Queues job `kind` with payload (JSON) and title — or takes over the
+ * unfinished job of that kind and payload, e.g. one killed — then runs it
+ * in the foreground with progress on stderr, or only queues it (queue set).
  * CLI_OK or CLI_FAILED. */
 int	school_run(struct cli *, const char *kind, const char *title,
 	    const char *payload, int queue);

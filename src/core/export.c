@@ -17,6 +17,7 @@
 #include "store/db.h"
 #include "store/session.h"
 #include "util/i18n.h"
+#include "util/path.h"
 #include "util/xalloc.h"
 
 static const struct {
@@ -185,7 +186,21 @@ struct export_ctx {
 	FILE			*f;		/* CSV */
 	lxw_worksheet		*ws;		/* XLSX */
 	lxw_error		 xerr;
+	const struct export_opts *opts;
+	int			 stopped;
 };
+
+/* After a row: the caller may stop the export. */
+static int
+export_row_done(struct export_ctx *x)
+{
+	if (x->opts != NULL && x->opts->row != NULL &&
+	    x->opts->row(x->rows, x->opts->arg) != 0) {
+		x->stopped = 1;
+		return 1;
+	}
+	return 0;
+}
 
 static int
 export_csv_row(const struct session_row *r, void *arg)
@@ -202,7 +217,9 @@ export_csv_row(const struct session_row *r, void *arg)
 	}
 	fputs("\r\n", x->f);
 	x->rows++;
-	return ferror(x->f) ? -1 : 0;
+	if (ferror(x->f))
+		return -1;
+	return export_row_done(x);
 }
 
 static int
@@ -235,7 +252,7 @@ export_xlsx_row(const struct session_row *r, void *arg)
 		}
 	}
 	x->rows++;
-	return 0;
+	return export_row_done(x);
 }
 
 static int
@@ -266,6 +283,8 @@ export_csv(struct store *st, const char *tmp, struct export_ctx *x,
 	rc = store_session_each(st, filter, export_csv_row, x);
 	if (fclose(x->f) != 0 && rc == 0)
 		rc = -2;
+	if (x->stopped)
+		return 1;
 	if (rc != 0)
 		*cause = rc == -2 ? xasprintf("%s: %s", tmp, strerror(errno)) :
 		    xasprintf(_("cannot read the sessions: %s"),
@@ -298,6 +317,8 @@ export_xlsx(struct store *st, const char *tmp, struct export_ctx *x,
 		    export_column_title(x->cols[i]), bold);
 	rc = store_session_each(st, filter, export_xlsx_row, x);
 	e = workbook_close(wb);
+	if (x->stopped)
+		return 1;
 	if (rc != 0 || e != LXW_NO_ERROR) {
 		if (x->xerr != LXW_NO_ERROR || e != LXW_NO_ERROR)
 			*cause = xasprintf(_("%s: cannot write the workbook: "
@@ -312,9 +333,15 @@ export_xlsx(struct store *st, const char *tmp, struct export_ctx *x,
 }
 
 int
+export_path_ok(const char *path)
+{
+	return has_suffix(path, ".csv") || has_suffix(path, ".xlsx");
+}
+
+int
 export_sessions(struct store *st, const char *path, const int *cols,
-    size_t ncols, const struct session_filter *filter, size_t *rows,
-    char **cause)
+    size_t ncols, const struct session_filter *filter,
+    const struct export_opts *opts, size_t *rows, char **cause)
 {
 	struct export_ctx x;
 	char *tmp;
@@ -332,10 +359,12 @@ export_sessions(struct store *st, const char *path, const int *cols,
 	memset(&x, 0, sizeof x);
 	x.cols = cols;
 	x.ncols = ncols;
-	tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	x.opts = opts;
+	tmp = opts != NULL && opts->tmp != NULL ? xstrdup(opts->tmp) :
+	    xasprintf("%s.tmp%ld", path, (long)getpid());
 	rc = xlsx ? export_xlsx(st, tmp, &x, filter, cause) :
 	    export_csv(st, tmp, &x, filter, cause);
-	if (rc == 0 && rename(tmp, path) != 0) {
+	if (rc == 0 && path_commit(tmp, path) != 0) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		rc = -1;
 	}

@@ -9,11 +9,12 @@
  *
  *   int cols[EXPORT_NCOLS]; size_t n;
  *   export_preset("entagged", cols, &n);  or export_columns_parse(...)
- *   export_sessions(st, "out.xlsx", cols, n, &filter, &rows, &cause);
+ *   export_sessions(st, "out.xlsx", cols, n, &filter, NULL, &rows, &cause);
  *
  * Rows are streamed from the store straight into the file (XLSX in
- * libxlsxwriter's constant-memory mode), written to a temporary file and
- * renamed, so a failed export leaves no half file.  CSV is RFC 4180 (CRLF,
+ * libxlsxwriter's constant-memory mode), written to a temporary file in
+ * the same folder, synced and renamed, so a failed or killed export never
+ * leaves a half file under the final name.  CSV is RFC 4180 (CRLF,
  * quotes doubled), UTF-8 without BOM.  In XLSX the header is bold and the
  * numeric columns (number, minutes, client_id) are numbers; a student ID
  * stays text so that leading zeros survive.
@@ -51,10 +52,23 @@ int	export_columns_parse(const char *spec, int *cols, size_t *n,
 /* Presets "entagged", "all" and "list" (the sessions list default). */
 int	export_preset(const char *name, int *cols, size_t *n);
 
+struct export_opts {
+	/* The temporary file, in path's folder; NULL: "PATH.tmpPID".  A job
+	 * names it after itself, so a rerun after a kill overwrites it. */
+	const char	*tmp;
+	/* After every row, with the rows written so far; non-zero stops the
+	 * export (cancelled): nothing is written, export_sessions returns 1. */
+	int		(*row)(size_t rows, void *arg);
+	void		*arg;
+};
+
 /* Writes the sessions of filter to path; the format comes from the
- * extension (.csv or .xlsx).  *rows gets the number of sessions written. */
+ * extension (.csv or .xlsx).  opts may be NULL.  *rows gets the number of
+ * sessions written.  0 written, 1 stopped by opts->row, -1 with *cause. */
 int	export_sessions(struct store *, const char *path, const int *cols,
-	    size_t ncols, const struct session_filter *, size_t *rows,
-	    char **cause);
+	    size_t ncols, const struct session_filter *,
+	    const struct export_opts *, size_t *rows, char **cause);
+/* 1 when path ends in .csv or .xlsx (no case). */
+int	export_path_ok(const char *path);
 
 #endif

@@ -25,5 +25,9 @@ qrprint_row(const struct session_row *r, void *arg)
 	if (qrsheet_add(x->q, &c, &x->cause) != 0)
 		return 1;
 	x->cards++;
+	if (x->row != NULL && x->row(x->cards, x->arg) != 0) {
+		x->stopped = 1;
+		return 1;
+	}
 	return 0;
 }

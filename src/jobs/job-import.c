@@ -10,6 +10,9 @@
  * images row.  A library file with no row but the same bytes (a job killed
  * between rename and insert) is adopted, not copied again.  So a job
  * killed at any moment and run again imports every frame exactly once.
+ * Each (re)start first removes the temporaries killed imports left in the
+ * folders of its sessions (.picday-import-ID.tmp of this job, or of a job
+ * no live process runs).
  * Then the sessions move to "Images Imported" (with "advance"), and every
  * image lacking a preview gets one.
  *
@@ -18,6 +21,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -34,6 +38,7 @@
 #include "media/preview.h"
 #include "store/db.h"
 #include "store/image.h"
+#include "store/job.h"
 #include "store/preview.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -199,6 +204,75 @@ row_meta(const char *src, struct image_row *row, char *when, size_t whenlen,
 	row->height = m.height;
 	row->orientation = m.orientation;
 	exifmeta_free(&m);
+}
+
+/* The job of a ".picday-import-ID.tmp" name, else 0. */
+static long long
+tmp_job(const char *name)
+{
+	long long id;
+	int len = 0;
+
+	if (sscanf(name, ".picday-import-%lld.tmp%n", &id, &len) != 1 ||
+	    len == 0 || name[len] != '\0')
+		return 0;
+	return id > 0 ? id : 0;
+}
+
+/* May the temporary of import job `id` go?  Its own (left by an earlier
+ * attempt of this job), and those of jobs that are not running in a live
+ * process; never another live job's. */
+static int
+tmp_is_stale(struct import *im, long long id)
+{
+	struct store_job j;
+	int rc, stale;
+
+	if (id == job_id(im->ctx))
+		return 1;
+	if ((rc = store_job_get(im->st, id, &j)) != 1)
+		return rc == 0;	/* no such job; unsure on an error */
+	stale = strcmp(j.state, "running") != 0 || !jobs_lease_live(&j);
+	store_job_clear(&j);
+	return stale;
+}
+
+/* Removes the ".picday-import-ID.tmp" files that killed imports left in
+ * the library folders of this job's sessions: only that name, only there. */
+static void
+sweep_stale_tmps(struct import *im, const struct image_job_item *v,
+    size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		struct dirent *e;
+		DIR *d;
+		char *org = NULL, *safe, *rel, *folder;
+		long long sid, id;
+
+		for (j = 0; j < i && v[j].number != v[i].number; j++)
+			;
+		if (j < i || store_image_session(im->st, v[i].number, &sid,
+		    &org) != 1) {
+			free(org);
+			continue;	/* seen, or no such session */
+		}
+		safe = path_safe_component(org);
+		rel = xasprintf("library/%s/%lld", safe, v[i].number);
+		folder = store_path(im->st, rel);
+		if ((d = opendir(folder)) != NULL) {
+			while ((e = readdir(d)) != NULL)
+				if ((id = tmp_job(e->d_name)) > 0 &&
+				    tmp_is_stale(im, id))
+					(void)unlinkat(dirfd(d), e->d_name, 0);
+			closedir(d);
+		}
+		free(folder);
+		free(rel);
+		free(safe);
+		free(org);
+	}
 }
 
 /* One frame into one session.  0 done (or skipped), -1 the job stops. */
@@ -427,6 +501,7 @@ job_import_run(struct job_ctx *ctx, char **cause)
 	im.buf = xmalloc(IMPORT_BUF);
 	im.number = -1;
 	im.tmpname = xasprintf(".picday-import-%lld.tmp", job_id(ctx));
+	sweep_stale_tmps(&im, v, n);
 	job_progress(ctx, 0, (long long)n);
 	for (i = 0; i < n && rc == 0; i++) {
 		if (job_cancelled(ctx))

@@ -18,6 +18,7 @@
 #define PICDAY_JOBS_JOB_H
 
 struct store;
+struct store_job;
 struct job_ctx;
 
 struct job_kind {
@@ -55,6 +56,26 @@ void		 job_warn(struct job_ctx *, const char *fmt, ...)
 long long	 jobs_queue(struct store *, const char *kind, const char *title,
 		    const char *payload_json, char **cause);
 
+/*
+ * Job identity: the same kind with the same payload is the same work.
+ * Returns the oldest unfinished job of that kind and payload (queued, or
+ * running: perhaps interrupted, its owner gone), with *found set, else a new
+ * queued job; its id (> 0), or -1 with *cause set.  A foreground command
+ * run again after a kill -9 so takes over its own job instead of leaving it
+ * behind and starting another.
+ */
+long long	 jobs_queue_once(struct store *, const char *kind,
+		    const char *title, const char *payload_json, int *found,
+		    char **cause);
+
+/* Whether a running job's lease is held by a live owner: 0 when its owner
+ * is a process on this host that no longer exists or its lease expired, so
+ * any worker may take it over. */
+int		 jobs_lease_live(const struct store_job *);
+/* The state to show: "interrupted" for a running job without a live lease,
+ * else the stored state (queued running done failed cancelled). */
+const char	*jobs_state_shown(const struct store_job *);
+
 /* Back to the queue (failed or cancelled job) / stop a queued or running
  * job (its run() sees job_cancelled()).  0, or -1 with *cause set. */
 int		 jobs_retry(struct store *, long long id, char **cause);
@@ -63,8 +84,11 @@ int		 jobs_cancel(struct store *, long long id, char **cause);
 /*
  * Runs one job on the calling thread, now, with progress on stderr when
  * `progress` is set (the foreground form of `picday images import` etc.).
- * Claims it by lease like a worker; fails if another process holds a live
- * lease.  0 done, -1 failed (*cause set).
+ * Claims it by lease like a worker, taking over a job whose owner died.
+ * While another live process holds the lease (a worker claimed it first,
+ * or the same command runs twice) it follows that job's progress until it
+ * ends, and takes it over if that owner dies.  0 done, -1 failed, cancelled
+ * (*cause set).
  */
 int		 jobs_run_foreground(const char *studio_dir, long long id,
 		    int progress, char **cause);

@@ -8,6 +8,8 @@
 extern const struct job_kind job_kind_preview;
 extern const struct job_kind job_kind_import;
 extern const struct job_kind job_kind_mail;
+extern const struct job_kind job_kind_export;
+extern const struct job_kind job_kind_qrsheet;
 extern const struct job_kind job_kind_pspa;
 extern const struct job_kind job_kind_sis;
 extern const struct job_kind job_kind_composite;
@@ -16,6 +18,8 @@ static const struct job_kind *const kinds[] = {
 	&job_kind_preview,
 	&job_kind_import,
 	&job_kind_mail,
+	&job_kind_export,
+	&job_kind_qrsheet,
 	&job_kind_pspa,
 	&job_kind_sis,
 	&job_kind_composite,

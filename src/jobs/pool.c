@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "jobs/job.h"
+#include "jobs/progress.h"
 #include "jobs/runner.h"
 #include "store/db.h"
 #include "store/job.h"

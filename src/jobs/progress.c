@@ -4,20 +4,30 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "jobs/runner.h"
+#include "jobs/progress.h"
 
 static pthread_mutex_t	progress_lock = PTHREAD_MUTEX_INITIALIZER;
 static int		progress_tty = -1;
 static int		progress_open;	/* a line waits to be overwritten */
 static long long	progress_ms;
 
+static long long
+progress_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 void
 jobs_progress_show(const char *kind, long long id, long long done,
     long long total, int last)
 {
-	long long now = jobs_now_ms();
+	long long now = progress_now_ms();
 
 	pthread_mutex_lock(&progress_lock);
 	if (progress_tty < 0)

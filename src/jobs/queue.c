@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "jobs/job.h"
+#include "jobs/progress.h"
 #include "jobs/runner.h"
 #include "store/db.h"
 #include "store/job.h"
@@ -222,6 +223,44 @@ jobs_queue(struct store *st, const char *kind, const char *title,
 	return id;
 }
 
+long long
+jobs_queue_once(struct store *st, const char *kind, const char *title,
+    const char *payload_json, int *found, char **cause)
+{
+	long long id;
+
+	*found = 0;
+	if (job_kind_find(kind) == NULL) {
+		*cause = xasprintf(_("unknown job kind '%s'"), kind);
+		return -1;
+	}
+	if ((id = store_job_insert_once(st, kind, title, payload_json,
+	    found)) < 0) {
+		*cause = xasprintf(_("cannot queue the %s job: %s"), kind,
+		    store_errmsg(st));
+		return -1;
+	}
+	return id;
+}
+
+int
+jobs_lease_live(const struct store_job *j)
+{
+	/* The test store_job_claim() makes before taking a running job. */
+	return j->lease_owner != NULL &&
+	    j->lease_expires > (long long)time(NULL) &&
+	    !jobs_owner_dead(j->lease_owner);
+}
+
+const char *
+jobs_state_shown(const struct store_job *j)
+{
+	if (j->state != NULL && strcmp(j->state, "running") == 0 &&
+	    !jobs_lease_live(j))
+		return "interrupted";	/* a state name, not translated */
+	return j->state;
+}
+
 /* The cause for a retry/cancel that found no job or the wrong state. */
 static int
 jobs_refused(struct store *st, long long id, int rc, char *state,
@@ -333,6 +372,17 @@ job_exec(struct store *st, struct store_job *job, const char *owner,
 	return ctx.lost ? 1 : 0;
 }
 
+/* Why a job that cannot be claimed is not done: a new cause. */
+static char *
+foreground_refused(const struct store_job *job)
+{
+	if (strcmp(job->state, "failed") == 0 && job->last_error != NULL)
+		return xasprintf(_("job #%lld failed: %s"), job->id,
+		    job->last_error);
+	/* L10N: "job #3 is cancelled" (the state is not translated) */
+	return xasprintf(_("job #%lld is %s"), job->id, job->state);
+}
+
 int
 jobs_run_foreground(const char *studio_dir, long long id, int progress,
     char **cause)
@@ -340,37 +390,64 @@ jobs_run_foreground(const char *studio_dir, long long id, int progress,
 	struct store *st;
 	struct store_job job;
 	char *owner;
-	int rc;
+	int rc, following = 0;
 
 	if (store_open(studio_dir, &st, cause) != 0)
 		return -1;
 	owner = jobs_owner_self();
-	rc = store_job_claim(st, id, owner, (long long)time(NULL),
-	    JOBS_LEASE_SECS, JOBS_MAX_CLAIMS, jobs_owner_dead, &job);
-	if (rc == 1) {
-		rc = job_exec(st, &job, owner, -1, NULL, progress ?
-		    JOBS_SHOW_PROGRESS : 0, cause);
+	for (;;) {
+		rc = store_job_claim(st, id, owner, (long long)time(NULL),
+		    JOBS_LEASE_SECS, JOBS_MAX_CLAIMS, jobs_owner_dead, &job);
 		if (rc == 1) {
-			*cause = xasprintf(_("job #%lld was cancelled"), id);
-			rc = -1;
+			rc = job_exec(st, &job, owner, -1, NULL, progress ?
+			    JOBS_SHOW_PROGRESS : 0, cause);
+			if (rc == 1) {
+				*cause = xasprintf(_("job #%lld was cancelled"),
+				    id);
+				rc = -1;
+			}
+			break;
 		}
-	} else if (rc < 0) {
-		*cause = xasprintf(_("cannot claim job #%lld: %s"), id,
-		    store_errmsg(st));
-	} else if ((rc = store_job_get(st, id, &job)) != 1) {
-		*cause = rc == 0 ? xasprintf(_("no job #%lld"), id) :
-		    xstrdup(store_errmsg(st));
-		rc = -1;
-	} else if (strcmp(job.state, "done") == 0) {
-		rc = 0;
-	} else {
-		if (strcmp(job.state, "running") == 0)
-			*cause = xasprintf(_("job #%lld is running in another "
-			    "process (%s)"), id, job.lease_owner);
-		else
-			*cause = xasprintf(_("job #%lld is %s"), id,
-			    job.state);
-		rc = -1;
+		if (rc < 0) {
+			*cause = xasprintf(_("cannot claim job #%lld: %s"), id,
+			    store_errmsg(st));
+			break;
+		}
+		if ((rc = store_job_get(st, id, &job)) != 1) {
+			*cause = rc == 0 ? xasprintf(_("no job #%lld"), id) :
+			    xstrdup(store_errmsg(st));
+			rc = -1;
+			break;
+		}
+		if (strcmp(job.state, "done") == 0) {
+			if (following && progress)
+				jobs_progress_show(job.kind, id, job.done,
+				    job.total, 1);
+			rc = 0;
+			break;
+		}
+		if (strcmp(job.state, "queued") == 0) {
+			store_job_clear(&job);	/* given back just now */
+			continue;
+		}
+		if (strcmp(job.state, "running") != 0) {
+			*cause = foreground_refused(&job);
+			rc = -1;
+			break;
+		}
+		/* Another live process runs it: follow it until it ends, or
+		 * take it over when its owner dies. */
+		if (!following && progress)
+			jobs_progress_message(_("%s #%lld is running in "
+			    "another process (%s): waiting for it"), job.kind,
+			    id, job.lease_owner != NULL ?
+			    job.lease_owner : "?");
+		following = 1;
+		if (progress)
+			jobs_progress_show(job.kind, id, job.done, job.total,
+			    0);
+		store_job_clear(&job);
+		usleep(JOBS_IDLE_MS * 1000);
 	}
 	store_job_clear(&job);
 	free(owner);

@@ -1,7 +1,7 @@
 /*
- * jobs/runner: how a claimed job runs (jobs/queue.c), the progress line on
- * stderr (jobs/progress.c) and running the whole queue from a command
- * (jobs/pool.c).  Internal to jobs/ except jobs_run_all(), which
+ * jobs/runner: how a claimed job runs (jobs/queue.c) and running the whole
+ * queue from a command (jobs/pool.c); the progress line on stderr is
+ * jobs/progress.h.  Internal to jobs/ except jobs_run_all(), which
  * `picday jobs run` uses.
  *
  * Leases: the owner is "host:pid:tid"; a lease lasts JOBS_LEASE_SECS and is
@@ -58,14 +58,6 @@ long long job_total_before(struct job_ctx *);
  */
 int	 job_exec(struct store *, struct store_job *, const char *owner,
 	    int wake_fd, const atomic_int *stop, int show, char **cause);
-
-/* One line of progress on stderr (thread-safe): on a terminal a line that
- * updates in place, else plain lines at most once a second per job. */
-void	 jobs_progress_show(const char *kind, long long id, long long done,
-	    long long total, int last);
-/* A message on stderr that does not mix with the progress line. */
-void	 jobs_progress_message(const char *fmt, ...)
-	    __attribute__((format(printf, 1, 2)));
 
 /*
  * `picday jobs run`: runs every job that can be claimed now (queued, or

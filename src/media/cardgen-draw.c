@@ -9,8 +9,8 @@
 
 #include <qrencode.h>
 
-#include "media/cardgen.h"
 #include "media/cardgen-draw.h"
+#include "media/cardgen-subject.h"
 
 static const double cardgen_skins[][3] = {
 	{ 0.96, 0.80, 0.69 }, { 0.89, 0.69, 0.55 }, { 0.78, 0.57, 0.42 },

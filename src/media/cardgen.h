@@ -26,16 +26,7 @@
 
 #include <stddef.h>
 
-struct cardgen_subject {
-	long long	 number;	/* session number: the QR's text */
-	const char	*first_name;	/* printed on the sheet; NULL: "" */
-	const char	*last_name;
-	const char	*student_id;
-	const char	*grade;
-	const char	*teacher;
-	const char	*organization;
-	int		 absent;	/* nonzero: no frames at all */
-};
+#include "media/cardgen-subject.h"
 
 struct cardgen_opts {
 	int		 width;		/* frame size; 0 = 1732 x 1155 (2 MP) */

@@ -17,6 +17,7 @@
 
 #include "media/qrsheet.h"
 #include "util/i18n.h"
+#include "util/path.h"
 #include "util/xalloc.h"
 
 #define PAGE_W		612.0		/* US Letter, points */
@@ -44,8 +45,8 @@ qrsheet_per_page_ok(int n)
 }
 
 int
-qrsheet_open(const char *path, int per_page, struct qrsheet **out,
-    char **cause)
+qrsheet_open(const char *path, const char *tmp, int per_page,
+    struct qrsheet **out, char **cause)
 {
 	struct qrsheet *q;
 	cairo_status_t e;
@@ -57,7 +58,8 @@ qrsheet_open(const char *path, int per_page, struct qrsheet **out,
 	}
 	q = xcalloc(1, sizeof *q);
 	q->path = xstrdup(path);
-	q->tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	q->tmp = tmp != NULL ? xstrdup(tmp) :
+	    xasprintf("%s.tmp%ld", path, (long)getpid());
 	q->per_page = per_page;
 	q->cols = per_page == 1 || per_page == 2 ? 1 : 2;
 	q->rows = per_page / q->cols;
@@ -285,7 +287,7 @@ qrsheet_close(struct qrsheet *q, int abandon, int *pages, char **cause)
 	if (!abandon && e != CAIRO_STATUS_SUCCESS) {
 		*cause = xasprintf("%s: %s", q->path, cairo_status_to_string(e));
 		rc = -1;
-	} else if (!abandon && rename(q->tmp, q->path) != 0) {
+	} else if (!abandon && path_commit(q->tmp, q->path) != 0) {
 		*cause = xasprintf("%s: %s", q->path, strerror(errno));
 		rc = -1;
 	}

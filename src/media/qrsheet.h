@@ -11,8 +11,9 @@
  * page, 9.4 cm at 2, 5.8 cm at 4, 5.1 cm at 6 and 4.6 cm at 8 per page (the
  * height of a Letter page shared by four rows allows no more).
  *
- * The PDF is written to a temporary file and renamed at qrsheet_close(),
- * so a failure leaves no half sheet.  Text uses cairo's toy font API with
+ * The PDF is written to a temporary file in the same folder, synced and
+ * renamed at qrsheet_close(), so a failure or a kill never leaves a half
+ * sheet under the final name.  Text uses cairo's toy font API with
  * "DejaVu Sans" (accents and most Latin, Greek and Cyrillic names).
  *
  * Threads: one sheet per thread.  Errors: -1 with *cause (caller frees).
@@ -31,8 +32,10 @@ struct qrcard {
 
 /* 1 when n is a supported cards-per-page count. */
 int	qrsheet_per_page_ok(int n);
-int	qrsheet_open(const char *path, int per_page, struct qrsheet **,
-	    char **cause);
+/* tmp: the temporary file, in path's folder (a job names it after itself,
+ * so a rerun after a kill overwrites it); NULL: "PATH.tmpPID". */
+int	qrsheet_open(const char *path, const char *tmp, int per_page,
+	    struct qrsheet **, char **cause);
 int	qrsheet_add(struct qrsheet *, const struct qrcard *, char **cause);
 /* Finishes the PDF and frees the sheet; with abandon set, removes it.
  * *pages (if not NULL) gets the number of pages written. */

@@ -11,8 +11,10 @@
 #include <unistd.h>
 
 #include "store/db.h"
+#include "store/schema.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/report.h"
 #include "util/xalloc.h"
 
 struct stmt_cache {
@@ -79,12 +81,26 @@ store_open(const char *dir, struct store **out, char **cause)
 		store_close(st);
 		return -1;
 	}
-	if (store_migrate(st, cause) != 0) {
+	if (store_migrate(st->db, cause) != 0) {
 		store_close(st);
 		return -1;
 	}
 	*out = st;
 	return 0;
+}
+
+struct store *
+store_open_report(const char *dir)
+{
+	struct store *st = NULL;
+	char *cause = NULL;
+
+	if (store_open(dir, &st, &cause) != 0) {
+		report_error("%s", cause != NULL ? cause : "");
+		free(cause);
+		return NULL;
+	}
+	return st;
 }
 
 void

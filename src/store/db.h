@@ -25,6 +25,9 @@ struct store;
 /* Opens (creating if needed) the studio at dir.  0, or -1 with *cause set
  * (caller frees). */
 int		 store_open(const char *dir, struct store **out, char **cause);
+/* The same for a face (cli/, tui/): the studio, or NULL after saying why
+ * on stderr ("picday: CAUSE", util/report). */
+struct store	*store_open_report(const char *dir);
 void		 store_close(struct store *);
 
 sqlite3		*store_db(struct store *);
@@ -54,9 +57,5 @@ int		 store_pref_set(struct store *, const char *key, const char *value);
 
 /* The Unix user name, for history records (static storage). */
 const char	*store_user(void);
-
-/* Schema (store/schema.c). */
-int		 store_schema_version(void);
-int		 store_migrate(struct store *, char **cause);
 
 #endif

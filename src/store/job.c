@@ -72,6 +72,47 @@ store_job_insert(struct store *st, const char *kind, const char *title,
 	return id;
 }
 
+/* Inside a transaction: the oldest unfinished job of kind with payload. */
+static long long
+find_same(struct store *st, const char *kind, const char *payload)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT id FROM jobs WHERE kind = ?1 AND payload = ?2 AND "
+	    "state IN ('queued', 'running') ORDER BY id LIMIT 1");
+	long long id;
+	int rc;
+
+	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, payload, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) :
+	    rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(s);
+	return id;
+}
+
+long long
+store_job_insert_once(struct store *st, const char *kind, const char *title,
+    const char *payload, int *found)
+{
+	long long id;
+
+	*found = 0;
+	if (payload == NULL)
+		payload = "{}";
+	if (store_begin(st) != 0)
+		return -1;
+	if ((id = find_same(st, kind, payload)) > 0)
+		*found = 1;
+	else if (id == 0)
+		id = store_job_insert(st, kind, title, payload);
+	if (id < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st) == 0 ? id : -1;
+}
+
 long long
 store_job_find_pending(struct store *st, const char *kind)
 {

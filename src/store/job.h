@@ -38,6 +38,14 @@ void		 store_job_clear(struct store_job *);
 /* A new queued job: its id, or -1. */
 long long	 store_job_insert(struct store *, const char *kind,
 		    const char *title, const char *payload);
+/*
+ * The oldest unfinished (queued or running) job of a kind whose payload is
+ * exactly payload, else a new queued one, in one transaction, so two
+ * processes starting the same work share one job.  Its id (*found 1 for an
+ * existing job, 0 for a new one), or -1.
+ */
+long long	 store_job_insert_once(struct store *, const char *kind,
+		    const char *title, const char *payload, int *found);
 /* The oldest queued or running job of a kind: its id, 0 when none, -1. */
 long long	 store_job_find_pending(struct store *, const char *kind);
 /* Jobs that are queued or running, into *n.  0 or -1. */

@@ -10,7 +10,7 @@
 
 #include <stdlib.h>
 
-#include "store/db.h"
+#include "store/schema.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -260,13 +260,13 @@ store_schema_version(void)
 }
 
 static int
-schema_user_version(struct store *st)
+schema_user_version(sqlite3 *db)
 {
 	sqlite3_stmt *s;
 	int v = -1;
 
-	if (sqlite3_prepare_v2(store_db(st), "PRAGMA user_version", -1, &s,
-	    NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) !=
+	    SQLITE_OK)
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = sqlite3_column_int(s, 0);
@@ -274,40 +274,53 @@ schema_user_version(struct store *st)
 	return v;
 }
 
+static int
+schema_exec(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+static void
+schema_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		(void)schema_exec(db, "ROLLBACK");
+}
+
 int
-store_migrate(struct store *st, char **cause)
+store_migrate(sqlite3 *db, char **cause)
 {
 	int v;
 
 	for (;;) {
 		char *sql;
 
-		if (store_begin(st) != 0) {
+		if (schema_exec(db, "BEGIN IMMEDIATE") != 0) {
 			*cause = xasprintf(_("studio database is locked: %s"),
-			    store_errmsg(st));
+			    sqlite3_errmsg(db));
 			return -1;
 		}
-		v = schema_user_version(st);
+		v = schema_user_version(db);
 		if (v < 0 || v > NMIGRATIONS) {
-			store_rollback(st);
+			schema_rollback(db);
 			*cause = v < 0 ? xasprintf(_("not a picday studio "
-			    "database: %s"), store_errmsg(st)) :
+			    "database: %s"), sqlite3_errmsg(db)) :
 			    xasprintf(_("studio database is version %d, newer "
 			    "than this picday (%d): upgrade picday"), v,
 			    NMIGRATIONS);
 			return -1;
 		}
 		if (v == NMIGRATIONS) {
-			store_rollback(st);
+			schema_rollback(db);
 			return 0;
 		}
 		sql = xasprintf("%s; PRAGMA user_version = %d;", migrations[v],
 		    v + 1);
-		if (store_exec(st, sql) != 0 || store_commit(st) != 0) {
+		if (schema_exec(db, sql) != 0 || schema_exec(db, "COMMIT") != 0) {
 			*cause = xasprintf(_("cannot migrate studio database "
-			    "to version %d: %s"), v + 1, store_errmsg(st));
+			    "to version %d: %s"), v + 1, sqlite3_errmsg(db));
 			free(sql);
-			store_rollback(st);
+			schema_rollback(db);
 			return -1;
 		}
 		free(sql);

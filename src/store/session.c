@@ -11,6 +11,9 @@
 #include "store/session.h"
 #include "util/xalloc.h"
 
+#define STORE_SESSION_STR_(x)	#x
+#define STORE_SESSION_STR(x)	STORE_SESSION_STR_(x)
+
 #define SESSION_SELECT \
 	"SELECT s.id, s.number, s.client_id, s.org_id, s.minutes," \
 	" c.first_name, c.last_name, c.student_id, c.grade, c.teacher," \
@@ -77,33 +80,74 @@ session_each_number(struct store *st, const struct session_filter *f,
 	return rc;
 }
 
+/* Rows per read of a walk by organization/status: each chunk is its own
+ * short read, so a long walk (a 5,000-page PDF) never pins a snapshot, and
+ * the job writing its progress between rows is never refused as stale. */
+#define SESSION_CHUNK	256
+
 int
 store_session_each(struct store *st, const struct session_filter *f,
     session_row_fn fn, void *arg)
 {
 	sqlite3_stmt *s;
 	struct session_row r;
-	int rc = 0, e;
+	long long after = 0;
+	int rc = 0, e, got;
 
 	if (f != NULL && f->numbers != NULL)
 		return session_each_number(st, f, fn, arg);
 	s = store_stmt(st, SESSION_SELECT
 	    " WHERE (?1 IS NULL OR o.name = ?1 COLLATE NOCASE)"
 	    " AND (?2 IS NULL OR st.name = ?2 COLLATE NOCASE)"
-	    " ORDER BY s.number");
-	sqlite3_bind_text(s, 1, f != NULL ? f->org : NULL, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, f != NULL ? f->status : NULL, -1,
-	    SQLITE_STATIC);
-	while ((e = sqlite3_step(s)) == SQLITE_ROW) {
-		session_row_read(s, &r);
-		if ((rc = fn(&r, arg)) != 0)
-			break;
+	    " AND s.number > ?3"
+	    " ORDER BY s.number LIMIT " STORE_SESSION_STR(SESSION_CHUNK));
+	do {
+		sqlite3_bind_text(s, 1, f != NULL ? f->org : NULL, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, f != NULL ? f->status : NULL, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, after);
+		got = 0;
+		while ((e = sqlite3_step(s)) == SQLITE_ROW) {
+			session_row_read(s, &r);
+			after = r.number;
+			got++;
+			if ((rc = fn(&r, arg)) != 0)
+				break;
+		}
+		if (rc == 0 && e != SQLITE_DONE)
+			rc = -1;
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+	} while (rc == 0 && got == SESSION_CHUNK);
+	return rc;
+}
+
+long long
+store_session_count(struct store *st, const struct session_filter *f)
+{
+	sqlite3_stmt *s;
+	long long n = -1;
+
+	if (f != NULL && f->numbers != NULL)
+		return (long long)f->nnumbers;
+	if (f == NULL || (f->org == NULL && f->status == NULL))
+		/* SQLite's quick count of a whole table. */
+		s = store_stmt(st, "SELECT count(*) FROM sessions");
+	else {
+		s = store_stmt(st, "SELECT count(*) FROM sessions s"
+		    " LEFT JOIN organizations o ON o.id = s.org_id"
+		    " LEFT JOIN statuses st ON st.id = s.status_id"
+		    " WHERE (?1 IS NULL OR o.name = ?1 COLLATE NOCASE)"
+		    " AND (?2 IS NULL OR st.name = ?2 COLLATE NOCASE)");
+		sqlite3_bind_text(s, 1, f->org, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, f->status, -1, SQLITE_STATIC);
 	}
-	if (rc == 0 && e != SQLITE_DONE)
-		rc = -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
-	return rc;
+	return n;
 }
 
 static int

@@ -4,7 +4,9 @@
  *
  * Rows reach callers through store_session_each(), which streams them
  * ordered by session number: a list of 100,000 sessions never sits in
- * memory.  The strings of a struct session_row belong to the statement and
+ * memory.  It reads a few hundred rows at a time, each chunk its own short
+ * read, so a slow caller (a job writing a PDF and its progress) holds no
+ * snapshot open.  The strings of a struct session_row belong to the statement and
  * are valid only during the callback.
  *
  * Threads: the caller's store only.  Errors: -1, with *cause (caller frees)
@@ -46,6 +48,9 @@ typedef int (*session_row_fn)(const struct session_row *, void *arg);
 
 int	store_session_each(struct store *, const struct session_filter *,
 	    session_row_fn, void *arg);
+/* How many sessions store_session_each() would walk (with numbers: how
+ * many were given), or -1. */
+long long store_session_count(struct store *, const struct session_filter *);
 
 /* Look-ups for scheduling; 1 found, 0 not found, -1 error.  *name gets the
  * stored spelling (caller frees) when name is not NULL. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store/lists.h"
+#include "tui/detail.h"
 #include "tui/tui.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"

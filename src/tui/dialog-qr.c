@@ -1,21 +1,20 @@
 /*
  * tui/dialog-qr: Print QR codes (key p in the Sessions hub).  A form with
  * the output file (default STUDIO/exports/qr-<date>.pdf) and the cards per
- * page (1, 2, 4, 6, 8); OK writes the PDF of the tagged sessions, else of
- * the filtered list, through media/qrsheet (a temporary file renamed at the
- * end, so a failure leaves nothing), and the message line names the file.
+ * page (1, 2, 4, 6, 8); OK queues a "qr-sheets" job (jobs/sessfile.h) for
+ * the tagged sessions, else the filtered list, by session number, and
+ * returns at once: the status line shows its progress, and the message
+ * line names the file when it is written (or the error).
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/qrprint.h"
-#include "media/qrsheet.h"
-#include "store/db.h"
-#include "store/session.h"
+#include "jobs/sessfile.h"
 #include "tui/form.h"
 #include "tui/hub.h"
+#include "tui/jobwatch.h"
 #include "tui/sessions-act.h"
 #include "util/xalloc.h"
 
@@ -48,40 +47,24 @@ static int
 qr_submit(struct form_page *p, void *arg, char **cause)
 {
 	struct qr_dialog *d = arg;
-	struct session_filter f;
-	struct qrprint x;
+	struct sessfile_request rq;
 	const char *path = form_value(p, F_PATH);
-	int pages = 0;
+	long long id;
 
-	memset(&f, 0, sizeof f);
-	memset(&x, 0, sizeof x);
+	memset(&rq, 0, sizeof rq);
+	rq.output = path;
+	rq.per_page = (int)form_choice_id(p, F_PER);
 	if (!d->all) {
-		f.numbers = d->numbers;
-		f.nnumbers = d->n;
+		rq.numbers = d->numbers;
+		rq.nnumbers = d->n;
 	}
 	if (sess_mkdir_for(path, cause) != 0 ||
-	    qrsheet_open(path, (int)form_choice_id(p, F_PER), &x.q,
-	    cause) != 0)
+	    (id = sessfile_queue_qrsheet(tui_store(), &rq, cause)) < 0)
 		return -1;
-	if (store_session_each(tui_store(), &f, qrprint_row, &x) != 0) {
-		*cause = x.cause != NULL ? x.cause :
-		    xasprintf(_("cannot read the sessions: %s"),
-		    store_errmsg(tui_store()));
-		x.cause = NULL;
-		qrsheet_close(x.q, 1, NULL, &x.cause);
-		free(x.cause);
-		return -1;
-	}
-	if (x.cards == 0) {
-		*cause = xstrdup(_("no sessions to print"));
-		qrsheet_close(x.q, 1, NULL, &x.cause);
-		free(x.cause);
-		return -1;
-	}
-	if (qrsheet_close(x.q, 0, &pages, cause) != 0)
-		return -1;
-	tui_message(_("wrote %zu QR cards on %d pages to %s"), x.cards,
-	    pages, path);
+	tui_job_watch(id);
+	/* L10N: the PDF is written in the background; the status line shows
+	 * the job, the message line says when the file is there. */
+	tui_message(_("queued job #%lld: QR cards to %s"), id, path);
 	return 0;
 }
 

@@ -84,7 +84,9 @@ static int
 school_queue(const char *kind, const char *title, char *payload,
     size_t posed, size_t missing, char **cause)
 {
-	long long id = jobs_queue(tui_store(), kind, title, payload, cause);
+	int found;
+	long long id = jobs_queue_once(tui_store(), kind, title, payload,
+	    &found, cause);
 
 	free(payload);
 	if (id < 0)

@@ -130,6 +130,12 @@ form_page_focus(struct form_page *p, int item)
 	p->focus = item;
 }
 
+int
+form_page_focused(struct form_page *p)
+{
+	return p->focus;
+}
+
 /* ---- checks ---- */
 
 static int

@@ -1,6 +1,7 @@
 /*
- * tui/form: forms with field validation, and the field engine the wizard
- * shares (mc quick.h style: a form is a declarative table of fields).
+ * tui/form: forms with field validation, and the field engine the wizards
+ * (tui/steps.h) share (mc quick.h style: a form is a declarative table of
+ * fields).
  *
  *	static const struct form_field fields[] = {
  *		{ N_("Last name"), FORM_TEXT, 1, 0, NULL },
@@ -65,7 +66,7 @@ typedef int	(*form_submit_fn)(struct form_page *, void *arg,
 void		 form_open(const char *title, struct form_page *,
 		    form_submit_fn, void *arg);
 
-/* --- the field engine, for wizard.c --- */
+/* --- the field engine, for the wizards (steps.c) --- */
 #define FORM_KEY_NONE		0	/* not a form key */
 #define FORM_KEY_MOVED		1	/* handled inside the page */
 #define FORM_KEY_DEFAULT	2	/* Enter on the last field */
@@ -88,5 +89,7 @@ void		 form_page_cursor(struct form_page *);
 /* Error line shown under the fields (NULL clears); the page copies it. */
 void		 form_page_set_error(struct form_page *, const char *);
 void		 form_page_focus(struct form_page *, int item);
+/* The focused item: a field, nfields + a button, or -1 (none). */
+int		 form_page_focused(struct form_page *);
 
 #endif

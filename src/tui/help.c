@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 
+#include "tui/help.h"
 #include "tui/list.h"
 #include "tui/tui.h"
 #include "util/utf8.h"

@@ -18,7 +18,7 @@
 #include "tui/form.h"
 #include "tui/hub.h"
 #include "tui/sessions-act.h"
-#include "tui/wizard.h"
+#include "tui/steps.h"
 #include "util/xalloc.h"
 
 static const struct list_column sessions_cols[] = {
@@ -42,31 +42,34 @@ struct sessions_wz {
 	int	filled[2];
 };
 
-static void
-sessions_wz_enter(struct wizard *wz, int page, void *arg)
+static int
+sessions_wz_enter(struct steps *wz, int page, void *arg, char **cause)
 {
 	struct sessions_wz *sw = arg;
 	struct form_choice *c;
 	int n;
 
 	if (sw->filled[page])
-		return;
+		return 0;
 	sw->filled[page] = 1;
 	if (page == 0)
 		hub_choices(LISTS_ORGS, 1, _("(any organization)"), &c, &n);
 	else
 		hub_choices(LISTS_STATUSES, 2, _("(any status)"), &c, &n);
-	form_page_set_choices(wizard_page(wz, page), 0, c, n);
+	form_page_set_choices(steps_form(wz, page), 0, c, n);
 	hub_choices_free(c, n);
+	return 0;
 }
 
-static const struct wizard_page sessions_wz_pages[] = {
-	{ N_("Which organization?"),
-	  N_("←/→ or a letter chooses; Enter goes on, Esc cancels."),
-	  wz_org_fields, 1, sessions_wz_enter },
-	{ N_("Which status?"),
-	  N_("Finish shows only the sessions that match both."),
-	  wz_status_fields, 1, sessions_wz_enter },
+static const struct steps_page sessions_wz_pages[] = {
+	{ .title = N_("Which organization?"),
+	  .intro = N_("←/→ or a letter chooses; Enter goes on, Esc cancels."),
+	  .fields = wz_org_fields, .nfields = 1,
+	  .enter = sessions_wz_enter },
+	{ .title = N_("Which status?"),
+	  .intro = N_("Finish shows only the sessions that match both."),
+	  .fields = wz_status_fields, .nfields = 1,
+	  .enter = sessions_wz_enter },
 };
 
 static void
@@ -82,14 +85,14 @@ sessions_note(struct hub_list *hl, const char *org, const char *status)
 }
 
 static int
-sessions_wz_finish(struct wizard *wz, void *arg, char **cause)
+sessions_wz_finish(struct steps *wz, void *arg, char **cause)
 {
 	struct hub_list *hl = hub_sessions.data;
-	long long org = form_choice_id(wizard_page(wz, 0), 0);
-	long long status = form_choice_id(wizard_page(wz, 1), 0);
+	long long org = form_choice_id(steps_form(wz, 0), 0);
+	long long status = form_choice_id(steps_form(wz, 1), 0);
 
-	sessions_note(hl, org ? form_value(wizard_page(wz, 0), 0) : NULL,
-	    status ? form_value(wizard_page(wz, 1), 0) : NULL);
+	sessions_note(hl, org ? form_value(steps_form(wz, 0), 0) : NULL,
+	    status ? form_value(steps_form(wz, 1), 0) : NULL);
 	list_set_where(hl->list, org, status);
 	tui_dirty(TUI_DIRTY_ALL);
 	return 0;
@@ -156,8 +159,8 @@ sessions_key(struct hub *h, int key, enum tui_action act)
 
 	switch (act) {
 	case ACT_FILTER_WIZARD:
-		wizard_open(_("Filter sessions"), sessions_wz_pages,
-		    2, sessions_wz_finish, free,
+		steps_open(_("Filter sessions"), sessions_wz_pages,
+		    2, NULL, sessions_wz_finish, free,
 		    xcalloc(1, sizeof(struct sessions_wz)));
 		return TUI_HANDLED;
 	case ACT_CLEAR_WHERE:

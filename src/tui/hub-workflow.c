@@ -175,9 +175,3 @@ struct hub hub_workflow = {
 	workflow_init, workflow_free, workflow_draw, workflow_key,
 	workflow_reload, workflow_list, NULL
 };
-
-void
-wf_wake(void)
-{
-	tui_wake();
-}

@@ -11,8 +11,13 @@
 #ifndef PICDAY_TUI_HUB_H
 #define PICDAY_TUI_HUB_H
 
+#include "tui/detail.h"
 #include "tui/list.h"
 #include "tui/tui.h"
+
+/* The hubs, one per tui/hub-*.c; the main loop (tui/loop.c) shows them. */
+extern struct hub hub_clients, hub_sessions, hub_workflow, hub_invoices,
+    hub_production, hub_control, hub_setup;
 
 struct hub_list {
 	struct list	*list;

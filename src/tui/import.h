@@ -15,13 +15,18 @@ struct import_preview;
 struct import_preview *import_preview_new(struct imgscan *sc,
 		    const char *dir, const char *mode, int advance);
 void		 import_preview_free(struct import_preview *);
-/* Draws the preview over the hub area. */
-void		 import_preview_draw(struct import_preview *);
+/* Draws the preview in the area (y, x) h rows by w columns (a wizard
+ * step's pane). */
+void		 import_preview_draw(struct import_preview *, int y, int x,
+		    int h, int w);
 
 #define IMPORT_PREVIEW_STAY	0
 #define IMPORT_PREVIEW_CANCEL	1	/* Esc: close, nothing written */
 #define IMPORT_PREVIEW_DONE	2	/* the job is queued: close */
 int		 import_preview_key(struct import_preview *, int key);
+/* Enter: the first time asks (the confirm line), the second queues the
+ * job; IMPORT_PREVIEW_STAY or IMPORT_PREVIEW_DONE. */
+int		 import_preview_enter(struct import_preview *);
 
 /* A form validator: the text is the number of a session of the studio. */
 int		 import_validate_session(const char *, void *, char **);

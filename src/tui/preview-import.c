@@ -239,19 +239,20 @@ pv_importing(struct import_preview *pv, size_t *nsessions)
 }
 
 void
-import_preview_draw(struct import_preview *pv)
+import_preview_draw(struct import_preview *pv, int y, int x, int h, int w)
 {
-	int y = 1, h = LINES - 3, w = COLS, rows = h - 5, i;
+	int rows = h - 3, i;
 	size_t ns, nf = pv_importing(pv, &ns), k;
 	char *t;
 
-	tui_box(y, 0, h, w, _("Bulk Image Import — step 3 of 3: preview"));
+	if (rows < 1)
+		return;
 	/* L10N: preview summary line */
 	t = xasprintf(_("%zu frames into %zu sessions; left out: %zu "
 	    "unassigned, %zu unknown codes, %zu unreadable; %zu flags"), nf,
 	    ns, pv->r.nunassigned, pv->r.nunknown, pv->r.nunreadable,
 	    pv->r.nflags);
-	tui_put(y + 1, 2, w - 4, ROLE_NORMAL, t);
+	tui_put(y, x, w, ROLE_NORMAL, t);
 	free(t);
 	if (pv->cur < pv->top)
 		pv->top = pv->cur;
@@ -263,7 +264,7 @@ import_preview_draw(struct import_preview *pv)
 		char mark[4];
 
 		k = pv->top + i;
-		tui_fill(y + 2 + i, 1, w - 2, ROLE_NORMAL);
+		tui_fill(y + 1 + i, x, w, ROLE_NORMAL);
 		if (k >= pv->nrows)
 			continue;
 		row = &pv->rows[k];
@@ -272,18 +273,18 @@ import_preview_draw(struct import_preview *pv)
 			role = k == pv->cur ? ROLE_TAGGED_CURSOR : ROLE_TAGGED;
 		snprintf(mark, sizeof mark, "%s", row->frame != NOFRAME &&
 		    pv->tagged[row->frame] ? "*" : " ");
-		tui_fill(y + 2 + i, 1, w - 2, role);
-		tui_put(y + 2 + i, 1, 1, role, mark);
-		tui_put(y + 2 + i, 2, w - 4, role, row->text);
+		tui_fill(y + 1 + i, x, w, role);
+		tui_put(y + 1 + i, x, 1, role, mark);
+		tui_put(y + 1 + i, x + 1, w - 1, role, row->text);
 	}
 	if (pv->nrows == 0)
-		tui_put(y + 3, 2, w - 4, ROLE_DIM, _("No frames on this "
+		tui_put(y + 2, x, w, ROLE_DIM, _("No frames on this "
 		    "card."));
-	tui_put(y + h - 3, 2, w - 4, pv->confirm ? ROLE_ERROR : ROLE_DIM,
+	tui_put(y + h - 2, x, w, pv->confirm ? ROLE_ERROR : ROLE_DIM,
 	    pv->confirm ? _("Enter again queues the import; any other key "
 	    "goes back.") : _("m/a move to a session  c make a session for "
 	    "the code  Space tag"));
-	tui_put(y + h - 2, 2, w - 4, ROLE_DIM, _("Enter import (asks "
+	tui_put(y + h - 1, x, w, ROLE_DIM, _("Enter import (asks "
 	    "first)  Esc cancel: nothing is written"));
 	curs_set(0);
 }
@@ -466,6 +467,18 @@ pv_queue(struct import_preview *pv)
 	tui_message(_("Import job #%lld queued: %zu frames."), id, n);
 	tui_dirty(TUI_DIRTY_ALL);
 	return 0;
+}
+
+int
+import_preview_enter(struct import_preview *pv)
+{
+	tui_dirty(TUI_DIRTY_LAYERS);
+	if (!pv->confirm) {
+		pv->confirm = 1;
+		return IMPORT_PREVIEW_STAY;
+	}
+	pv->confirm = 0;
+	return pv_queue(pv) == 0 ? IMPORT_PREVIEW_DONE : IMPORT_PREVIEW_STAY;
 }
 
 int

@@ -17,6 +17,11 @@ struct steps {
 	struct form_page	**fp;
 	char			*error;		/* of a custom page */
 	int			 npages, cur;
+	int			 maxw, fill;	/* steps_set_box() */
+	unsigned		 panes;		/* steps_pane_focus(), by page */
+	unsigned		 no_back;	/* steps_no_back(), by page */
+	const char *const	*names;		/* steps_set_names() */
+	void			(*poll)(struct steps *, void *);
 	steps_finish_fn		 finish;
 	void			(*free_arg)(void *);
 	void			*arg;
@@ -42,7 +47,46 @@ steps_current(struct steps *s)
 	return s->cur;
 }
 
-static void
+void
+steps_set_box(struct steps *s, int maxw, int fill)
+{
+	s->maxw = maxw;
+	s->fill = fill;
+	tui_dirty(TUI_DIRTY_ALL);
+}
+
+static int
+steps_has_pane(struct steps *s, int i)
+{
+	return steps_custom(s, i) && i < 32 && (s->panes & (1u << i)) != 0;
+}
+
+void
+steps_pane_focus(struct steps *s, int i)
+{
+	if (i < 0 || i >= 32 || i >= s->npages)
+		return;
+	s->panes |= 1u << i;
+	if (i == s->cur)
+		steps_focus_pane(s);
+}
+
+/* The pane of such a page has the focus when no button has it. */
+int
+steps_pane_focused(struct steps *s)
+{
+	return steps_has_pane(s, s->cur) &&
+	    form_page_focused(s->fp[s->cur]) < 0;
+}
+
+void
+steps_focus_pane(struct steps *s)
+{
+	if (steps_has_pane(s, s->cur))
+		form_page_focus(s->fp[s->cur], -1);
+}
+
+void
 steps_set_error(struct steps *s, const char *e)
 {
 	free(s->error);
@@ -67,24 +111,71 @@ steps_show(struct steps *s, int i)
 	s->cur = i;
 	steps_set_error(s, NULL);
 	if (steps_custom(s, i))
-		form_page_focus(s->fp[i], SB_NEXT);
+		form_page_focus(s->fp[i], steps_has_pane(s, i) ? -1 :
+		    SB_NEXT);
 	return 0;
+}
+
+int
+steps_go(struct steps *s, int i)
+{
+	if (i < 0 || i >= s->npages)
+		return -1;
+	tui_dirty(TUI_DIRTY_ALL);
+	return steps_show(s, i);
+}
+
+void
+steps_set_poll(struct steps *s, void (*poll)(struct steps *, void *))
+{
+	s->poll = poll;
+}
+
+void
+steps_no_back(struct steps *s, int i)
+{
+	if (i >= 0 && i < 32)
+		s->no_back |= 1u << i;
+}
+
+void
+steps_set_names(struct steps *s, const char *const *names)
+{
+	s->names = names;
+}
+
+/* Where Back goes from the current page: the page before, passing over
+ * the ones Back must not land on; -1 if none. */
+static int
+steps_back(struct steps *s)
+{
+	int i = s->cur - 1;
+
+	while (i >= 0 && i < 32 && (s->no_back & (1u << i)) != 0)
+		i--;
+	return i;
 }
 
 static void
 steps_draw(struct tui_layer *tl)
 {
 	struct steps *s = (struct steps *)tl;
-	const struct steps_page *pg = &s->pages[s->cur];
-	struct form_page *fp = s->fp[s->cur];
+	const struct steps_page *pg;
+	struct form_page *fp;
 	const char *buttons[3];
 	char *title;
-	int w = COLS - 4 < 76 ? COLS - 4 : 76;
+	int maxw = s->maxw > 0 ? s->maxw : 76;
+	int w = COLS - 4 < maxw ? COLS - 4 : maxw;
 	int body, h, y, x;
 
+	/* Work on other threads may have moved the wizard on (a scan). */
+	if (s->poll != NULL)
+		s->poll(s, s->arg);
+	pg = &s->pages[s->cur];
+	fp = s->fp[s->cur];
 	body = steps_custom(s, s->cur) ? pg->rows + 2 : form_page_rows(fp);
 	h = body + 6;
-	if (h > LINES - 2) {
+	if (s->fill || h > LINES - 2) {
 		h = LINES - 2;
 		body = h - 6;
 	}
@@ -94,9 +185,15 @@ steps_draw(struct tui_layer *tl)
 	buttons[SB_NEXT] = s->cur < s->npages - 1 ? _("Next >") :
 	    _(s->finish_label != NULL ? s->finish_label : N_("Finish"));
 	buttons[SB_CANCEL] = _("Cancel");
-	/* L10N: wizard title, e.g. "Bulk Scheduling — step 1 of 3" */
-	title = xasprintf(_("%s — step %d of %d"), s->title, s->cur + 1,
-	    s->npages);
+	if (s->names != NULL)
+		/* L10N: wizard title with the step's short name, e.g.
+		 * "Bulk Image Import — step 3 of 3: preview" */
+		title = xasprintf(_("%s — step %d of %d: %s"), s->title,
+		    s->cur + 1, s->npages, _(s->names[s->cur]));
+	else
+		/* L10N: wizard title, e.g. "Bulk Scheduling — step 1 of 3" */
+		title = xasprintf(_("%s — step %d of %d"), s->title,
+		    s->cur + 1, s->npages);
 	tui_box(y, x, h, w, title);
 	free(title);
 	tui_put(y + 1, x + 2, w - 4, ROLE_HEADER, _(pg->title));
@@ -155,6 +252,27 @@ steps_next(struct steps *s)
 	tui_pop();
 }
 
+/* Tab and S-Tab go round the pane and the buttons of a steps_pane_focus()
+ * page; the pane, while it has the focus, takes no button keys.  1 if
+ * used. */
+static int
+steps_pane_key(struct steps *s, int key)
+{
+	struct form_page *fp = s->fp[s->cur];
+	int f = form_page_focused(fp);
+
+	if (key == '\t' || key == KEY_BTAB) {
+		if (key == '\t')
+			f = f < 0 ? 0 : f == SB_CANCEL ? -1 : f + 1;
+		else
+			f = f < 0 ? SB_CANCEL : f - 1;
+		form_page_focus(fp, f);
+		tui_dirty(TUI_DIRTY_LAYERS);
+		return 1;
+	}
+	return f < 0 && keys_action(key, SCOPE_FORM) != ACT_CANCEL;
+}
+
 static int
 steps_key(struct tui_layer *tl, int key)
 {
@@ -167,6 +285,8 @@ steps_key(struct tui_layer *tl, int key)
 		tui_dirty(TUI_DIRTY_LAYERS);
 		return TUI_HANDLED;
 	}
+	if (steps_has_pane(s, s->cur) && steps_pane_key(s, key))
+		return TUI_HANDLED;
 	switch (form_page_key(s->fp[s->cur], key, 3, &button)) {
 	case FORM_KEY_DEFAULT:
 		steps_next(s);
@@ -174,8 +294,8 @@ steps_key(struct tui_layer *tl, int key)
 	case FORM_KEY_BUTTON:
 		if (button == SB_NEXT)
 			steps_next(s);
-		else if (button == SB_BACK && s->cur > 0)
-			steps_show(s, s->cur - 1);
+		else if (button == SB_BACK && steps_back(s) >= 0)
+			steps_show(s, steps_back(s));
 		else if (button == SB_CANCEL)
 			tui_pop();
 		break;

@@ -1,61 +1,39 @@
 /*
- * tui/tui: the terminal interface's main loop, screen frame and globals.
+ * tui/tui: what every piece of the terminal interface shares (tui.h):
+ * colours and drawing helpers, the stack of modal layers, what to repaint,
+ * the message line, the studio connection and the wake-up of the loop.
  *
- * Owns the ncurses session, the poll() loop over the keyboard, the SIGWINCH
- * self-pipe and the workers' wake-up pipe, the hub tabs, the status and
- * message lines, the stack of modal layers and key dispatch (focused pane,
- * hub, global).  See tui.h.
+ * It knows none of the pieces that use it: the main loop (tui/loop.c)
+ * owns the hubs and the ncurses session and sets what this file needs
+ * (the store, the wake-up pipe, how to reload the hubs) before it runs.
  */
 #include "config.h"
 
-#include <sys/ioctl.h>
-
 #include <errno.h>
-#include <fcntl.h>
-#include <locale.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdarg.h>
-#include <stdio.h>
+#include <stdatomic.h>
 #include <stdlib.h>
-#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
-#include "jobs/job.h"
-#include "store/db.h"
-#include "store/lists.h"
-#include "tui/dialog.h"
-#include "tui/list.h"
 #include "tui/tui.h"
-#include "util/i18n.h"
-#include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-static struct hub *const tui_hubs[] = {
-	&hub_clients, &hub_sessions, &hub_workflow, &hub_invoices,
-	&hub_production, &hub_control, &hub_setup
-};
-#define NHUBS ((int)(sizeof tui_hubs / sizeof tui_hubs[0]))
-
 static struct {
 	struct store		*st;
-	int			 hub;
-	int			 loaded[NHUBS];
 	int			 dirty;
 	int			 quit;
 	int			 colour;
 	struct tui_layer	*layers;
 	char			*msg;
 	int			 msg_error;
-	int			 winch_pipe[2];
-	int			 wake_pipe[2];
-	FILE			*trace;
-	long long		 njobs;		/* queued + running, last seen */
+	void			(*reload)(void);
 	unsigned		 gen;
 } tui;
+
+/* Read by any thread (tui_wake()), set by the loop. */
+static atomic_int	tui_wake_fd = -1;
 
 /* ---- small helpers ---- */
 
@@ -124,11 +102,8 @@ tui_error(const char *fmt, ...)
 void
 tui_reload_all(void)
 {
-	int i;
-
-	for (i = 0; i < NHUBS; i++)
-		if (tui.loaded[i] && tui_hubs[i]->reload != NULL)
-			tui_hubs[i]->reload(tui_hubs[i]);
+	if (tui.reload != NULL)
+		tui.reload();
 	tui_dirty(TUI_DIRTY_ALL);
 }
 
@@ -182,8 +157,8 @@ static const struct {
 	[ROLE_FIELD_FOCUS] = { COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
 };
 
-static void
-tui_colours(void)
+void
+tui_colours_start(void)
 {
 	const char *nc = getenv("NO_COLOR");
 	int i;
@@ -281,515 +256,84 @@ tui_bar(int y, int x, int w, long long done, long long total)
 	tui_put(y, x, w, ROLE_PROGRESS, buf);
 }
 
-/* ---- the frame: tabs, status line, message line ---- */
-
-static void
-tui_draw_tabs(void)
-{
-	int i, x = 0, w, total = 0, shortnames;
-	char buf[64];
-
-	for (i = 0; i < NHUBS; i++)
-		total += utf8_width(_(tui_hubs[i]->name)) + 3;
-	shortnames = total - 1 > COLS;
-	tui_fill(0, 0, COLS, ROLE_TAB);
-	for (i = 0; i < NHUBS; i++) {
-		const char *name = _(tui_hubs[i]->name);
-
-		if (shortnames && tui_hubs[i] == &hub_control)
-			name = _("Control");
-		snprintf(buf, sizeof buf, "%d %s", i + 1, name);
-		w = utf8_width(buf);
-		tui_put(0, x, w, i == tui.hub ? ROLE_TAB_ACTIVE : ROLE_TAB,
-		    buf);
-		x += w + 1;
-	}
-}
-
-struct tui_jobs_line {
-	struct strbuf	 sb;
-	int		 x, y, room;
-};
-
-static void
-tui_status_job(long long id, const char *kind, const char *state,
-    const char *title, long long done, long long total, void *arg)
-{
-	struct tui_jobs_line *jl = arg;
-	char buf[128];
-	int w;
-
-	snprintf(buf, sizeof buf, "#%lld %s ", id, kind);
-	w = utf8_width(buf);
-	if (jl->room < w + 22)
-		return;
-	tui_put(jl->y, jl->x, w, ROLE_STATUS, buf);
-	jl->x += w;
-	if (strcmp(state, "running") == 0) {
-		tui_bar(jl->y, jl->x, 10, done, total);
-		jl->x += 10;
-		snprintf(buf, sizeof buf, " %lld/%lld ", done, total);
-	} else
-		snprintf(buf, sizeof buf, "%s ", _("queued"));
-	w = utf8_width(buf);
-	tui_put(jl->y, jl->x, w, ROLE_STATUS, buf);
-	jl->x += w;
-	jl->room = COLS - jl->x;
-}
-
-static void
-tui_draw_status(void)
-{
-	struct hub *h = tui_hubs[tui.hub];
-	struct list *l = h->list != NULL ? h->list(h) : NULL;
-	struct tui_jobs_line jl;
-	struct strbuf sb = STRBUF_INIT;
-	long long n;
-	int exact, y = LINES - 2, left;
-
-	tui_fill(y, 0, COLS, ROLE_STATUS);
-	strbuf_addf(&sb, " %s", _(h->name));
-	if (l != NULL) {
-		n = list_total(l, &exact);
-		strbuf_addf(&sb, ": %lld%s %s", n, exact ? "" : "+",
-		    n == 1 ? _("row") : _("rows"));
-		if (list_ntagged(l) > 0)
-			strbuf_addf(&sb, ", %lld %s", list_ntagged(l),
-			    _("tagged"));
-		if (*list_filter_text(l) != '\0')
-			strbuf_addf(&sb, ", /%s", list_filter_text(l));
-	}
-	left = utf8_width(strbuf_str(&sb)) + 2;
-	tui_put(y, 0, COLS, ROLE_STATUS, strbuf_str(&sb));
-	strbuf_free(&sb);
-
-	/* Jobs on the right half: running with progress bars, then queued. */
-	memset(&jl, 0, sizeof jl);
-	jl.y = y;
-	jl.x = left > COLS / 2 ? left : COLS / 2;
-	jl.room = COLS - jl.x;
-	tui.njobs = lists_jobs_active(tui.st, 3, tui_status_job, &jl);
-
-	/* The message line: a message, the filter prompt, or key hints. */
-	tui_fill(LINES - 1, 0, COLS, ROLE_NORMAL);
-	if (l != NULL && list_editing(l)) {
-		char *p = xasprintf("%s /%s_", _("Filter:"),
-		    list_filter_text(l));
-
-		tui_put(LINES - 1, 0, COLS, ROLE_NORMAL, p);
-		free(p);
-	} else if (tui.msg != NULL)
-		tui_put(LINES - 1, 0, COLS, tui.msg_error ? ROLE_ERROR :
-		    ROLE_NORMAL, tui.msg);
-	else
-		tui_put(LINES - 1, 0, COLS, ROLE_DIM, _("?:help  Tab:hub  "
-		    "/:filter  Space:tag  S-↓:range  a:all  q:quit"));
-}
-
-static void
-tui_draw(void)
-{
-	struct tui_layer *stack[16];
-	struct tui_layer *l;
-	int n = 0;
-
-	if (tui.dirty == 0)
-		return;
-	if (LINES < 24 || COLS < 80) {
-		erase();
-		tui_put(0, 0, COLS, ROLE_ERROR, _("picday needs a terminal "
-		    "of at least 80x24"));
-		tui.dirty = 0;
-		return;
-	}
-	if ((tui.dirty & TUI_DIRTY_ALL) == TUI_DIRTY_ALL) {
-		erase();
-		tui.gen++;
-	}
-	if (tui.dirty & TUI_DIRTY_TABS)
-		tui_draw_tabs();
-	if (tui.dirty & TUI_DIRTY_HUB)
-		tui_hubs[tui.hub]->draw(tui_hubs[tui.hub], 1, LINES - 3, COLS);
-	if (tui.dirty & TUI_DIRTY_STATUS)
-		tui_draw_status();
-	/* Layers bottom-up, all of them whenever anything below changed. */
-	for (l = tui.layers; l != NULL && n < 16; l = l->below)
-		stack[n++] = l;
-	while (n-- > 0)
-		stack[n]->draw(stack[n]);
-	tui.dirty = 0;
-}
-
-static void
-tui_update(void)
-{
-	tui_draw();
-	if (tui.layers == NULL)
-		curs_set(0);
-	wnoutrefresh(stdscr);
-	doupdate();
-}
-
-/* ---- keys ---- */
-
-static void
-tui_show_hub(int i)
-{
-	struct hub *h;
-
-	if (i < 0)
-		i = NHUBS - 1;
-	if (i >= NHUBS)
-		i = 0;
-	tui.hub = i;
-	h = tui_hubs[i];
-	if (!tui.loaded[i]) {
-		tui.loaded[i] = 1;
-		if (h->reload != NULL)
-			h->reload(h);
-	}
-	erase();
-	tui_dirty(TUI_DIRTY_ALL);
-}
-
-static void
-tui_quit_confirmed(void *arg)
-{
-	tui_quit();
-}
-
-static int
-tui_count_running(void)
-{
-	return lists_jobs_running(tui.st) > 0;
-}
-
-static void
-tui_global_key(int key)
-{
-	enum tui_action act = keys_action(key, SCOPE_GLOBAL);
-
-	switch (act) {
-	case ACT_QUIT:
-		if (tui_count_running())
-			dialog_confirm(_("Quit picday?"), _("A job is running. "
-			    "It stops now and resumes the next time picday "
-			    "or `picday worker` runs."), tui_quit_confirmed,
-			    NULL);
-		else
-			tui_quit();
-		break;
-	case ACT_HELP:
-		help_open(tui_hubs[tui.hub]);
-		break;
-	case ACT_NEXT_HUB:
-		tui_show_hub(tui.hub + 1);
-		break;
-	case ACT_PREV_HUB:
-		tui_show_hub(tui.hub - 1);
-		break;
-	case ACT_HUB_1: case ACT_HUB_2: case ACT_HUB_3: case ACT_HUB_4:
-	case ACT_HUB_5: case ACT_HUB_6: case ACT_HUB_7:
-		tui_show_hub(act - ACT_HUB_1);
-		break;
-	case ACT_REDRAW:
-		clearok(curscr, TRUE);
-		tui_dirty(TUI_DIRTY_ALL);
-		break;
-	default:
-		break;
-	}
-}
-
-static void
-tui_key(int key)
-{
-	struct hub *h = tui_hubs[tui.hub];
-	struct list *l;
-
-	if (tui.msg != NULL) {
-		free(tui.msg);
-		tui.msg = NULL;
-		tui_dirty(TUI_DIRTY_STATUS);
-	}
-	if (key == KEY_RESIZE)
-		return;
-	if (tui.layers != NULL) {
-		tui.layers->key(tui.layers, key);
-		return;
-	}
-	l = h->list != NULL ? h->list(h) : NULL;
-	if (l != NULL && list_key(l, key) == TUI_HANDLED)
-		return;
-	if (h->key != NULL && h->key(h, key, keys_action(key, h->scope)) ==
-	    TUI_HANDLED)
-		return;
-	tui_global_key(key);
-}
-
-/* ---- signals and pipes ---- */
-
-static void
-tui_sigwinch(int sig)
-{
-	int saved = errno;
-
-	(void)sig;
-	if (write(tui.winch_pipe[1], "w", 1) < 0) {
-		/* Full pipe: a resize is pending already. */
-	}
-	errno = saved;
-}
-
-static void
-tui_drain(int fd)
-{
-	char buf[64];
-
-	while (read(fd, buf, sizeof buf) > 0)
-		;
-}
-
-static void
-tui_resize(void)
-{
-	struct winsize ws;
-
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0)
-		resizeterm(ws.ws_row, ws.ws_col);
-	erase();
-	clearok(curscr, TRUE);
-	tui_dirty(TUI_DIRTY_ALL);
-}
-
-static void
-tui_make_pipe(int p[2])
-{
-	if (pipe(p) != 0)
-		fatal("pipe: %s", strerror(errno));
-	fcntl(p[0], F_SETFL, O_NONBLOCK);
-	fcntl(p[1], F_SETFL, O_NONBLOCK);
-	fcntl(p[0], F_SETFD, FD_CLOEXEC);
-	fcntl(p[1], F_SETFD, FD_CLOEXEC);
-}
-
-/* Shift+arrows as xterm and tmux send them, for terminal descriptions
- * (screen, older xterm) that do not list them. */
-static void
-tui_define_keys(void)
-{
-	static const struct {
-		const char	*seq;
-		int		 key;
-	} seqs[] = {
-		{ "\033[1;2A", KEY_SR }, { "\033[1;2B", KEY_SF },
-		{ "\033[a", KEY_SR }, { "\033[b", KEY_SF },
-		{ "\033[Z", KEY_BTAB },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof seqs / sizeof seqs[0]; i++)
-		if (key_defined(seqs[i].seq) == 0)
-			define_key(seqs[i].seq, seqs[i].key);
-}
-
-static void
-tui_fatal_hook(void)
-{
-	endwin();
-}
-
-/* Something changed in the jobs table: the Control Center and the status
- * line follow. */
-static void
-tui_jobs_moved(void)
-{
-	static long long last_active = -1;
-	struct hub *h = tui_hubs[tui.hub];
-	long long active;
-	int i;
-
-	for (i = 0; i < NHUBS; i++)
-		if (tui_hubs[i] == &hub_control && tui.loaded[i])
-			hub_control.reload(&hub_control);
-	/* A job finished: what the current hub shows may have changed (the
-	 * frames an import brought, the statuses it advanced). */
-	active = lists_jobs_active(tui.st, 0, NULL, NULL);
-	if (active < last_active && h != &hub_control && h->reload != NULL)
-		h->reload(h);
-	last_active = active;
-	tui_dirty(TUI_DIRTY_STATUS | TUI_DIRTY_HUB);
-}
-
 void
 tui_wake(void)
 {
+	int fd = atomic_load(&tui_wake_fd);
 	ssize_t n;
 
 	/* Any thread; the pipe's write end is non-blocking, and a full pipe
 	 * already holds a wake-up. */
+	if (fd < 0)
+		return;
 	do
-		n = write(tui.wake_pipe[1], "w", 1);
+		n = write(fd, "w", 1);
 	while (n < 0 && errno == EINTR);
 }
 
-static void
-tui_trace(const char *what, long long usec)
+/* ---- for the main loop (tui/loop.c) ---- */
+
+void
+tui_set_store(struct store *st)
 {
-	if (tui.trace != NULL) {
-		fprintf(tui.trace, "%s %lld\n", what, usec);
-		fflush(tui.trace);
-	}
+	tui.st = st;
 }
 
-static int
-tui_read_key(int *key)
+void
+tui_set_wake_fd(int fd)
 {
-	wint_t wc;
-	int r = get_wch(&wc);
-
-	if (r == ERR)
-		return 0;
-	if (r == KEY_CODE_YES)
-		*key = (int)wc;
-	else
-		*key = TUI_KEY_FROM_CHAR(wc);
-	return 1;
+	atomic_store(&tui_wake_fd, fd);
 }
 
-static void
-tui_loop(long long start)
+void
+tui_set_reload(void (*reload)(void))
 {
-	struct pollfd pfd[3];
-	struct hub *h;
-	struct list *l;
-	long long t0, last_jobs = -1;
-	int key, idle = 0, n, first = 1;
-
-	while (!tui.quit) {
-		if (tui.dirty != 0 || first) {
-			tui_update();
-			if (first) {
-				tui_trace("first-screen", tui_usec() - start);
-				first = 0;
-			}
-		}
-		pfd[0].fd = STDIN_FILENO;
-		pfd[1].fd = tui.winch_pipe[0];
-		pfd[2].fd = tui.wake_pipe[0];
-		pfd[0].events = pfd[1].events = pfd[2].events = POLLIN;
-		n = poll(pfd, 3, idle ? 0 : 2000);
-		if (n < 0 && errno != EINTR)
-			fatal("poll: %s", strerror(errno));
-		if (n <= 0) {
-			h = tui_hubs[tui.hub];
-			l = h->list != NULL ? h->list(h) : NULL;
-			t0 = tui_usec();
-			idle = l != NULL && list_idle(l);
-			if (idle || tui.dirty != 0)
-				tui_trace("idle", tui_usec() - t0);
-			if (n == 0 && !idle) {
-				/* Another process may run jobs: look now
-				 * and then. */
-				long long nj = lists_jobs_active(tui.st, 0,
-				    NULL, NULL);
-
-				if (nj > 0 || nj != last_jobs)
-					tui_jobs_moved();
-				last_jobs = nj;
-			}
-			continue;
-		}
-		if (pfd[1].revents & POLLIN) {
-			tui_drain(tui.winch_pipe[0]);
-			tui_resize();
-		}
-		if (pfd[2].revents & POLLIN) {
-			tui_drain(tui.wake_pipe[0]);
-			tui_jobs_moved();
-		}
-		if (pfd[0].revents & (POLLIN | POLLHUP)) {
-			if (pfd[0].revents & POLLHUP && !(pfd[0].revents &
-			    POLLIN))
-				break;
-			while (!tui.quit && tui_read_key(&key)) {
-				t0 = tui_usec();
-				tui_key(key);
-				tui_update();
-				tui_trace("key", tui_usec() - t0);
-			}
-		}
-		h = tui_hubs[tui.hub];
-		l = h->list != NULL ? h->list(h) : NULL;
-		idle = l != NULL && list_idle(l);
-	}
+	tui.reload = reload;
 }
 
 int
-tui_main(struct cli *cli)
+tui_dirty_what(void)
 {
-	struct sigaction sa;
-	struct worker_pool *pool = NULL;
-	const char *tr = getenv("PICDAY_TUI_TRACE");
-	long long start = tui_usec();
-	int i;
+	return tui.dirty;
+}
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error(_("the terminal interface needs a terminal; see "
-		    "picday --help for the commands"));
-		return CLI_USAGE;
-	}
-	tui.st = cli_store(cli);
-	if (tr != NULL && *tr != '\0')
-		tui.trace = fopen(tr, "a");
-	tui_make_pipe(tui.winch_pipe);
-	tui_make_pipe(tui.wake_pipe);
+void
+tui_dirty_clear(void)
+{
+	tui.dirty = 0;
+}
 
-	/* Workers block every signal themselves (jobs/worker). */
-	pool = worker_pool_start(cli->studio_dir, 0, tui.wake_pipe[1], 0);
+void
+tui_generation_next(void)
+{
+	tui.gen++;
+}
 
-	fatal_set_hook(tui_fatal_hook);
-	set_escdelay(25);
-	if (initscr() == NULL)
-		fatal("%s", _("cannot start the terminal interface"));
-	cbreak();
-	noecho();
-	nonl();
-	intrflush(stdscr, FALSE);
-	keypad(stdscr, TRUE);
-	nodelay(stdscr, TRUE);
-	curs_set(0);
-	tui_colours();
-	tui_define_keys();
+int
+tui_quitting(void)
+{
+	return tui.quit;
+}
 
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = tui_sigwinch;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART;
-	sigaction(SIGWINCH, &sa, NULL);
+struct tui_layer *
+tui_top(void)
+{
+	return tui.layers;
+}
 
-	for (i = 0; i < NHUBS; i++)
-		if (tui_hubs[i]->init != NULL)
-			tui_hubs[i]->init(tui_hubs[i]);
-	tui_show_hub(0);
-	tui_loop(start);
+const char *
+tui_message_text(int *error)
+{
+	*error = tui.msg_error;
+	return tui.msg;
+}
 
-	while (tui.layers != NULL)
-		tui_pop();
-	endwin();
-	if (pool != NULL)
-		worker_pool_stop(pool);
-	for (i = 0; i < NHUBS; i++)
-		if (tui_hubs[i]->free != NULL)
-			tui_hubs[i]->free(tui_hubs[i]);
+void
+tui_message_clear(void)
+{
+	if (tui.msg == NULL)
+		return;
 	free(tui.msg);
-	if (tui.trace != NULL)
-		fclose(tui.trace);
-	close(tui.winch_pipe[0]);
-	close(tui.winch_pipe[1]);
-	close(tui.wake_pipe[0]);
-	close(tui.wake_pipe[1]);
-	fatal_set_hook(NULL);
-	return CLI_OK;
+	tui.msg = NULL;
+	tui_dirty(TUI_DIRTY_STATUS);
 }

@@ -1,5 +1,6 @@
 /*
- * tui/tui: what the pieces of the terminal interface share.
+ * tui/tui: what the pieces of the terminal interface share (tui.c).  The
+ * main loop (tui/loop.c) is above it; tui.c knows none of its users.
  *
  * Threads: everything in src/tui/ runs on the UI thread, the only thread
  * that calls ncurses.  Workers reach it by writing a byte to the wake-up
@@ -23,7 +24,6 @@
 
 #include <curses.h>
 
-#include "store/lists.h"
 #include "tui/keys.h"
 
 struct store;
@@ -88,10 +88,7 @@ struct hub {
 	void		*data;
 };
 
-extern struct hub hub_clients, hub_sessions, hub_workflow, hub_invoices,
-    hub_production, hub_control, hub_setup;
-
-/* A modal layer (dialog.c, form.c, wizard.c). */
+/* A modal layer (dialog.c, form.c, steps.c). */
 struct tui_layer {
 	void		(*draw)(struct tui_layer *);
 	/* Every key while on top; returns TUI_HANDLED (a layer may pop
@@ -104,9 +101,6 @@ void		 tui_push(struct tui_layer *);
 /* Pops and frees the top layer. */
 void		 tui_pop(void);
 int		 tui_has_layers(void);
-
-/* The help screen for a hub (help.c). */
-void		 help_open(struct hub *);
 
 /* The studio connection of the UI thread. */
 struct store	*tui_store(void);
@@ -128,10 +122,30 @@ void		 tui_box(int y, int x, int h, int w, const char *title);
 /* A progress bar [#####.....] of w columns. */
 void		 tui_bar(int y, int x, int w, long long done, long long total);
 
-/* A detail pane: label/value pairs of one row in one or two columns. */
-void		 tui_detail(enum lists_kind, long long id, int y, int h, int w);
-
 /* Trace (PICDAY_TUI_TRACE): monotonic microseconds. */
 long long	 tui_usec(void);
+
+/* ---- for the main loop (tui/loop.c) only ---- */
+/* Set before the hubs start, cleared after they stop. */
+void		 tui_set_store(struct store *);
+/* The write end of the loop's wake-up pipe, or -1. */
+void		 tui_set_wake_fd(int);
+/* What tui_reload_all() runs: the loop reloads the hubs it has shown. */
+void		 tui_set_reload(void (*)(void));
+/* Colour pairs by role, after initscr(); off with NO_COLOR. */
+void		 tui_colours_start(void);
+/* What tui_dirty() asked for since tui_dirty_clear(). */
+int		 tui_dirty_what(void);
+void		 tui_dirty_clear(void);
+/* A whole repaint: tui_generation() moves on. */
+void		 tui_generation_next(void);
+/* tui_quit() was called. */
+int		 tui_quitting(void);
+/* The top modal layer, or NULL (its below links go down the stack). */
+struct tui_layer *tui_top(void);
+/* The message of the message line, or NULL; *error for tui_error(). */
+const char	*tui_message_text(int *error);
+/* Clears the message line (a key was pressed). */
+void		 tui_message_clear(void);
 
 #endif

@@ -1,14 +1,16 @@
 /*
- * tui/wizard-capture: Group Capture (issue 4, item 7) as a modal layer.
+ * tui/wizard-capture: Group Capture (issue 4, item 7), two steps on the
+ * wizard engine (tui/steps.h): the hot folder, then watching it.
  * The operator names a hot folder (where the tethering program writes)
  * and the current student; core/groupcap watches the folder and, on its
  * thread, queues an "import" job for each frame that arrives, into the
  * current session; the worker pool imports it.  Switching student is one
  * key: n the next session in schedule order, s (or /) a session by number,
- * N a new student (client + session made on the spot).  Esc stops.
+ * N a new student (client + session made on the spot).  Esc or Stop stops;
+ * Back stops watching and goes back to the folder.
  *
  * Threads: the watcher thread (capture_arrived) never calls ncurses: it
- * opens its own store, queues jobs and wakes the loop (wf_wake); what it
+ * opens its own store, queues jobs and wakes the loop (tui_wake); what it
  * shares with the UI sits under cap->lock.  Frames that arrive before a
  * student is chosen wait, and go to the first one chosen.
  */
@@ -30,17 +32,16 @@
 #include "tui/form.h"
 #include "tui/hub.h"
 #include "tui/import.h"
+#include "tui/steps.h"
 #include "tui/tui.h"
 #include "tui/workflow.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
 enum { CF_DIR, CF_SESSION, CF_ORG, CF_NFIELDS };
-enum { CB_START, CB_CANCEL };
+enum { CS_SETUP, CS_RUN, CS_NSTEPS };
 
 struct capture {
-	struct tui_layer	 layer;
-	struct form_page	*page;
 	struct groupcap		*gc;
 	char			*studio, *dir;
 	long long		 org_id;	/* for new students */
@@ -110,7 +111,7 @@ capture_arrived(void *arg, const char *name)
 		}
 		pthread_mutex_unlock(&cap->lock);
 	}
-	wf_wake();
+	tui_wake();
 }
 
 /* A new current session (UI thread): the waiting frames go to it. */
@@ -145,16 +146,17 @@ capture_set(struct capture *cap, long long number)
 }
 
 static void
-capture_free(struct tui_layer *tl)
+capture_free(void *arg)
 {
-	struct capture *cap = (struct capture *)tl;
+	struct capture *cap = arg;
 	size_t i;
 
+	if (cap->gc != NULL)
+		tui_message("%s", _("Group Capture stopped."));
 	/* After the join the watcher's store is ours to close. */
 	groupcap_stop(cap->gc);
 	if (cap->st != NULL)
 		store_close(cap->st);
-	form_page_free(cap->page);
 	for (i = 0; i < cap->nwaiting; i++)
 		free(cap->waiting[i]);
 	free(cap->waiting);
@@ -170,34 +172,13 @@ capture_free(struct tui_layer *tl)
 /* ---- drawing ---- */
 
 static void
-capture_draw_setup(struct capture *cap)
+capture_draw_run(struct steps *st, int y, int x, int h, int w, void *arg)
 {
-	static const char *buttons[2];
-	int w = COLS - 8 < 72 ? COLS - 8 : 72;
-	int h = form_page_rows(cap->page) + 6;
-	int y = (LINES - h) / 2, x = (COLS - w) / 2;
-
-	buttons[CB_START] = _("Start");
-	buttons[CB_CANCEL] = _("Cancel");
-	tui_box(y, x, h, w, _("Group Capture"));
-	tui_put(y + 1, x + 2, w - 4, ROLE_HEADER, _("The hot folder the "
-	    "tethering program writes to"));
-	tui_put(y + 2, x + 2, w - 4, ROLE_DIM, _("Each new frame is imported "
-	    "into the current student's session."));
-	form_page_draw(cap->page, y + 3, x + 2, w - 4);
-	form_page_draw_buttons(cap->page, y + h - 2, x, w, buttons, 2);
-	form_page_cursor(cap->page);
-}
-
-static void
-capture_draw_run(struct capture *cap)
-{
+	struct capture *cap = arg;
 	struct wf_session ws;
 	long long number, arrived, queued;
 	size_t waiting;
 	char *t, *last, *error;
-	int w = COLS - 8 < 72 ? COLS - 8 : 72, h = 12;
-	int y = (LINES - h) / 2, x = (COLS - w) / 2;
 
 	pthread_mutex_lock(&cap->lock);
 	number = cap->number;
@@ -208,9 +189,8 @@ capture_draw_run(struct capture *cap)
 	error = cap->error != NULL ? xstrdup(cap->error) : NULL;
 	pthread_mutex_unlock(&cap->lock);
 
-	tui_box(y, x, h, w, _("Group Capture"));
 	t = xasprintf(_("Watching %s"), cap->dir);
-	tui_put(y + 1, x + 2, w - 4, ROLE_NORMAL, t);
+	tui_put(y, x, w, ROLE_NORMAL, t);
 	free(t);
 	if (number != 0 && store_wf_session_by_number(tui_store(), number,
 	    &ws) == 1) {
@@ -221,37 +201,25 @@ capture_draw_run(struct capture *cap)
 	} else
 		t = xstrdup(_("Student: none yet — s picks a session, N makes "
 		    "a new student"));
-	tui_put(y + 3, x + 2, w - 4, ROLE_HEADER, t);
+	tui_put(y + 2, x, w, ROLE_HEADER, t);
 	free(t);
 	t = xasprintf(_("Arrived %lld, queued for import %lld, waiting for a "
 	    "student %zu"), arrived, queued, waiting);
-	tui_put(y + 4, x + 2, w - 4, ROLE_NORMAL, t);
+	tui_put(y + 3, x, w, ROLE_NORMAL, t);
 	free(t);
 	if (last != NULL) {
 		t = xasprintf(_("Last frame: %s"), last);
-		tui_put(y + 5, x + 2, w - 4, ROLE_NORMAL, t);
+		tui_put(y + 4, x, w, ROLE_NORMAL, t);
 		free(t);
 	}
 	if (error != NULL)
-		tui_put(y + 6, x + 2, w - 4, ROLE_ERROR, error);
-	tui_put(y + 8, x + 2, w - 4, ROLE_DIM, _("n next student (schedule "
+		tui_put(y + 5, x, w, ROLE_ERROR, error);
+	tui_put(y + 7, x, w, ROLE_DIM, _("n next student (schedule "
 	    "order)   s or / session by number"));
-	tui_put(y + 9, x + 2, w - 4, ROLE_DIM, _("N new student (client and "
+	tui_put(y + 8, x, w, ROLE_DIM, _("N new student (client and "
 	    "session)   Esc stop watching"));
 	free(last);
 	free(error);
-	curs_set(0);
-}
-
-static void
-capture_draw(struct tui_layer *tl)
-{
-	struct capture *cap = (struct capture *)tl;
-
-	if (cap->gc == NULL)
-		capture_draw_setup(cap);
-	else
-		capture_draw_run(cap);
 }
 
 /* ---- keys ---- */
@@ -307,78 +275,66 @@ capture_next(struct capture *cap)
 	capture_set(cap, next);
 }
 
-static void
-capture_start(struct capture *cap)
+/* Step 1 -> 2: watch the folder. */
+static int
+capture_start(struct steps *st, int page, void *arg, char **cause)
 {
-	struct form_page *p = cap->page;
-	char real[PATH_MAX], *cause = NULL;
+	struct capture *cap = arg;
+	struct form_page *p = steps_form(st, CS_SETUP);
+	char real[PATH_MAX];
 	const char *v = form_value(p, CF_DIR);
 
-	if (form_page_check(p, &cause) != 0) {
-		form_page_set_error(p, cause);
-		free(cause);
-		return;
-	}
 	free(cap->dir);
 	cap->dir = xstrdup(realpath(v, real) != NULL ? real : v);
 	cap->org_id = form_choice_id(p, CF_ORG);
+	pthread_mutex_lock(&cap->lock);
 	cap->number = strtoll(form_value(p, CF_SESSION), NULL, 10);
+	pthread_mutex_unlock(&cap->lock);
 	if ((cap->gc = groupcap_watch(cap->dir, capture_arrived, cap,
-	    &cause)) == NULL) {
-		form_page_set_error(p, cause);
-		free(cause);
-		return;
-	}
-	tui_dirty(TUI_DIRTY_ALL);
+	    cause)) == NULL)
+		return -1;
+	return 0;
+}
+
+/* Back to step 1: stop watching (the frames queued stay queued). */
+static int
+capture_enter_setup(struct steps *st, int page, void *arg, char **cause)
+{
+	struct capture *cap = arg;
+
+	groupcap_stop(cap->gc);
+	cap->gc = NULL;
+	return 0;
 }
 
 static int
-capture_key(struct tui_layer *tl, int key)
+capture_key(struct steps *st, int key, void *arg)
 {
-	struct capture *cap = (struct capture *)tl;
-	int button = 0;
+	struct capture *cap = arg;
 
-	if (cap->gc != NULL) {
-		switch (key) {
-		case TUI_ESC:
-			tui_pop();
-			tui_message("%s", _("Group Capture stopped."));
-			break;
-		case 'n':
-			capture_next(cap);
-			break;
-		case 's': case '/':
-			form_open(_("Student by session number"),
-			    form_page_new(capture_pick_fields, 1, cap),
-			    capture_pick_submit, cap);
-			break;
-		case 'N':
-			form_open(_("New student"), form_page_new(
-			    capture_new_fields, 2, cap), capture_new_submit,
-			    cap);
-			break;
-		default:
-			break;
-		}
-		return TUI_HANDLED;
-	}
-	switch (form_page_key(cap->page, key, 2, &button)) {
-	case FORM_KEY_DEFAULT:
-		button = CB_START;
-		/* FALLTHROUGH */
-	case FORM_KEY_BUTTON:
-		if (button == CB_CANCEL)
-			tui_pop();
-		else
-			capture_start(cap);
-		break;
-	case FORM_KEY_CANCEL:
-		tui_pop();
-		break;
+	switch (key) {
+	case 'n':
+		capture_next(cap);
+		return 1;
+	case 's': case '/':
+		form_open(_("Student by session number"),
+		    form_page_new(capture_pick_fields, 1, cap),
+		    capture_pick_submit, cap);
+		return 1;
+	case 'N':
+		form_open(_("New student"), form_page_new(capture_new_fields,
+		    2, cap), capture_new_submit, cap);
+		return 1;
 	default:
-		break;
+		return 0;
 	}
-	return TUI_HANDLED;
+}
+
+/* Stop: the layer closes and capture_free() says so. */
+static int
+capture_finish(struct steps *st, void *arg, char **cause)
+{
+	return 0;
 }
 
 static int
@@ -400,26 +356,41 @@ static const struct form_field capture_fields[CF_NFIELDS] = {
 	{ N_("Organization of new students"), FORM_CHOICE, 0, 0, NULL },
 };
 
+static const struct steps_page capture_pages[CS_NSTEPS] = {
+	[CS_SETUP] = {
+		.title = N_("The hot folder the tethering program writes to"),
+		.intro = N_("Each new frame is imported into the current "
+		    "student's session."),
+		.fields = capture_fields, .nfields = CF_NFIELDS,
+		.enter = capture_enter_setup,
+	},
+	[CS_RUN] = {
+		.title = N_("Watching: each frame goes to the student"),
+		.rows = 9, .draw = capture_draw_run, .key = capture_key,
+		.enter = capture_start,
+	},
+};
+
 void
 capture_open(long long session)
 {
 	struct capture *cap = xcalloc(1, sizeof *cap);
 	struct form_choice *orgs;
+	struct steps *st;
 	char num[24];
 	int n;
 
-	cap->layer.draw = capture_draw;
-	cap->layer.key = capture_key;
-	cap->layer.free = capture_free;
 	cap->studio = xstrdup(store_dir(tui_store()));
 	pthread_mutex_init(&cap->lock, NULL);
-	cap->page = form_page_new(capture_fields, CF_NFIELDS, cap);
+	st = steps_open(_("Group Capture"), capture_pages, CS_NSTEPS,
+	    N_("Stop"), capture_finish, capture_free, cap);
+	if (st == NULL)
+		return;
 	hub_choices(LISTS_ORGS, 1, _("(none)"), &orgs, &n);
-	form_page_set_choices(cap->page, CF_ORG, orgs, n);
+	form_page_set_choices(steps_form(st, CS_SETUP), CF_ORG, orgs, n);
 	hub_choices_free(orgs, n);
 	if (session != 0) {
 		snprintf(num, sizeof num, "%lld", session);
-		form_set_value(cap->page, CF_SESSION, num);
+		form_set_value(steps_form(st, CS_SETUP), CF_SESSION, num);
 	}
-	tui_push(&cap->layer);
 }

@@ -9,8 +9,10 @@
  * rows by file line.  Finish runs the import in one transaction.  Esc at
  * any step closes the wizard and nothing is written.
  *
- * The first step is a field page (tui/form.h); the other two are drawn
- * here because their rows come from the file.  UI thread only.
+ * A wizard of the one engine (tui/steps.h): the first step is a field
+ * page; the other two are custom panes drawn here because their rows come
+ * from the file (the mapping's rows take the focus before the buttons).
+ * UI thread only.
  */
 #include "config.h"
 
@@ -22,6 +24,7 @@
 #include "tui/clients.h"
 #include "tui/form.h"
 #include "tui/hub.h"
+#include "tui/steps.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -29,7 +32,6 @@
 #define IMP_ORG_NEW	(-2)	/* a new organization, named below */
 
 enum { P_FILE, P_ORG, P_NEWORG, P_NFIELDS };
-enum { B_BACK, B_NEXT, B_CANCEL, B_N };
 enum { STEP_FILE, STEP_MAP, STEP_DRY, STEP_N };
 
 static const struct form_field imp_fields[P_NFIELDS] = {
@@ -46,11 +48,6 @@ static const char *const imp_field_labels[ROSTER_NFIELDS + 1] = {
 };
 
 struct imp {
-	struct tui_layer	 layer;
-	int			 step;
-	struct form_page	*fp;		/* step 1's fields */
-	struct form_page	*bp;		/* buttons of steps 2 and 3 */
-	int			 focus;		/* -1: the rows, else a button */
 	struct roster		*r;
 	char			*path;		/* of r */
 	char			*org;		/* NULL: the file's column */
@@ -58,16 +55,7 @@ struct imp {
 	size_t			*bad;		/* rows of rep with a reason */
 	size_t			 nbad;
 	long			 cur, top;	/* row cursor, first row shown */
-	char			*error;
 };
-
-static void
-imp_set_error(struct imp *im, const char *e)
-{
-	free(im->error);
-	im->error = e != NULL ? xstrdup(e) : NULL;
-	tui_dirty(TUI_DIRTY_LAYERS);
-}
 
 static const char *
 imp_field_label(enum roster_field f)
@@ -109,8 +97,9 @@ imp_scroll(struct imp *im, long n, int h)
 }
 
 static void
-imp_draw_map(struct imp *im, int y, int x, int w, int h)
+imp_draw_map(struct steps *st, int y, int x, int h, int w, void *arg)
 {
+	struct imp *im = arg;
 	size_t ncols = roster_ncols(im->r);
 	int cw = (w - 2) * 2 / 5, sw = (w - 2) * 3 / 10, fw = w - cw - sw - 2;
 	enum tui_role role;
@@ -133,7 +122,7 @@ imp_draw_map(struct imp *im, int y, int x, int w, int h)
 		int yy = y + 2 + (int)(i - im->top);
 		enum roster_field f = roster_get_map(im->r, i);
 
-		role = i == im->cur && im->focus < 0 ? ROLE_CURSOR :
+		role = i == im->cur && steps_pane_focused(st) ? ROLE_CURSOR :
 		    ROLE_NORMAL;
 		tui_fill(yy, x, w, role);
 		tui_put(yy, x, cw, role, roster_header(im->r, i));
@@ -147,8 +136,9 @@ imp_draw_map(struct imp *im, int y, int x, int w, int h)
 }
 
 static void
-imp_draw_dry(struct imp *im, int y, int x, int w, int h)
+imp_draw_dry(struct steps *st, int y, int x, int h, int w, void *arg)
 {
+	struct imp *im = arg;
 	const struct roster_report *rep = im->rep;
 	const struct roster_result *res;
 	struct strbuf sb = STRBUF_INIT;
@@ -203,55 +193,6 @@ imp_draw_dry(struct imp *im, int y, int x, int w, int h)
 	}
 }
 
-static void
-imp_draw(struct tui_layer *tl)
-{
-	struct imp *im = (struct imp *)tl;
-	static const char *const titles[STEP_N] = {
-		N_("The roster file and its organization"),
-		N_("Which field each column holds"),
-		N_("Dry run: what Finish will do"),
-	};
-	static const char *const intros[STEP_N] = {
-		N_("A CSV file (comma, semicolon or tab; UTF-8)."),
-		N_("↑/↓ a column; ←/→ or Enter a field no other column "
-		    "has; Tab buttons."),
-		N_("Nothing is written yet. Finish imports every good row "
-		    "at once."),
-	};
-	const char *buttons[B_N];
-	int w = COLS - 4 < 100 ? COLS - 4 : 100, h = LINES - 2;
-	int y = 1, x = (COLS - w) / 2, body;
-	char *title;
-
-	buttons[B_BACK] = _("< Back");
-	buttons[B_NEXT] = im->step == STEP_DRY ? _("Finish") : _("Next >");
-	buttons[B_CANCEL] = _("Cancel");
-	/* L10N: wizard title, e.g. "Import clients — step 1 of 3" */
-	title = xasprintf(_("%s — step %d of %d"), _("Import clients"),
-	    im->step + 1, STEP_N);
-	tui_box(y, x, h, w, title);
-	free(title);
-	tui_put(y + 1, x + 2, w - 4, ROLE_HEADER, _(titles[im->step]));
-	tui_put(y + 2, x + 2, w - 4, ROLE_DIM, _(intros[im->step]));
-	body = h - 7;
-	if (im->step == STEP_FILE) {
-		form_page_draw(im->fp, y + 4, x + 2, w - 4);
-		form_page_draw_buttons(im->fp, y + h - 2, x, w, buttons, B_N);
-		form_page_cursor(im->fp);
-		return;
-	}
-	if (im->step == STEP_MAP)
-		imp_draw_map(im, y + 4, x + 2, w - 4, body - 1);
-	else
-		imp_draw_dry(im, y + 4, x + 2, w - 4, body - 1);
-	if (im->error != NULL)
-		tui_put(y + h - 3, x + 2, w - 4, ROLE_ERROR, im->error);
-	form_page_focus(im->bp, im->focus);
-	form_page_draw_buttons(im->bp, y + h - 2, x, w, buttons, B_N);
-	curs_set(0);
-}
-
 /* ---- steps ---- */
 
 static void
@@ -281,32 +222,21 @@ imp_expand(const char *v)
 	return xasprintf("%.*s", (int)n, v);
 }
 
-static void
-imp_show(struct imp *im, int step, int focus)
-{
-	im->step = step;
-	im->focus = focus;
-	im->cur = im->top = 0;
-	imp_set_error(im, NULL);
-	tui_dirty(TUI_DIRTY_ALL);
-}
-
 /* Step 1 -> 2: open the file, settle the organization. */
-static void
-imp_next_file(struct imp *im)
+static int
+imp_open_file(struct steps *st, struct imp *im, char **cause)
 {
-	long long choice = form_choice_id(im->fp, P_ORG);
-	char *path, *cause = NULL;
+	struct form_page *fp = steps_form(st, STEP_FILE);
+	long long choice = form_choice_id(fp, P_ORG);
 	struct roster *r;
+	char *path;
 
-	if (form_page_check(im->fp, &cause) != 0)
-		goto fail;
-	path = imp_expand(form_value(im->fp, P_FILE));
+	path = imp_expand(form_value(fp, P_FILE));
 	if (im->r == NULL || strcmp(path, im->path) != 0) {
-		if (roster_open(path, &r, &cause) != 0) {
+		if (roster_open(path, &r, cause) != 0) {
 			free(path);
-			form_page_focus(im->fp, P_FILE);
-			goto fail;
+			form_page_focus(fp, P_FILE);
+			return -1;
 		}
 		roster_free(im->r);
 		free(im->path);
@@ -317,65 +247,67 @@ imp_next_file(struct imp *im)
 	free(im->org);
 	im->org = NULL;
 	if (choice == IMP_ORG_NEW) {
-		path = imp_expand(form_value(im->fp, P_NEWORG));
+		path = imp_expand(form_value(fp, P_NEWORG));
 		if (*path == '\0') {
 			free(path);
-			form_page_focus(im->fp, P_NEWORG);
-			cause = xasprintf(_("New org. name: type the name of "
+			form_page_focus(fp, P_NEWORG);
+			*cause = xasprintf(_("New org. name: type the name of "
 			    "the new organization"));
-			goto fail;
+			return -1;
 		}
 		im->org = path;
 	} else if (choice > 0)
-		im->org = xstrdup(form_value(im->fp, P_ORG));
+		im->org = xstrdup(form_value(fp, P_ORG));
 	else if (roster_col_of(im->r, ROSTER_ORGANIZATION) < 0) {
-		form_page_focus(im->fp, P_ORG);
-		cause = xasprintf(_("%s has no organization column: choose "
+		form_page_focus(fp, P_ORG);
+		*cause = xasprintf(_("%s has no organization column: choose "
 		    "an organization"), roster_name(im->r));
-		goto fail;
+		return -1;
 	}
-	form_page_set_error(im->fp, NULL);
-	imp_show(im, STEP_MAP, -1);
-	return;
-fail:
-	form_page_set_error(im->fp, cause);
-	free(cause);
+	return 0;
+}
+
+static int
+imp_enter_map(struct steps *st, int page, void *arg, char **cause)
+{
+	struct imp *im = arg;
+
+	if (steps_current(st) == STEP_FILE &&
+	    imp_open_file(st, im, cause) != 0)
+		return -1;
+	im->cur = im->top = 0;
+	return 0;
 }
 
 /* Step 2 -> 3: the dry run. */
-static void
-imp_next_map(struct imp *im)
+static int
+imp_enter_dry(struct steps *st, int page, void *arg, char **cause)
 {
-	char *cause = NULL;
+	struct imp *im = arg;
 	size_t i;
 
 	imp_free_report(im);
-	if (roster_check(im->r, im->org, &cause) != 0 ||
+	if (roster_check(im->r, im->org, cause) != 0 ||
 	    roster_run(im->r, tui_store(), im->org, 0, &im->rep,
-	    &cause) != 0) {
-		imp_set_error(im, cause);
-		free(cause);
-		return;
-	}
+	    cause) != 0)
+		return -1;
 	im->bad = xcalloc(im->rep->nrows + 1, sizeof *im->bad);
 	for (i = 0; i < im->rep->nrows; i++)
 		if (im->rep->rows[i].reason != NULL)
 			im->bad[im->nbad++] = i;
-	imp_show(im, STEP_DRY, B_NEXT);
+	im->cur = im->top = 0;
+	return 0;
 }
 
 /* Finish: the import, all or nothing. */
-static void
-imp_finish(struct imp *im)
+static int
+imp_finish(struct steps *st, void *arg, char **cause)
 {
+	struct imp *im = arg;
 	struct roster_report *rep = NULL;
-	char *cause = NULL;
 
-	if (roster_run(im->r, tui_store(), im->org, 1, &rep, &cause) != 0) {
-		imp_set_error(im, cause);
-		free(cause);
-		return;
-	}
+	if (roster_run(im->r, tui_store(), im->org, 1, &rep, cause) != 0)
+		return -1;
 	tui_reload_all();
 	/* L10N: after an import, e.g. "roster.csv: 42 new, 3 updated,
 	 * 2 rejected (5 unchanged)" */
@@ -384,7 +316,7 @@ imp_finish(struct imp *im)
 	    rep->count[ROSTER_UPDATED], rep->count[ROSTER_REJECTED],
 	    rep->count[ROSTER_UNCHANGED]);
 	roster_report_free(rep);
-	tui_pop();
+	return 0;
 }
 
 /* ---- keys ---- */
@@ -392,7 +324,7 @@ imp_finish(struct imp *im)
 /* The next field for the current column, skipping the fields other
  * columns hold (so that cycling never takes one from them). */
 static void
-imp_cycle(struct imp *im, int delta)
+imp_cycle(struct steps *st, struct imp *im, int delta)
 {
 	enum roster_field f = roster_get_map(im->r, im->cur);
 	int n = ROSTER_NFIELDS + 1, i;
@@ -405,141 +337,110 @@ imp_cycle(struct imp *im, int delta)
 			break;
 	}
 	roster_set_map(im->r, im->cur, f);
-	imp_set_error(im, NULL);
+	steps_set_error(st, NULL);
 }
 
-static void
-imp_button(struct imp *im, int b)
-{
-	switch (b) {
-	case B_BACK:
-		imp_show(im, im->step - 1, im->step == STEP_DRY ? -1 : 0);
-		if (im->step == STEP_FILE)
-			form_page_focus(im->fp, P_NFIELDS + B_NEXT);
-		break;
-	case B_NEXT:
-		if (im->step == STEP_MAP)
-			imp_next_map(im);
-		else
-			imp_finish(im);
-		break;
-	default:
-		tui_pop();
-		break;
-	}
-}
-
+/* ↑/↓ and the page keys move the rows whatever has the focus: the
+ * mapping's cursor, or the first line of the dry run's list.  1 if key
+ * was one of them. */
 static int
-imp_key_file(struct imp *im, int key)
+imp_move(struct imp *im, int key, long *p, long n)
 {
-	int button = 0;
-
-	switch (form_page_key(im->fp, key, B_N, &button)) {
-	case FORM_KEY_DEFAULT:
-		imp_next_file(im);
-		break;
-	case FORM_KEY_BUTTON:
-		if (button == B_NEXT)
-			imp_next_file(im);
-		else if (button == B_CANCEL)
-			tui_pop();
-		break;
-	case FORM_KEY_CANCEL:
-		tui_pop();
-		break;
-	default:
-		break;
-	}
-	return TUI_HANDLED;
-}
-
-static int
-imp_key(struct tui_layer *tl, int key)
-{
-	struct imp *im = (struct imp *)tl;
 	enum tui_action list = keys_action(key, SCOPE_LIST);
+	long page = LINES - 12 > 1 ? LINES - 12 : 1;
+
+	if (list != ACT_UP && list != ACT_DOWN && list != ACT_PAGE_UP &&
+	    list != ACT_PAGE_DOWN && list != ACT_FIRST && list != ACT_LAST)
+		return 0;
+	*p += list == ACT_UP ? -1 : list == ACT_DOWN ? 1 :
+	    list == ACT_PAGE_UP ? -page : list == ACT_PAGE_DOWN ? page :
+	    list == ACT_FIRST ? -n : n;
+	if (*p >= n)
+		*p = n - 1;
+	if (*p < 0)
+		*p = 0;
+	return 1;
+}
+
+static int
+imp_key_map(struct steps *st, int key, void *arg)
+{
+	struct imp *im = arg;
 	enum tui_action form = keys_action(key, SCOPE_FORM);
-	long n = im->step == STEP_MAP ? (long)roster_ncols(im->r) :
-	    (long)im->nbad;
 
-	if (im->step == STEP_FILE)
-		return imp_key_file(im, key);
-	tui_dirty(TUI_DIRTY_LAYERS);
-	if (form == ACT_CANCEL) {
-		tui_pop();
-		return TUI_HANDLED;
+	if (imp_move(im, key, &im->cur, (long)roster_ncols(im->r))) {
+		steps_focus_pane(st);
+		return 1;
 	}
-	/* ↑/↓ and the page keys move the rows whatever has the focus. */
-	if (list == ACT_UP || list == ACT_DOWN || list == ACT_PAGE_UP ||
-	    list == ACT_PAGE_DOWN || list == ACT_FIRST || list == ACT_LAST) {
-		long page = LINES - 12 > 1 ? LINES - 12 : 1, *p;
+	if (!steps_pane_focused(st))
+		return 0;
+	/* A row of the mapping. */
+	if (form == ACT_CHOICE_NEXT || form == ACT_ACCEPT)
+		imp_cycle(st, im, 1);
+	else if (form == ACT_CHOICE_PREV)
+		imp_cycle(st, im, -1);
+	else
+		return 0;
+	return 1;
+}
 
-		p = im->step == STEP_MAP ? &im->cur : &im->top;
-		*p += list == ACT_UP ? -1 : list == ACT_DOWN ? 1 :
-		    list == ACT_PAGE_UP ? -page : list == ACT_PAGE_DOWN ?
-		    page : list == ACT_FIRST ? -n : n;
-		if (*p >= n)
-			*p = n - 1;
-		if (*p < 0)
-			*p = 0;
-		if (im->step == STEP_MAP)
-			im->focus = -1;
-		return TUI_HANDLED;
-	}
-	if (key == '\t' || key == KEY_BTAB) {
-		int first = im->step == STEP_MAP ? -1 : 0;
+static int
+imp_key_dry(struct steps *st, int key, void *arg)
+{
+	struct imp *im = arg;
 
-		im->focus += key == '\t' ? 1 : -1;
-		if (im->focus >= B_N)
-			im->focus = first;
-		if (im->focus < first)
-			im->focus = B_N - 1;
-		return TUI_HANDLED;
-	}
-	if (im->focus < 0) {
-		/* A row of the mapping. */
-		if (form == ACT_CHOICE_NEXT || form == ACT_ACCEPT)
-			imp_cycle(im, 1);
-		else if (form == ACT_CHOICE_PREV)
-			imp_cycle(im, -1);
-		return TUI_HANDLED;
-	}
-	if (form == ACT_CHOICE_NEXT && im->focus < B_N - 1)
-		im->focus++;
-	else if (form == ACT_CHOICE_PREV && im->focus > 0)
-		im->focus--;
-	else if (form == ACT_ACCEPT)
-		imp_button(im, im->focus);
-	return TUI_HANDLED;
+	return imp_move(im, key, &im->top, (long)im->nbad);
 }
 
 static void
-imp_free(struct tui_layer *tl)
+imp_free(void *arg)
 {
-	struct imp *im = (struct imp *)tl;
+	struct imp *im = arg;
 
-	form_page_free(im->fp);
-	form_page_free(im->bp);
 	imp_free_report(im);
 	roster_free(im->r);
 	free(im->path);
 	free(im->org);
-	free(im->error);
 	free(im);
 }
+
+static const struct steps_page imp_pages[STEP_N] = {
+	[STEP_FILE] = {
+		.title = N_("The roster file and its organization"),
+		.intro = N_("A CSV file (comma, semicolon or tab; UTF-8)."),
+		.fields = imp_fields, .nfields = P_NFIELDS,
+	},
+	[STEP_MAP] = {
+		.title = N_("Which field each column holds"),
+		.intro = N_("↑/↓ a column; ←/→ or Enter a field no other "
+		    "column has; Tab buttons."),
+		.draw = imp_draw_map, .key = imp_key_map,
+		.enter = imp_enter_map,
+	},
+	[STEP_DRY] = {
+		.title = N_("Dry run: what Finish will do"),
+		.intro = N_("Nothing is written yet. Finish imports every "
+		    "good row at once."),
+		.draw = imp_draw_dry, .key = imp_key_dry,
+		.enter = imp_enter_dry,
+	},
+};
 
 void
 wizard_client_import_open(void)
 {
 	struct imp *im = xcalloc(1, sizeof *im);
 	struct form_choice *orgs, *c;
+	struct steps *st;
 	int n, i;
 
-	im->layer.draw = imp_draw;
-	im->layer.key = imp_key;
-	im->layer.free = imp_free;
-	im->fp = form_page_new(imp_fields, P_NFIELDS, im);
-	im->bp = form_page_new(NULL, 0, im);
+	/* L10N: wizard title, e.g. "Import clients — step 1 of 3" */
+	st = steps_open(_("Import clients"), imp_pages, STEP_N, NULL,
+	    imp_finish, imp_free, im);
+	if (st == NULL)
+		return;
+	steps_set_box(st, 100, 1);
+	steps_pane_focus(st, STEP_MAP);
 	/* The file's column first, then each organization, then a new
 	 * one. */
 	hub_choices(LISTS_ORGS, 1, _("(the file's organization column)"),
@@ -550,10 +451,7 @@ wizard_client_import_open(void)
 	c[0].id = IMP_ORG_COLUMN;
 	c[n].label = _("(a new organization, named below)");
 	c[n].id = IMP_ORG_NEW;
-	form_page_set_choices(im->fp, P_ORG, c, n + 1);
+	form_page_set_choices(steps_form(st, STEP_FILE), P_ORG, c, n + 1);
 	free(c);
 	hub_choices_free(orgs, n);
-	im->focus = -1;
-	tui_push(&im->layer);
-	tui_dirty(TUI_DIRTY_ALL);
 }

@@ -2,8 +2,10 @@
  * tui/wizard-export: Export with a column chooser (key x in the Sessions
  * hub).  Step 1 a preset (Entagged, all columns, the list's columns, or
  * custom), step 2 the column checklist (Space toggles; columns go out in
- * the order listed), step 3 the output file, .csv or .xlsx; Export writes
- * the tagged sessions, else the filtered list, through core/export.
+ * the order listed), step 3 the output file, .csv or .xlsx; Export queues
+ * an "export" job (jobs/sessfile.h) for the tagged sessions, else the
+ * filtered list, and returns at once; the message line says when the file
+ * is written.
  */
 #include "config.h"
 
@@ -11,8 +13,9 @@
 #include <string.h>
 
 #include "core/export.h"
-#include "store/session.h"
+#include "jobs/sessfile.h"
 #include "tui/hub.h"
+#include "tui/jobwatch.h"
 #include "tui/sessions-act.h"
 #include "tui/steps.h"
 #include "util/xalloc.h"
@@ -171,25 +174,29 @@ static int
 ex_finish(struct steps *s, void *arg, char **cause)
 {
 	struct export_wz *ew = arg;
-	struct session_filter f;
+	struct sessfile_request rq;
 	const char *path = form_value(steps_form(s, 2), 0);
 	int cols[EXPORT_NCOLS];
-	size_t n = 0, rows = 0;
+	size_t n = 0;
+	long long id;
 	int i;
 
 	for (i = 0; i < EXPORT_NCOLS; i++)
 		if (ew->on[i])
 			cols[n++] = i;
-	memset(&f, 0, sizeof f);
+	memset(&rq, 0, sizeof rq);
+	rq.output = path;
+	rq.cols = cols;
+	rq.ncols = n;
 	if (!ew->all) {
-		f.numbers = ew->numbers;
-		f.nnumbers = ew->n;
+		rq.numbers = ew->numbers;
+		rq.nnumbers = ew->n;
 	}
 	if (sess_mkdir_for(path, cause) != 0 ||
-	    export_sessions(tui_store(), path, cols, n, &f, &rows, cause) != 0)
+	    (id = sessfile_queue_export(tui_store(), &rq, cause)) < 0)
 		return -1;
-	tui_message(_("exported %zu sessions (%zu columns) to %s"), rows, n,
-	    path);
+	tui_job_watch(id);
+	tui_message(_("queued job #%lld: export to %s"), id, path);
 	return 0;
 }
 

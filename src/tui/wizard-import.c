@@ -1,15 +1,17 @@
 /*
  * tui/wizard-import: the Bulk Image Import wizard (issue 4, items 4 and
- * 6) as one modal layer of three steps:
+ * 6), three steps on the wizard engine (tui/steps.h):
  *
  *  1. the folder and how to sort it (QR code, metadata and its field, or
  *     every frame into one session — the manual import, `m` in the hub);
  *  2. the scan (core/imgscan), on a thread of its own so the screen stays
- *     alive: it never calls ncurses, it only wakes the loop (wf_wake) a
- *     few times a second; Esc leaves it to finish unseen;
+ *     alive: it never calls ncurses, it only wakes the loop (tui_wake) a
+ *     few times a second, and the wizard's poll moves on when it is
+ *     done; Esc leaves it to finish unseen;
  *  3. the preview the operator fixes (preview-import.c): sessions,
  *     markers, unknown codes, unassigned and unreadable frames; Enter
- *     queues the "import" job for the worker pool.
+ *     (asking first) queues the "import" job for the worker pool.  Back
+ *     goes to step 1.
  *
  * Nothing is written before the job is queued; Esc at any step writes
  * nothing.  UI thread, except the scan thread (scan_main).
@@ -30,6 +32,7 @@
 #include "store/workflow.h"
 #include "tui/form.h"
 #include "tui/import.h"
+#include "tui/steps.h"
 #include "tui/tui.h"
 #include "tui/workflow.h"
 #include "util/i18n.h"
@@ -86,7 +89,7 @@ scan_progress(void *arg, size_t done, size_t total)
 	}
 	pthread_mutex_unlock(&s->lock);
 	if (wake)
-		wf_wake();
+		tui_wake();
 }
 
 static void *
@@ -109,30 +112,28 @@ scan_main(void *arg)
 	if (rc == 0)
 		s->sc = sc;
 	pthread_mutex_unlock(&s->lock);
-	wf_wake();
+	tui_wake();
 	scan_unref(s);
 	return NULL;
 }
 
 /* ---- the wizard ---- */
 
-enum { WI_SETUP, WI_SCAN, WI_PREVIEW };
+enum { WI_SETUP, WI_SCAN, WI_PREVIEW, WI_NSTEPS };
 enum { WF_DIR, WF_BY, WF_FIELD, WF_SESSION, WF_ADVANCE, WF_NFIELDS };
-enum { WB_SCAN, WB_CANCEL };
 #define BY_QR		1
 #define BY_METADATA	2
 #define BY_SESSION	3
 
 struct wi {
-	struct tui_layer	 layer;
 	long long		 session;	/* manual import into it */
-	int			 step;
-	struct form_page	*page;
 	struct scan		*scan;
 	struct import_preview	*preview;
 	char			*dir;
 	const char		*mode;
 	int			 advance;
+	int			 scanned;	/* a scan was started */
+	int			 queued;	/* the job is queued */
 };
 
 static int
@@ -171,11 +172,12 @@ static const struct form_field wi_fields[WF_NFIELDS] = {
 };
 
 static void
-wi_free(struct tui_layer *tl)
+wi_free(void *arg)
 {
-	struct wi *wi = (struct wi *)tl;
+	struct wi *wi = arg;
 
-	form_page_free(wi->page);
+	if (wi->scanned && !wi->queued)
+		tui_message("%s", _("Import cancelled: nothing was written."));
 	if (wi->scan != NULL)
 		scan_unref(wi->scan);
 	import_preview_free(wi->preview);
@@ -183,21 +185,30 @@ wi_free(struct tui_layer *tl)
 	free(wi);
 }
 
-static void
-wi_scan_start(struct wi *wi)
+/* Step 1 -> 2: the scan starts on its thread. */
+static int
+wi_scan_start(struct steps *st, int page, void *arg, char **cause)
 {
-	struct form_page *p = wi->page;
-	struct scan *s = xcalloc(1, sizeof *s);
+	struct wi *wi = arg;
+	struct form_page *p = steps_form(st, WI_SETUP);
+	struct scan *s;
 	char real[PATH_MAX];
 	long long by = form_choice_id(p, WF_BY), field;
 	pthread_t t;
 
 	if (by == BY_SESSION && *form_value(p, WF_SESSION) == '\0') {
-		form_page_set_error(p, _("One session needs its number."));
 		form_page_focus(p, WF_SESSION);
-		free(s);
-		return;
+		*cause = xstrdup(_("One session needs its number."));
+		return -1;
 	}
+	if (wi->scan != NULL) {
+		/* Back during a scan: that one finishes unseen. */
+		scan_unref(wi->scan);
+		wi->scan = NULL;
+	}
+	import_preview_free(wi->preview);
+	wi->preview = NULL;
+	s = xcalloc(1, sizeof *s);
 	free(wi->dir);
 	wi->dir = xstrdup(realpath(form_value(p, WF_DIR), real) != NULL ?
 	    real : form_value(p, WF_DIR));
@@ -228,26 +239,30 @@ wi_scan_start(struct wi *wi)
 		break;
 	}
 	if (pthread_create(&t, NULL, scan_main, s) != 0) {
-		form_page_set_error(p, strerror(errno));
+		*cause = xstrdup(strerror(errno));
 		s->refs = 1;
 		scan_unref(s);
-		return;
+		return -1;
 	}
 	pthread_detach(t);
 	wi->scan = s;
-	wi->step = WI_SCAN;
-	tui_dirty(TUI_DIRTY_ALL);
+	wi->scanned = 1;
+	return 0;
 }
 
-/* The scan is over: sort it and show the preview (UI thread). */
+/* Before each repaint: once the scan is over, sort it and show the
+ * preview, or step 1 with the reason (UI thread). */
 static void
-wi_scan_check(struct wi *wi)
+wi_poll(struct steps *st, void *arg)
 {
+	struct wi *wi = arg;
 	struct scan *s = wi->scan;
 	struct imgscan sc;
 	char *cause = NULL;
 	int finished, failed;
 
+	if (s == NULL || steps_current(st) != WI_SCAN)
+		return;
 	pthread_mutex_lock(&s->lock);
 	finished = s->finished;
 	failed = s->failed;
@@ -263,144 +278,98 @@ wi_scan_check(struct wi *wi)
 	scan_unref(s);
 	wi->scan = NULL;
 	if (failed) {
-		wi->step = WI_SETUP;
-		form_page_set_error(wi->page, cause != NULL ? cause :
+		steps_go(st, WI_SETUP);
+		steps_set_error(st, cause != NULL ? cause :
 		    _("the scan failed"));
 		free(cause);
-		tui_dirty(TUI_DIRTY_ALL);
 		return;
 	}
 	wi->preview = import_preview_new(&sc, wi->dir, wi->mode, wi->advance);
-	wi->step = WI_PREVIEW;
-	tui_dirty(TUI_DIRTY_ALL);
+	steps_go(st, WI_PREVIEW);
 }
 
 static void
-wi_draw_setup(struct wi *wi)
+wi_draw_scan(struct steps *st, int y, int x, int h, int w, void *arg)
 {
-	static const char *buttons[2];
-	int w = COLS - 8 < 72 ? COLS - 8 : 72;
-	int h = form_page_rows(wi->page) + 6;
-	int y = (LINES - h) / 2, x = (COLS - w) / 2;
-
-	buttons[WB_SCAN] = _("Scan >");
-	buttons[WB_CANCEL] = _("Cancel");
-	tui_box(y, x, h, w, wi->session != 0 ? _("Import into one session") :
-	    _("Bulk Image Import"));
-	tui_put(y + 1, x + 2, w - 4, ROLE_HEADER, _("Step 1 of 3: the card "
-	    "and how to sort it"));
-	tui_put(y + 2, x + 2, w - 4, ROLE_DIM, _("The card is only read. "
-	    "Esc cancels; nothing is written before the last step."));
-	form_page_draw(wi->page, y + 3, x + 2, w - 4);
-	form_page_draw_buttons(wi->page, y + h - 2, x, w, buttons, 2);
-	form_page_cursor(wi->page);
-}
-
-static void
-wi_draw_scan(struct wi *wi)
-{
+	struct wi *wi = arg;
 	struct scan *s = wi->scan;
-	size_t done, total;
+	size_t done = 0, total = 0;
 	char *t;
-	int w = COLS - 8 < 72 ? COLS - 8 : 72, h = 8;
-	int y = (LINES - h) / 2, x = (COLS - w) / 2;
 
-	pthread_mutex_lock(&s->lock);
-	done = s->done;
-	total = s->total;
-	pthread_mutex_unlock(&s->lock);
-	tui_box(y, x, h, w, _("Bulk Image Import"));
-	tui_put(y + 1, x + 2, w - 4, ROLE_HEADER, _("Step 2 of 3: "
-	    "scanning"));
-	tui_put(y + 2, x + 2, w - 4, ROLE_NORMAL, wi->dir);
+	if (s != NULL) {
+		pthread_mutex_lock(&s->lock);
+		done = s->done;
+		total = s->total;
+		pthread_mutex_unlock(&s->lock);
+	}
+	tui_put(y, x, w, ROLE_NORMAL, wi->dir);
 	/* L10N: scan progress: frames read of frames found */
 	t = xasprintf(_("Scanning… %zu of %zu frames"), done, total);
-	tui_put(y + 3, x + 2, w - 4, ROLE_NORMAL, t);
+	tui_put(y + 1, x, w, ROLE_NORMAL, t);
 	free(t);
-	tui_bar(y + 4, x + 2, w - 4, (long long)done, (long long)total);
-	tui_put(y + 6, x + 2, w - 4, ROLE_DIM, _("Esc cancels (nothing is "
+	tui_bar(y + 2, x, w, (long long)done, (long long)total);
+	tui_put(y + 4, x, w, ROLE_DIM, _("Esc cancels (nothing is "
 	    "written)."));
-	curs_set(0);
 }
 
-static void
-wi_draw(struct tui_layer *tl)
+/* The scan step takes no keys but Esc and Back. */
+static int
+wi_key_scan(struct steps *st, int key, void *arg)
 {
-	struct wi *wi = (struct wi *)tl;
-
-	if (wi->step == WI_SCAN)
-		wi_scan_check(wi);
-	switch (wi->step) {
-	case WI_SETUP:
-		wi_draw_setup(wi);
-		break;
-	case WI_SCAN:
-		wi_draw_scan(wi);
-		break;
-	default:
-		import_preview_draw(wi->preview);
-		break;
-	}
+	return 0;
 }
 
 static int
-wi_key(struct tui_layer *tl, int key)
+wi_enter_preview(struct steps *st, int page, void *arg, char **cause)
 {
-	struct wi *wi = (struct wi *)tl;
-	char *cause = NULL;
-	int button = 0;
+	struct wi *wi = arg;
 
-	switch (wi->step) {
-	case WI_SCAN:
-		if (key == TUI_ESC) {
-			tui_pop();
-			tui_message("%s", _("Import cancelled: nothing was "
-			    "written."));
-		}
-		return TUI_HANDLED;
-	case WI_PREVIEW:
-		switch (import_preview_key(wi->preview, key)) {
-		case IMPORT_PREVIEW_CANCEL:
-			tui_pop();
-			tui_message("%s", _("Import cancelled: nothing was "
-			    "written."));
-			break;
-		case IMPORT_PREVIEW_DONE:
-			tui_pop();
-			break;
-		default:
-			break;
-		}
-		return TUI_HANDLED;
+	if (wi->preview == NULL) {
+		*cause = xstrdup(_("The scan is not done yet."));
+		return -1;
 	}
-	switch (form_page_key(wi->page, key, 2, &button)) {
-	case FORM_KEY_DEFAULT:
-		button = WB_SCAN;
-		/* FALLTHROUGH */
-	case FORM_KEY_BUTTON:
-		if (button == WB_CANCEL) {
-			tui_pop();
-			break;
-		}
-		if (form_page_check(wi->page, &cause) != 0) {
-			form_page_set_error(wi->page, cause);
-			free(cause);
-			break;
-		}
-		form_page_set_error(wi->page, NULL);
-		wi_scan_start(wi);
-		break;
-	case FORM_KEY_CANCEL:
-		tui_pop();
-		break;
-	default:
-		break;
-	}
-	return TUI_HANDLED;
+	return 0;
 }
 
 static void
-wi_choices(struct wi *wi)
+wi_draw_preview(struct steps *st, int y, int x, int h, int w, void *arg)
+{
+	struct wi *wi = arg;
+
+	import_preview_draw(wi->preview, y, x, h, w);
+}
+
+/* The preview's own keys; Enter, Tab and Esc are the wizard's (Enter on
+ * Import asks, then queues: wi_finish). */
+static int
+wi_key_preview(struct steps *st, int key, void *arg)
+{
+	struct wi *wi = arg;
+
+	if (key == '\n' || key == '\r' || key == KEY_ENTER || key == '\t' ||
+	    key == KEY_BTAB || key == TUI_ESC)
+		return 0;
+	import_preview_key(wi->preview, key);
+	return 1;
+}
+
+static int
+wi_finish(struct steps *st, void *arg, char **cause)
+{
+	struct wi *wi = arg;
+
+	if (import_preview_enter(wi->preview) != IMPORT_PREVIEW_DONE) {
+		/* Asked first (the preview's confirm line), or could not
+		 * queue (said on the message line). */
+		*cause = xstrdup("");
+		return -1;
+	}
+	wi->queued = 1;
+	return 0;
+}
+
+static void
+wi_choices(struct wi *wi, struct form_page *p)
 {
 	struct form_choice by[3], field[EXIFMETA_NFIELDS + 1], adv[2];
 	int i, n = 0;
@@ -411,33 +380,61 @@ wi_choices(struct wi *wi)
 	by[n++] = (struct form_choice){ _("metadata"), BY_METADATA };
 	if (wi->session == 0)
 		by[n++] = (struct form_choice){ _("one session"), BY_SESSION };
-	form_page_set_choices(wi->page, WF_BY, by, n);
+	form_page_set_choices(p, WF_BY, by, n);
 	field[0] = (struct form_choice){ _("the first that holds a number"),
 	    0 };
 	for (i = 0; i < EXIFMETA_NFIELDS; i++)
 		field[i + 1] = (struct form_choice){ exifmeta_field_name(i),
 		    i + 1 };
-	form_page_set_choices(wi->page, WF_FIELD, field, EXIFMETA_NFIELDS + 1);
+	form_page_set_choices(p, WF_FIELD, field, EXIFMETA_NFIELDS + 1);
 	adv[0] = (struct form_choice){ _("(stay)"), 1 };
 	adv[1] = (struct form_choice){ _("Images Imported"), 2 };
-	form_page_set_choices(wi->page, WF_ADVANCE, adv, 2);
+	form_page_set_choices(p, WF_ADVANCE, adv, 2);
 }
+
+static const struct steps_page wi_pages[WI_NSTEPS] = {
+	[WI_SETUP] = {
+		.title = N_("The card and how to sort it"),
+		.intro = N_("The card is only read. Esc cancels; nothing is "
+		    "written before the last step."),
+		.fields = wi_fields, .nfields = WF_NFIELDS,
+	},
+	[WI_SCAN] = {
+		.title = N_("Scanning"),
+		.rows = 5, .draw = wi_draw_scan, .key = wi_key_scan,
+		.enter = wi_scan_start,
+	},
+	[WI_PREVIEW] = {
+		.title = N_("The frames as they will be imported"),
+		.draw = wi_draw_preview, .key = wi_key_preview,
+		.enter = wi_enter_preview,
+	},
+};
+
+static const char *const wi_names[WI_NSTEPS] = {
+	N_("the card"), N_("scanning"), N_("preview"),
+};
 
 void
 wizard_import_open(long long session)
 {
 	struct wi *wi = xcalloc(1, sizeof *wi);
+	struct steps *st;
 	char num[24];
 
-	wi->layer.draw = wi_draw;
-	wi->layer.key = wi_key;
-	wi->layer.free = wi_free;
 	wi->session = session;
-	wi->page = form_page_new(wi_fields, WF_NFIELDS, wi);
-	wi_choices(wi);
+	st = steps_open(session != 0 ? _("Import into one session") :
+	    _("Bulk Image Import"), wi_pages, WI_NSTEPS, N_("Import"),
+	    wi_finish, wi_free, wi);
+	if (st == NULL)
+		return;
+	steps_set_box(st, 1000, 1);
+	steps_set_names(st, wi_names);
+	steps_set_poll(st, wi_poll);
+	steps_no_back(st, WI_SCAN);
+	wi_choices(wi, steps_form(st, WI_SETUP));
 	if (session != 0) {
 		snprintf(num, sizeof num, "%lld", session);
-		form_set_value(wi->page, WF_SESSION, num);
+		form_set_value(steps_form(st, WI_SETUP), WF_SESSION, num);
 	}
-	tui_push(&wi->layer);
 }

@@ -4,7 +4,9 @@
  * Bulk Image Import wizard (wizard-import.c) and Group Capture
  * (wizard-capture.c).
  *
- * Threads: UI thread, except wf_wake(), which any thread may call.
+ * The wizards never call the hub: their threads wake the loop with
+ * tui_wake() (tui.h), so the hub uses them and not the other way round.
+ * Threads: UI thread.
  */
 #ifndef PICDAY_TUI_WORKFLOW_H
 #define PICDAY_TUI_WORKFLOW_H
@@ -16,9 +18,6 @@ void		 wizard_import_open(long long session);
 
 /* Group Capture on a hot folder, starting with that session (0: none). */
 void		 capture_open(long long session);
-
-/* Wakes the UI loop from another thread so that it repaints (tui_wake()). */
-void		 wf_wake(void);
 
 /* The frame pane: one session's frames, the ✓ mark, the picture. */
 struct frames;

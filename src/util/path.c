@@ -137,3 +137,20 @@ out:
 	free(tmp);
 	return rc;
 }
+
+int
+path_commit(const char *tmp, const char *path)
+{
+	int fd, e;
+
+	if ((fd = open(tmp, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	if (fsync(fd) != 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	close(fd);
+	return rename(tmp, path);
+}

@@ -20,5 +20,9 @@ char	*path_studio_dir(const char *opt);
 /* Writes data to path atomically (temporary file, fsync, rename). */
 int	 path_write_atomic(const char *path, const void *data, unsigned long len,
 	    int mode);
+/* A finished temporary file takes its final name: fsync, then rename (in
+ * the same folder), so the final name never shows a half-written file.
+ * 0, or -1 with errno set. */
+int	 path_commit(const char *tmp, const char *path);
 
 #endif

@@ -4,7 +4,7 @@
 # kill; no portrait twice, no temporary file left (DESIGN §6).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/images-lib.sh"
-plan 6
+plan 9
 
 N=80
 numbers=$(seq 3001 $((3000 + N)))
@@ -24,17 +24,21 @@ for n in $numbers; do
 done | sqlite3 "$STUDIO/picday.db"
 q() { sqlite3 "$STUDIO/picday.db" "$1" 2>/dev/null; }
 
-pd export pspa --org "Oak School" -o "$T/a/OAK" >/dev/null 2>&1 &
-pid=$!
-cleanup_add "kill -9 $pid 2>/dev/null"
-# Kill the job as soon as a few portraits are out.
-end=$(( $(date +%s) + 60 ))
-while [ "$(date +%s)" -le "$end" ]; do
-	[ "$(ls "$T/a/OAK/IMAGES" 2>/dev/null | wc -l)" -ge 3 ] && break
-	sleep 0.01
-done
-kill -9 $pid
-wait $pid 2>/dev/null
+# kill_after DIR K: starts the export into DIR, kills it once K portraits
+# are out.
+kill_after() {
+	pd export pspa --org "Oak School" -o "$1" >/dev/null 2>&1 &
+	pid=$!
+	cleanup_add "kill -9 $pid 2>/dev/null"
+	end=$(( $(date +%s) + 60 ))
+	while [ "$(date +%s)" -le "$end" ]; do
+		[ "$(ls "$1/IMAGES" 2>/dev/null | wc -l)" -ge "$2" ] && break
+		sleep 0.01
+	done
+	kill -9 $pid
+	wait $pid 2>/dev/null
+}
+kill_after "$T/a/OAK" 3
 n=$(ls "$T/a/OAK/IMAGES" | wc -l)
 ok $([ "$n" -ge 1 ] && [ "$n" -lt $N ] && [ ! -e "$T/a/OAK/INDEX.TXT" ] && echo 0 || echo 1) \
     "the export was killed mid-way ($n of $N portraits, no index yet)"
@@ -48,4 +52,12 @@ diff -r "$T/a/OAK" "$T/b/OAK" >/dev/null
 ok $? "the resumed volume is byte for byte the one exported in one go"
 is "$(awk 'NR > 1' "$T/a/OAK/INDEX.TXT" | wc -l | tr -d ' ')" $N "every student once in the index"
 is "$(ls -A "$T/a/OAK/IMAGES" | grep -cv '\.jpg$')" 0 "no temporary file left"
+
+# Killed again, then the same command once more: it takes its job over.
+kill_after "$T/c/OAK" 3
+pd export pspa --org "Oak School" -o "$T/c/OAK" 2>"$T/err"
+ok $? "the same command run again finishes the export"
+like "$(cat "$T/err")" "resuming job" "taking over the killed job"
+diff -r "$T/c/OAK" "$T/b/OAK" >/dev/null
+ok $? "and its volume is the same, byte for byte"
 done_testing

@@ -1,9 +1,11 @@
 #!/bin/sh
 # QR sheets: every page's codes decode (ZBar) to that page's sessions, at
-# every supported number of cards per page.
+# every supported number of cards per page.  The command runs a qr-sheets
+# job in the foreground; --queue leaves it to `jobs run`, which writes the
+# same file (at the absolute path, from any folder).
 . "$top_srcdir/tests/lib.sh"
 need sqlite3 pdftoppm zbarimg
-plan 12
+plan 20
 
 pd org add "Maple Grove" >/dev/null 2>&1
 pd org add "Oak Ridge" >/dev/null 2>&1
@@ -57,4 +59,21 @@ pd qr-sheets --per-page 3 -o "$T/x.pdf" 2>/dev/null; rc=$?
 is "$rc" 2 "3 per page is a usage error"
 pd qr-sheets --org "Nobody" -o "$T/x.pdf" 2>/dev/null; rc=$?
 is "$rc:$(test -e "$T/x.pdf" && echo file)" "1:" "nothing to print fails and leaves no file"
+
+pd qr-sheets 1005 4242 -o "$T/m.pdf" 2>"$T/err"; rc=$?
+is "$rc" 1 "an unknown session number fails the command"
+like "$(cat "$T/err")" "no session number 4242" "and says which"
+is "$(decode "$T/m.pdf" | tr '\n' '/')" "1005/" "the known ones are printed"
+
+# --queue: the job waits for a worker; `jobs run` writes the same sheets.
+mkdir "$T/here"
+(cd "$T/here" && "$PICDAY" --studio "$STUDIO" qr-sheets --org "Maple Grove" \
+    --per-page 4 --queue -o q4.pdf) 2>"$T/err"; rc=$?
+is "$rc" 0 "--queue succeeds"
+like "$(cat "$T/err")" "queued job [0-9]+" "and names the job"
+is "$(test -e "$T/here/q4.pdf" && echo file)" "" "nothing is written yet"
+pd jobs run --wait >/dev/null 2>&1; rc=$?
+is "$rc:$(decode "$T/here/q4.pdf" | tr '\n' '/')" "0:1001 1002 1003 1004/1005 1006 1007 1008/1009/" \
+    "jobs run --wait writes it, relative to the folder it was queued from"
+is "$(find "$T" -name '*.picday-*' | wc -l)" 0 "no temporary file is left"
 done_testing

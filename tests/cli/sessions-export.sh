@@ -1,8 +1,10 @@
 #!/bin/sh
-# Export: the Entagged preset in CSV (RFC 4180) and XLSX read back.
+# Export: the Entagged preset in CSV (RFC 4180) and XLSX read back; the
+# command runs an export job in the foreground, --queue leaves it to
+# `jobs run`, which writes the same file.
 . "$top_srcdir/tests/lib.sh"
 need sqlite3 /usr/bin/python3
-plan 9
+plan 14
 
 pd org add "Maple Grove, East" >/dev/null 2>&1
 sqlite3 "$STUDIO/picday.db" "
@@ -57,4 +59,14 @@ is "$(sed -n 1p "$T/x.txt")" "Session Number*|First Name*|Last Name*|Student ID*
 is "$(sed -n 2,3p "$T/x.txt")" '#1001|Bob "Bobby"|Adams|00012|Maple Grove, East
 #1002|Ana|Núñez|00417|Maple Grove, East' "numbers as numbers, student IDs keep their zeros"
 is "$(tail -1 "$T/x.txt")" "bold" "the header style is bold"
+
+pd sessions export --preset entagged --queue -o "$T/q.csv" 2>"$T/err"; rc=$?
+is "$rc:$(test -e "$T/q.csv" && echo file)" "0:" "--queue only queues the job"
+like "$(cat "$T/err")" "queued job [0-9]+" "and names it"
+pd jobs run --wait >/dev/null 2>&1; rc=$?
+is "$rc" 0 "jobs run --wait runs it"
+cmp -s "$T/e.csv" "$T/q.csv" ; ok $? "the file is the same as the command's"
+pd sessions export -o "$T/nowhere/e.csv" 2>"$T/err"; rc=$?
+is "$rc:$(pd jobs list --format csv | grep -c nowhere)" "1:0" \
+    "a folder that does not exist fails at once, and queues nothing"
 done_testing

@@ -1,7 +1,9 @@
 /*
  * The job queue's leases (store/job.c, jobs/queue.c): two connections on one
  * studio never hold the same job; an expired lease, or one whose owner
- * process died, is taken over; failures back off and then fail for good.
+ * process died, is taken over; failures back off and then fail for good;
+ * the same kind and payload is one job; the foreground form follows a job
+ * another process runs and takes it over when that one is gone.
  */
 #include "config.h"
 
@@ -272,6 +274,7 @@ test_foreground_run(void **state)
 	struct store_job j;
 	char *cause = NULL, *live;
 	long long id, id2;
+	time_t t0;
 
 	id = jobs_queue(f->a, "preview", "Previews", "{}", &cause);
 	assert_true(id > 0);
@@ -285,19 +288,95 @@ test_foreground_run(void **state)
 	store_job_clear(&j);
 	assert_int_equal(jobs_run_foreground(f->dir, id, 0, &cause), 0);
 
-	/* Held by a live process: refused, and left alone. */
+	/* Held by a live process (on another host): left alone while its
+	 * lease lasts, followed, and taken over when the lease runs out. */
 	id2 = store_job_insert(f->a, "preview", "t", "{}");
 	live = xasprintf("elsewhere:%ld:1", (long)getpid());
-	assert_int_equal(claim(f->a, id2, live, (long long)time(NULL),
-	    no_one_dead, &j), 1);
+	t0 = time(NULL);
+	assert_int_equal(store_job_claim(f->a, id2, live, t0, 2,
+	    JOBS_MAX_CLAIMS, no_one_dead, &j), 1);
 	store_job_clear(&j);
+	assert_int_equal(jobs_run_foreground(f->dir, id2, 0, &cause), 0);
+	assert_true(time(NULL) >= t0 + 2);
+	assert_int_equal(store_job_get(f->b, id2, &j), 1);
+	assert_string_equal(j.state, "done");
+	assert_int_equal(j.attempts, 2);
+	store_job_clear(&j);
+
+	/* Cancelled, or no such job: refused. */
+	id2 = store_job_insert(f->a, "preview", "t", "{}");
+	assert_int_equal(jobs_cancel(f->a, id2, &cause), 0);
 	assert_int_equal(jobs_run_foreground(f->dir, id2, 0, &cause), -1);
-	assert_non_null(strstr(cause, "another process"));
+	assert_non_null(strstr(cause, "cancelled"));
 	free(cause);
 	cause = NULL;
 	assert_int_equal(jobs_run_foreground(f->dir, 999, 0, &cause), -1);
 	free(cause);
 	free(live);
+}
+
+/* The same kind and payload is one job until it finishes; a running job
+ * without a live owner is shown interrupted. */
+static void
+test_same_payload_is_one_job(void **state)
+{
+	struct fixture *f = *state;
+	struct store_job j;
+	char *cause = NULL, *self, *dead;
+	long long id, id2;
+	int found;
+	pid_t pid;
+
+	id = jobs_queue_once(f->a, "import", "t", "{\"dir\": \"/card\"}",
+	    &found, &cause);
+	assert_true(id > 0);
+	assert_int_equal(found, 0);
+	assert_int_equal(jobs_queue_once(f->b, "import", "other title",
+	    "{\"dir\": \"/card\"}", &found, &cause), id);
+	assert_int_equal(found, 1);
+	id2 = jobs_queue_once(f->b, "import", "t", "{\"dir\": \"/card2\"}",
+	    &found, &cause);
+	assert_true(id2 > id);
+	assert_int_equal(found, 0);
+	assert_int_equal(jobs_queue_once(f->b, "preview", "t",
+	    "{\"dir\": \"/card\"}", &found, &cause), id2 + 1);
+	assert_int_equal(found, 0);
+	assert_int_equal(jobs_queue_once(f->b, "no-such-kind", "t", "{}",
+	    &found, &cause), -1);
+	free(cause);
+	cause = NULL;
+
+	/* Its owner killed: still the same job, shown interrupted. */
+	if ((pid = fork()) == 0)
+		_exit(0);
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, NULL, 0), pid);
+	self = jobs_owner_self();
+	*strchr(self, ':') = '\0';
+	dead = xasprintf("%s:%ld:7", self, (long)pid);
+	assert_int_equal(claim(f->a, id, dead, (long long)time(NULL),
+	    no_one_dead, &j), 1);
+	assert_string_equal(jobs_state_shown(&j), "interrupted");
+	assert_false(jobs_lease_live(&j));
+	store_job_clear(&j);
+	assert_int_equal(jobs_queue_once(f->b, "import", "t",
+	    "{\"dir\": \"/card\"}", &found, &cause), id);
+	assert_int_equal(found, 1);
+	/* A live owner: running; its lease expired: interrupted. */
+	assert_int_equal(claim(f->a, id, "h:1:1", (long long)time(NULL),
+	    jobs_owner_dead, &j), 1);
+	assert_int_equal(j.attempts, 2);
+	assert_string_equal(jobs_state_shown(&j), "running");
+	j.lease_expires = (long long)time(NULL) - 1;
+	assert_string_equal(jobs_state_shown(&j), "interrupted");
+	store_job_clear(&j);
+	/* Finished: the next run is a new job. */
+	assert_int_equal(store_job_finish(f->a, id, "h:1:1", 1, 1), 1);
+	assert_true(jobs_queue_once(f->b, "import", "t",
+	    "{\"dir\": \"/card\"}", &found, &cause) > id2 + 1);
+	assert_int_equal(found, 0);
+	free(dead);
+	free(self);
 }
 
 int
@@ -317,6 +396,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_payload_fields,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreground_run,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_payload_is_one_job,
 		    setup, teardown),
 	};
 

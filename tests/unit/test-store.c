@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "store/db.h"
+#include "store/schema.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
