@@ -60,7 +60,8 @@ job_composite_run(struct job_ctx *ctx, char **cause)
 	double win = (double)job_payload_int(ctx, "width", 8);
 	double hin = (double)job_payload_int(ctx, "height", 10);
 	char *file = job_payload_str(ctx, "file"), *by = job_payload_str(ctx,
-	    "by"), *school = NULL, *year = NULL, *warn = NULL;
+	    "by"), *school = NULL, *year = NULL, *warn = NULL, *tmp = NULL;
+	const char *slash;
 	const char **keys = NULL;
 	char **names = NULL;
 	size_t i, j, nk = 0, nv;
@@ -94,7 +95,13 @@ job_composite_run(struct job_ctx *ctx, char **cause)
 	for (i = 0; i < l.n; i++)
 		names[i] = xasprintf("%s %s", l.v[i].first_name,
 		    l.v[i].last_name);
-	if ((c = composite_open(file, win, hin, cause)) == NULL)
+	/* ".NAME.picday-JOB.tmp" beside it: a rerun of this job truncates
+	 * the same temporary, a kill never shows a half PDF by its name. */
+	slash = strrchr(file, '/');
+	tmp = xasprintf("%.*s/.%s.picday-%lld.tmp", slash != NULL ?
+	    (int)(slash - file) : 1, slash != NULL ? file : ".", slash != NULL ?
+	    slash + 1 : file, job_id(ctx));
+	if ((c = composite_open(file, tmp, win, hin, cause)) == NULL)
 		goto out;
 	prog.ctx = ctx;
 	prog.done = 0;
@@ -143,6 +150,7 @@ out:
 	free(names);
 	free(v);
 	free(keys);
+	free(tmp);
 	free(year);
 	free(school);
 	free(by);

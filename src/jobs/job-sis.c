@@ -8,15 +8,20 @@
  * (CRLF).  Infinite Campus: STUDENT_NUMBER.jpg, 175x263, each at most
  * 3 MB, in zips of at most `split` bytes (100 MB): FILE.zip, FILE-2.zip,
  * FILE-3.zip...  Student numbers keep their leading zeros; a student
- * without one is named in a warning and left out.  Each zip is written by
- * libzip to a temporary file renamed at the end, so a killed job leaves
- * the old zip or the new one, and a resumed job writes them all again.
+ * without one is named in a warning and left out.  Each zip is written to
+ * ".NAME.picday-JOB.tmp" beside it (libzip itself writes through one more
+ * temporary), then synced and renamed, so a killed job leaves the old zip
+ * or the new one; a resumed job sweeps its temporaries and writes them all
+ * again.
  */
 #include "config.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <zip.h>
 
@@ -26,6 +31,7 @@
 #include "media/portrait.h"
 #include "store/db.h"
 #include "util/i18n.h"
+#include "util/path.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -34,11 +40,47 @@
 
 struct sis_zip {
 	zip_t		*za;
-	char		*path;
+	char		*path;		/* the part's final name */
+	char		*tmp;		/* where libzip writes it */
+	long long	 job;
 	long long	 bytes;		/* estimated size so far */
 	int		 part;
 	int		 entries;
 };
+
+/* Removes the files of this folder whose names start with prefix: this
+ * job's temporary of a part, and libzip's own ("TMP.XXXXXX") that a kill
+ * left behind. */
+static void
+sis_sweep(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash != NULL ? xstrndup(path, (size_t)(slash - path)) :
+	    xstrdup(".");
+	const char *prefix = slash != NULL ? slash + 1 : path;
+	struct dirent *de;
+	DIR *d;
+
+	if ((d = opendir(*dir != '\0' ? dir : "/")) != NULL) {
+		while ((de = readdir(d)) != NULL)
+			if (strncmp(de->d_name, prefix, strlen(prefix)) == 0)
+				(void)unlinkat(dirfd(d), de->d_name, 0);
+		closedir(d);
+	}
+	free(dir);
+}
+
+/* ".NAME.picday-JOB.tmp" beside path (caller frees). */
+static char *
+sis_tmp_path(const char *path, long long job)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xasprintf(".%s.picday-%lld.tmp", path, job);
+	return xasprintf("%.*s/.%s.picday-%lld.tmp", (int)(slash - path),
+	    path, slash + 1, job);
+}
 
 /* FILE.zip for part 1, FILE-N.zip after. */
 static char *
@@ -57,10 +99,12 @@ sis_open(struct sis_zip *z, const char *file, int part, char **cause)
 	int err = 0;
 
 	z->path = sis_part_path(file, part);
+	z->tmp = sis_tmp_path(z->path, z->job);
+	sis_sweep(z->tmp);
 	z->part = part;
 	z->bytes = 22;		/* end of central directory */
 	z->entries = 0;
-	if ((z->za = zip_open(z->path, ZIP_CREATE | ZIP_TRUNCATE,
+	if ((z->za = zip_open(z->tmp, ZIP_CREATE | ZIP_TRUNCATE,
 	    &err)) == NULL) {
 		zip_error_t ze;
 
@@ -69,7 +113,8 @@ sis_open(struct sis_zip *z, const char *file, int part, char **cause)
 		    zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		free(z->path);
-		z->path = NULL;
+		free(z->tmp);
+		z->path = z->tmp = NULL;
 		return -1;
 	}
 	return 0;
@@ -87,10 +132,16 @@ sis_close(struct sis_zip *z, char **cause)
 		    zip_strerror(z->za));
 		zip_discard(z->za);
 		rc = -1;
+	} else if (path_commit(z->tmp, z->path) != 0) {
+		*cause = xasprintf(_("cannot write %s: %s"), z->path,
+		    strerror(errno));
+		(void)unlink(z->tmp);
+		rc = -1;
 	}
 	z->za = NULL;
 	free(z->path);
-	z->path = NULL;
+	free(z->tmp);
+	z->path = z->tmp = NULL;
 	return rc;
 }
 
@@ -138,6 +189,7 @@ job_sis_run(struct job_ctx *ctx, char **cause)
 	size_t i;
 
 	memset(&z, 0, sizeof z);
+	z.job = job_id(ctx);
 	if (file == NULL || sys == NULL || org <= 0 || strlen(file) < 5) {
 		*cause = xstrdup(_("bad sis job payload"));
 		goto out0;
@@ -211,6 +263,8 @@ job_sis_run(struct job_ctx *ctx, char **cause)
 		zip_discard(z.za);
 		z.za = NULL;
 		free(z.path);
+		free(z.tmp);
+		z.path = z.tmp = NULL;
 		rc = 0;
 		goto out;
 	}
@@ -228,6 +282,7 @@ out:
 	if (z.za != NULL) {
 		zip_discard(z.za);
 		free(z.path);
+		free(z.tmp);
 	}
 	strbuf_free(&map);
 	pose_list_free(&l);

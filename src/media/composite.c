@@ -14,6 +14,7 @@
 #include "media/composite.h"
 #include "media/portrait.h"
 #include "util/i18n.h"
+#include "util/path.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -29,13 +30,13 @@ struct composite {
 };
 
 struct composite *
-composite_open(const char *pdf, double width_in, double height_in,
-    char **cause)
+composite_open(const char *pdf, const char *tmp, double width_in,
+    double height_in, char **cause)
 {
 	struct composite *c = xcalloc(1, sizeof *c);
 
 	c->path = xstrdup(pdf);
-	c->tmp = xasprintf("%s.%ld.tmp", pdf, (long)getpid());
+	c->tmp = xstrdup(tmp);
 	c->w = width_in * 72.0;
 	c->h = height_in * 72.0;
 	c->surface = cairo_pdf_surface_create(c->tmp, c->w, c->h);
@@ -272,7 +273,7 @@ composite_close(struct composite *c, int commit, char **cause)
 		*cause = xasprintf(_("cannot write %s: %s"), c->path,
 		    cairo_status_to_string(e));
 		rc = -1;
-	} else if (commit && rename(c->tmp, c->path) != 0) {
+	} else if (commit && path_commit(c->tmp, c->path) != 0) {
 		*cause = xasprintf(_("cannot write %s: %s"), c->path,
 		    strerror(errno));
 		rc = -1;

@@ -6,7 +6,8 @@
  * portrait cut to 4:5 from its centre with "First Last" under it, the grid
  * as large as the page allows; "Not pictured:" and the other names below.
  * Text uses the DejaVu Sans face (accents, Greek, Cyrillic).  The file is
- * written to a temporary beside it and renamed when whole.  A portrait
+ * written to the temporary `tmp` (in the same folder; the caller names it,
+ * so that a rerun truncates the same file) and renamed when whole.  A portrait
  * that cannot be read leaves a grey box (and *warn gets why).
  *
  * Ownership: composite_open() returns a struct composite that
@@ -25,8 +26,8 @@ struct composite_student {
 };
 
 /* A page of width_in x height_in inches; NULL with *cause. */
-struct composite *composite_open(const char *pdf, double width_in,
-		    double height_in, char **cause);
+struct composite *composite_open(const char *pdf, const char *tmp,
+		    double width_in, double height_in, char **cause);
 /* One class.  progress(arg) is called after each portrait.  0, or -1
  * with *cause; *warn (caller frees, may be NULL) names an unreadable
  * portrait, the last one. */

@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/school-lib.sh"
 need pdftotext pdfinfo pdfimages
-plan 15
+plan 16
 
 school_make
 ok $? "the school is made"
@@ -42,4 +42,5 @@ pd setup set composite.page 10x13
 pd composite --org "$ORG" -o "$T/s.pdf" 2>/dev/null
 is "$(pdfinfo "$T/s.pdf" | awk '/^Page size:/ { print $3 "x" $5 }')" "720x936" \
     "the page size from Setup (composite.page)"
+is "$(ls -A "$T" | grep -c 'picday-.*tmp')" 0 "no temporary file is left beside the PDFs"
 done_testing

@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/school-lib.sh"
 need unzip vipsheader
-plan 16
+plan 17
 
 school_make
 ok $? "the school is made"
@@ -50,4 +50,5 @@ is "$sizes" "175x263 175x263 175x263 175x263 " "Infinite Campus images are 175x2
 got=$(for sid in 00042 00107 0311 7; do printf '%s=%s ' "$sid" "$(qr_of "$T/ic/$sid.jpg")"; done)
 is "$got" "00042=$SESS_00042 00107=$SESS_00107 0311=$SESS_0311 7=$SESS_7 " \
     "each Infinite Campus photo is its student's"
+is "$(ls -A "$T" | grep -c 'picday-.*tmp')" 0 "no temporary file is left beside the zips"
 done_testing
