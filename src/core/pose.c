@@ -210,7 +210,21 @@ pose_check(struct store *st, const struct pose_list *l, const char *kind,
 			fn(line, arg);
 			free(line);
 			n++;
-		} else if (p->dup_of > 0) {
+		}
+		/* Sorted by name: two students of one name are neighbours. */
+		if (i > 0 && strcasecmp(l->v[i - 1].last_name,
+		    p->last_name) == 0 && strcasecmp(l->v[i - 1].first_name,
+		    p->first_name) == 0) {
+			b = pose_who(&l->v[i - 1]);
+			/* L10N: validation report: one name, two students */
+			line = xasprintf(_("two students of one name: %s and "
+			    "%s"), b, a);
+			fn(line, arg);
+			free(line);
+			free(b);
+			n++;
+		}
+		if (p->image_id != 0 && p->dup_of > 0) {
 			b = pose_who(&l->v[p->dup_of - 1]);
 			/* L10N: validation report: two students, one image */
 			line = xasprintf(_("same image for %s and %s"), b, a);

@@ -58,7 +58,8 @@ char	*pose_school_year(struct store *, long long org_id);
 /*
  * The validation report an export prints before it writes: calls fn with
  * one line for each student without a pose ("no portrait: WHO"), each
- * image that stands for two students ("same image for WHO and WHO"), and
+ * image that stands for two students ("same image for WHO and WHO"), two
+ * students of one name ("two students of one name: WHO and WHO"), and
  * each name that changed since export `kind` last ran ("name changed
  * since the last export: OLD -> NEW").  Returns the number of lines.
  */

@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/school-lib.sh"
 need vipsheader
-plan 22
+plan 23
 
 school_make
 ok $? "the school is made (roster, sessions, portraits, a ✓ frame)"
@@ -63,11 +63,14 @@ ok $? "exporting again writes the same index"
 
 # A renamed student, and one image under two students: reported first.
 sed 's/^7,Smith-Jones,/7,Smith Jones,/' "$T/roster.csv" >"$T/roster2.csv"
+printf '00043,O'\''BRIEN,Zo\303\253,5,Mr Roe,14\r\n' >>"$T/roster2.csv"
 pd clients import "$T/roster2.csv" --org "$ORG" >/dev/null 2>&1
 pd images import "$T/cards/0311" --by "session=$SESS_00555" >/dev/null 2>&1
 pd export pspa --org "$ORG" -o "$T/out/SMALL27" --size 320x400 2>"$T/err"
 like "$(cat "$T/err")" "name changed since the last export: Smith-Jones, Al -> Smith Jones, Al \(student ID 7, session $SESS_7\)" \
     "a name changed since the last export is reported"
+like "$(cat "$T/err")" "two students of one name: O'Brien, Zoë \(student ID 00042, session $SESS_00042\) and O'BRIEN, Zoë \(student ID 00043, no session\)" \
+    "two students of one name are reported"
 like "$(cat "$T/err")" "same image for Nguyễn, Thị Mai .* and van der Berg, Jan" \
     "one image under two students is reported"
 is "$(awk -F'\t' 'NR > 1 { print $13 }' "$T/out/SMALL27/INDEX.TXT" | sort -u | tr -d '\r')" "SMALL" \
