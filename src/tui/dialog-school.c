@@ -5,7 +5,7 @@
  * checks that some student has a portrait (else says so and writes
  * nothing), then queues the "pspa" or "composite" job for the TUI's
  * workers; the message line says how many portraits and how many students
- * without one, and the Control Center shows the job.
+ * without one, and again when the job ends (tui/jobwatch).
  */
 #include "config.h"
 
@@ -18,6 +18,7 @@
 #include "store/db.h"
 #include "tui/form.h"
 #include "tui/hub.h"
+#include "tui/jobwatch.h"
 #include "tui/sessions-act.h"
 #include "util/path.h"
 #include "util/xalloc.h"
@@ -91,6 +92,7 @@ school_queue(const char *kind, const char *title, char *payload,
 	free(payload);
 	if (id < 0)
 		return -1;
+	tui_job_watch(id);
 	/* L10N: "job #12 queued: 480 portraits; without a portrait: 3" */
 	tui_message(_("job #%lld queued: %zu portraits; without a portrait: "
 	    "%zu"), id, posed, missing);

@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/school-lib.sh"
 need tmux pdfinfo
-plan 9
+plan 10
 
 school_make || { echo "Bail out! the school was not made"; exit 1; }
 pd org add "Empty Academy" >/dev/null 2>&1
@@ -29,6 +29,7 @@ keys Tab C-u "$T/YB27" Enter Enter
 wait_for "job #[0-9]+ queued: 4 portraits; without a portrait: 1" ; ok $? "OK queues the job and says what it will hold"
 wait_file "$T/YB27/INDEX.TXT"
 ok $? "the TUI's workers write the volume"
+wait_for "yearbook volume $T/YB27: done" 30 ; ok $? "and the message line says when it is done"
 is "$(awk -F'\t' 'NR > 1 { print $3 }' "$T/YB27/INDEX.TXT" | tr -d '\r' | tr '\n' ' ')" \
     "00107.jpg 00042.jpg 7.jpg 0311.jpg " "its index lists the four pictured students"
 
