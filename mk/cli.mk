@@ -12,3 +12,5 @@ EXTRA_DIST += tests/cli/po.sh
 # The layers of DESIGN §2: no include up, no include circle in src/.
 TESTS += tests/cli/layers.sh
 EXTRA_DIST += tests/cli/layers.sh tests/cli/layers.py
+TESTS += tests/cli/machine-output.sh
+EXTRA_DIST += tests/cli/machine-output.sh

@@ -1,6 +1,7 @@
 # store/: SQLite access; all SQL of the program lives here.
 libpicday_a_SOURCES += \
 	src/store/db.c src/store/db.h \
+	src/store/collate.c src/store/collate.h \
 	src/store/schema.c src/store/schema.h \
 	src/store/secrets.c src/store/secrets.h
 

@@ -68,9 +68,10 @@ static void
 clients_report(struct cli *cli, const struct roster *r,
     const struct roster_report *rep)
 {
-	static const char *const cols[] = {
-		"line", "action", "student_id", "last_name", "first_name",
-		"reason"
+	static const struct out_col cols[] = {
+		{ "line", OUT_INT }, { "action", OUT_STR },
+		{ "student_id", OUT_STR }, { "last_name", OUT_STR },
+		{ "first_name", OUT_STR }, { "reason", OUT_STR }
 	};
 	size_t i;
 
@@ -231,9 +232,12 @@ clients_list_row(const struct client_row *c, void *arg)
 static int
 clients_list(struct cli *cli, int argc, char **argv)
 {
-	static const char *const cols[] = {
-		"id", "last_name", "first_name", "student_id", "grade",
-		"teacher", "homeroom", "email", "organization"
+	static const struct out_col cols[] = {
+		{ "id", OUT_INT }, { "last_name", OUT_STR },
+		{ "first_name", OUT_STR }, { "student_id", OUT_STR },
+		{ "grade", OUT_STR }, { "teacher", OUT_STR },
+		{ "homeroom", OUT_STR }, { "email", OUT_STR },
+		{ "organization", OUT_STR }
 	};
 	const char *org = NULL, *v;
 	struct store *st;

@@ -260,8 +260,10 @@ images_list(struct cli *cli, int argc, char **argv)
 		{ "session", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const cols[] = { "id", "file", "captured_at",
-	    "camera", "marker", "selected", "bytes" };
+	static const struct out_col cols[] = { { "id", OUT_INT },
+	    { "file", OUT_STR }, { "captured_at", OUT_STR },
+	    { "camera", OUT_STR }, { "marker", OUT_BOOL },
+	    { "selected", OUT_BOOL }, { "bytes", OUT_INT } };
 	struct list_ctx lc;
 	struct store *st;
 	long long number = 0, sid;

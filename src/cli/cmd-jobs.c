@@ -60,8 +60,11 @@ jobs_list_row(const struct store_job *j, void *arg)
 static int
 jobs_list(struct cli *cli, int argc, char **argv)
 {
-	static const char *const cols[] = { "id", "kind", "state", "done",
-	    "total", "attempts", "last_error", "title", "created_at" };
+	static const struct out_col cols[] = { { "id", OUT_INT },
+	    { "kind", OUT_STR }, { "state", OUT_STR }, { "done", OUT_INT },
+	    { "total", OUT_INT }, { "attempts", OUT_INT },
+	    { "last_error", OUT_STR }, { "title", OUT_STR },
+	    { "created_at", OUT_STR } };
 	struct store *st;
 	struct table *t;
 	int rc;

@@ -69,8 +69,9 @@ org_list_row(const struct org *o, void *arg)
 static int
 org_list(struct cli *cli, int argc, char **argv)
 {
-	static const char *const cols[] = {
-		"id", "name", "code", "clients", "created_at"
+	static const struct out_col cols[] = {
+		{ "id", OUT_INT }, { "name", OUT_STR }, { "code", OUT_STR },
+		{ "clients", OUT_INT }, { "created_at", OUT_STR }
 	};
 	struct table *t;
 	int rc;

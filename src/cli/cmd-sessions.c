@@ -19,6 +19,7 @@
 #include "jobs/job.h"
 #include "jobs/sessfile.h"
 #include "store/db.h"
+#include "store/job.h"
 #include "store/session.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -253,7 +254,8 @@ sessions_list(struct cli *cli, int argc, char **argv)
 	};
 	struct session_filter f;
 	struct list_ctx x;
-	const char *names[EXPORT_NCOLS], *spec = NULL;
+	struct out_col names[EXPORT_NCOLS];
+	const char *spec = NULL;
 	int cols[EXPORT_NCOLS], c, rc;
 	size_t n, i;
 	char *cause;
@@ -277,8 +279,11 @@ sessions_list(struct cli *cli, int argc, char **argv)
 		free(cause);
 		return CLI_USAGE;
 	}
-	for (i = 0; i < n; i++)
-		names[i] = export_column_key(cols[i]);
+	for (i = 0; i < n; i++) {
+		names[i].name = export_column_key(cols[i]);
+		names[i].type = export_column_is_number(cols[i]) ? OUT_INT :
+		    OUT_STR;
+	}
 	x.t = table_new(stdout, cli->format, names, (int)n);
 	x.cols = cols;
 	x.ncols = n;
@@ -308,8 +313,9 @@ history_row(const char *at, const char *user, const char *what,
 static int
 sessions_history(struct cli *cli, int argc, char **argv)
 {
-	static const char *const names[] = { "at", "user", "what", "old",
-	    "new" };
+	static const struct out_col names[] = { { "at", OUT_STR },
+	    { "user", OUT_STR }, { "what", OUT_STR }, { "old", OUT_STR },
+	    { "new", OUT_STR } };
 	struct table *t;
 	long long number, id;
 	int found;
@@ -536,6 +542,20 @@ mail_message(void *arg, long long number, const char *to, const char *text)
 	printf("\n");
 }
 
+/* A mail job that finished with messages refused for good names them in
+ * its last_error: show them. */
+static void
+mail_show_refused(struct cli *cli, long long id)
+{
+	struct store_job j;
+
+	if (store_job_get(cli_store(cli), id, &j) != 1)
+		return;
+	if (j.last_error != NULL)
+		cli_error("%s", j.last_error);
+	store_job_clear(&j);
+}
+
 /* What is left to send: a dry pass over the same choice (database only). */
 static int
 mail_pending(struct cli *cli, const struct schedmail_request *rq0,
@@ -670,7 +690,8 @@ sessions_mail(struct cli *cli, int argc, char **argv)
 	if (rc != 0) {
 		cli_error("%s", cause);
 		free(cause);
-	}
+	} else
+		mail_show_refused(cli, id);
 	/* Sent = what was pending before and is not any more. */
 	rq.resend = 0;
 	if (mail_pending(cli, &rq, 0, &after) != 0) {

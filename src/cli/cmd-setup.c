@@ -117,7 +117,8 @@ setting_find(const char *key)
 static int
 setup_list(struct cli *cli)
 {
-	static const char *cols[] = { "key", "value", "about" };
+	static const struct out_col cols[] = { { "key", OUT_STR },
+	    { "value", OUT_STR }, { "about", OUT_STR } };
 	struct store *st = cli_store(cli);
 	struct table *t = table_new(stdout, cli->format, cols, 3);
 	char *cause = NULL;

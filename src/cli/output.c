@@ -12,6 +12,7 @@ struct table {
 	FILE		 *f;
 	enum out_format	  fmt;
 	char		**cols;
+	enum out_type	 *types;
 	int		  ncols;
 	long		  nrows;
 	char		**cells;	/* OUT_TEXT: buffered rows */
@@ -67,6 +68,32 @@ out_tsv_field(FILE *f, const char *v)
 		fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, f);
 }
 
+/* A JSON number: an optional minus, then digits without a leading zero. */
+static int
+json_is_integer(const char *v)
+{
+	if (*v == '-')
+		v++;
+	if (*v < '0' || *v > '9' || (v[0] == '0' && v[1] != '\0'))
+		return 0;
+	while (*v >= '0' && *v <= '9')
+		v++;
+	return *v == '\0';
+}
+
+static void
+json_value(struct strbuf *sb, enum out_type type, const char *v)
+{
+	if (v == NULL || (type != OUT_STR && *v == '\0'))
+		strbuf_adds(sb, "null");
+	else if (type == OUT_BOOL)
+		strbuf_adds(sb, strcmp(v, "0") == 0 ? "false" : "true");
+	else if (type == OUT_INT && json_is_integer(v))
+		strbuf_adds(sb, v);
+	else	/* text, or a "number" that is not one: never invalid JSON */
+		strbuf_add_json(sb, v);
+}
+
 static void
 out_line(struct table *t, const char *const *vals)
 {
@@ -84,7 +111,7 @@ out_line(struct table *t, const char *const *vals)
 			else
 				out_tsv_field(t->f, vals[i]);
 		}
-		fputc('\n', t->f);
+		fputs(t->fmt == OUT_CSV ? "\r\n" : "\n", t->f);
 		break;
 	case OUT_JSON:
 		strbuf_adds(&sb, t->nrows == 0 ? "[\n {" : ",\n {");
@@ -93,10 +120,7 @@ out_line(struct table *t, const char *const *vals)
 				strbuf_adds(&sb, ", ");
 			strbuf_add_json(&sb, t->cols[i]);
 			strbuf_adds(&sb, ": ");
-			if (vals[i] == NULL)
-				strbuf_adds(&sb, "null");
-			else
-				strbuf_add_json(&sb, vals[i]);
+			json_value(&sb, t->types[i], vals[i]);
 		}
 		strbuf_addc(&sb, '}');
 		fputs(strbuf_str(&sb), t->f);
@@ -108,7 +132,7 @@ out_line(struct table *t, const char *const *vals)
 }
 
 struct table *
-table_new(FILE *f, enum out_format fmt, const char *const *cols, int ncols)
+table_new(FILE *f, enum out_format fmt, const struct out_col *cols, int ncols)
 {
 	struct table *t = xcalloc(1, sizeof *t);
 	int i;
@@ -117,10 +141,13 @@ table_new(FILE *f, enum out_format fmt, const char *const *cols, int ncols)
 	t->fmt = fmt;
 	t->ncols = ncols;
 	t->cols = xcalloc((size_t)ncols, sizeof *t->cols);
-	for (i = 0; i < ncols; i++)
-		t->cols[i] = xstrdup(cols[i]);
+	t->types = xcalloc((size_t)ncols, sizeof *t->types);
+	for (i = 0; i < ncols; i++) {
+		t->cols[i] = xstrdup(cols[i].name);
+		t->types[i] = cols[i].type;
+	}
 	if (fmt == OUT_CSV || fmt == OUT_TSV)
-		out_line(t, cols);
+		out_line(t, (const char *const *)t->cols);
 	return t;
 }
 
@@ -207,5 +234,6 @@ table_end(struct table *t)
 	for (c = 0; c < t->ncols; c++)
 		free(t->cols[c]);
 	free(t->cols);
+	free(t->types);
 	free(t);
 }

@@ -23,8 +23,10 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-/* libcsv's parser state between records (ROW_NOT_BEGUN in libcsv.c). */
+/* libcsv's parser states between records and inside a field
+ * (ROW_NOT_BEGUN, FIELD_BEGUN in libcsv.c). */
 #define LIBCSV_ROW_NOT_BEGUN	0
+#define LIBCSV_FIELD_BEGUN	2
 
 #define ARENA_BLOCK	(256 * 1024)
 
@@ -309,6 +311,13 @@ roster_parse(struct roster *r, const char *buf, size_t len, char **cause)
 		}
 		off += n;
 		line++;
+	}
+	if (p.pstate == LIBCSV_FIELD_BEGUN && p.quoted) {
+		/* Else the rest of the file would become one field. */
+		*cause = xasprintf(_("%s: line %ld: a quote opened in this row "
+		    "is never closed"), r->name, r->rec_line);
+		csv_free(&p);
+		return -1;
 	}
 	csv_fini(&p, roster_cb_field, roster_cb_record, r);
 	csv_free(&p);
@@ -633,6 +642,41 @@ roster_row_blank(const struct roster *r, size_t row)
 	return 1;
 }
 
+/* The first field of v longer than ROSTER_FIELD_MAX, or -1. */
+static int
+roster_run_toolong(const char **v)
+{
+	int f;
+
+	for (f = 0; f < ROSTER_NFIELDS; f++)
+		if (v[f] != NULL && strnlen(v[f], ROSTER_FIELD_MAX + 1) >
+		    ROSTER_FIELD_MAX)
+			return f;
+	return -1;
+}
+
+/* Says which field is too long, and cuts it so the report stays small. */
+static const char *
+roster_run_toolong_reason(struct roster_run_ctx *c, const char **v, int f)
+{
+	char *why = xasprintf(_("%s is longer than %d bytes (%zu)"),
+	    roster_field_name((enum roster_field)f), ROSTER_FIELD_MAX,
+	    strlen(v[f]));
+	const char *kept = arena_add(&c->rep->arena, why, strlen(why));
+	size_t n = 0;
+
+	free(why);
+	for (; f < ROSTER_NFIELDS; f++)
+		if (v[f] != NULL && strnlen(v[f], ROSTER_FIELD_MAX + 1) >
+		    ROSTER_FIELD_MAX) {
+			n = ROSTER_FIELD_MAX;	/* cut at a character start */
+			while (n > 0 && ((unsigned char)v[f][n] & 0xc0) == 0x80)
+				n--;
+			v[f] = arena_add(&c->rep->arena, v[f], n);
+		}
+	return kept;
+}
+
 /* Phase 1, no database: clean the values, reject, find repeated keys. */
 static void
 roster_run_rows(struct roster_run_ctx *c, const char *org)
@@ -655,7 +699,7 @@ roster_run_rows(struct roster_run_ctx *c, const char *org)
 
 	for (row = 0; row < nrows; row++) {
 		struct roster_result *res;
-		const char **v;
+		const char **v, *toolong;
 		char *key;
 		size_t prev;
 
@@ -670,6 +714,8 @@ roster_run_rows(struct roster_run_ctx *c, const char *org)
 			    roster_cell(r, row, (size_t)cols[f]));
 		if (org != NULL)
 			v[ROSTER_ORGANIZATION] = org;
+		toolong = (f = roster_run_toolong(v)) >= 0 ?
+		    roster_run_toolong_reason(c, v, f) : NULL;
 		res->student_id = v[ROSTER_STUDENT_ID];
 		res->last_name = v[ROSTER_LAST_NAME];
 		res->first_name = v[ROSTER_FIRST_NAME] ? v[ROSTER_FIRST_NAME] :
@@ -678,7 +724,9 @@ roster_run_rows(struct roster_run_ctx *c, const char *org)
 		    v[ROSTER_ORGANIZATION] : "";
 		res->action = ROSTER_NEW;	/* until phase 2 knows */
 
-		if (*res->last_name == '\0' && *res->student_id == '\0')
+		if (toolong != NULL)
+			res->reason = toolong;
+		else if (*res->last_name == '\0' && *res->student_id == '\0')
 			res->reason = _("no last name and no student ID");
 		else if (*res->last_name == '\0')
 			res->reason = _("no last name");

@@ -13,8 +13,10 @@
  *      file line (the header is line 1) and reason;
  *   4. roster_run(commit = 1) does the same and writes it in ONE
  *      transaction: every good row, or (on any database failure) nothing.
- * Rejected rows (no last name, no student ID, no organization) are reported
- * and do not stop the good rows.  The key of a client is organization +
+ * Rejected rows (no last name, no student ID, no organization, a field
+ * longer than ROSTER_FIELD_MAX bytes) are reported and do not stop the good
+ * rows; a quote that is never closed refuses the file, naming the line of
+ * the row it opens in.  The key of a client is organization +
  * student ID; a student ID repeated in the file keeps the later row and
  * marks the earlier one "duplicate" with a warning naming both lines.
  * Control characters in values become spaces, runs of white space one
@@ -32,6 +34,9 @@
 #include <stddef.h>
 
 struct store;
+
+/* The longest value a field may have, in bytes (after cleaning). */
+#define ROSTER_FIELD_MAX	1000
 
 /* Same order as enum client_field (store/client.h), then organization. */
 enum roster_field {

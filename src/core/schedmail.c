@@ -111,7 +111,7 @@ mail_one(const struct session_row *r, void *arg)
 	struct mail_run *m = arg;
 	const char *vals[7];
 	char date[64], tm[16], num[32], *subject, *body, *msg, *cause;
-	int was;
+	int was, rc;
 
 	snprintf(num, sizeof num, "%lld", r->number);
 	if (r->email == NULL || !smtp_address_ok(r->email)) {
@@ -138,6 +138,19 @@ mail_one(const struct session_row *r, void *arg)
 			return 0;
 		}
 	}
+	if (!m->rq->dry_run && m->rq->was_refused != NULL &&
+	    m->rq->was_refused(m->rq->arg, r->number)) {
+		char *why = store_mail_last_error(m->st, r->id, MAIL_KIND,
+		    r->starts_at);
+
+		m->rep->failed++;
+		m->rep->refused++;
+		note(m, SCHEDMAIL_REFUSED, "session %lld (%s %s <%s>): %s",
+		    r->number, r->first_name, r->last_name, r->email,
+		    why != NULL ? why : _("refused by the server"));
+		free(why);
+		return 0;
+	}
 	format_when(r->starts_at, date, sizeof date, tm, sizeof tm);
 	vals[0] = r->first_name;
 	vals[1] = r->last_name;
@@ -159,14 +172,20 @@ mail_one(const struct session_row *r, void *arg)
 		free(msg);
 		return 0;
 	}
-	if (smtp_send(m->smtp, m->from, r->email, msg, &cause) == 0) {
+	if ((rc = smtp_send(m->smtp, m->from, r->email, msg, &cause)) == 0) {
 		m->rep->sent++;
 		if (store_mail_log(m->st, r->id, r->client_id, MAIL_KIND,
 		    r->email, r->starts_at, "sent", NULL) != 0)
 			m->dberr = 1;
 	} else {
 		m->rep->failed++;
-		note(m, 1, "session %lld (%s %s <%s>): %s", r->number,
+		if (rc == SMTP_REFUSED) {
+			m->rep->refused++;
+			if (m->rq->refused != NULL)
+				m->rq->refused(m->rq->arg, r->number);
+		}
+		note(m, rc == SMTP_REFUSED ? SCHEDMAIL_REFUSED :
+		    SCHEDMAIL_TRY_LATER, "session %lld (%s %s <%s>): %s", r->number,
 		    r->first_name, r->last_name, r->email, cause);
 		if (store_mail_log(m->st, r->id, r->client_id, MAIL_KIND,
 		    r->email, r->starts_at, "failed", cause) != 0)

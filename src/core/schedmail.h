@@ -11,7 +11,11 @@
  * same starts_at is skipped unless resend is set, so running the same
  * request again sends only what failed or was never sent.  A failed send
  * is reported through note() ("session 1042 (Ana Núñez <ana@x>): 550 ...")
- * and the others go on.
+ * and the others go on.  A send the server refused for good (a 5xx reply,
+ * net/smtp SMTP_REFUSED) is noted as SCHEDMAIL_REFUSED and, for a batch
+ * run in several attempts (the mail job), handed to refused() so that
+ * was_refused() keeps the next attempt from sending it again; a failure
+ * that may pass later (4xx, no connection) is SCHEDMAIL_TRY_LATER.
  *
  * Threads: the caller's store only; callbacks run on the calling thread.
  * Errors: -1 with *cause for what stops the whole batch (no server set,
@@ -25,6 +29,9 @@
 
 struct store;
 
+#define SCHEDMAIL_TRY_LATER	1
+#define SCHEDMAIL_REFUSED	2
+
 struct schedmail_request {
 	const char	*org;		/* every session of it, or */
 	const long long	*numbers;	/* these sessions */
@@ -34,9 +41,14 @@ struct schedmail_request {
 	const char	*smtp_url;	/* NULL: preference mail.smtp_url */
 
 	void		*arg;
-	/* One line per session not mailed; failed is set for a send the
-	 * server refused or that did not get through. */
+	/* One line per session not mailed; failed is 0 (not mailed, no
+	 * address), SCHEDMAIL_TRY_LATER or SCHEDMAIL_REFUSED. */
 	void		(*note)(void *arg, int failed, const char *line);
+	/* Optional: records / asks whether session number's message was
+	 * refused for good earlier in this batch (then it is not sent again,
+	 * and counts as failed and refused with the reply logged then). */
+	void		(*refused)(void *arg, long long number);
+	int		(*was_refused)(void *arg, long long number);
 	/* Dry run: the message that would go (CRLF lines). */
 	void		(*message)(void *arg, long long number, const char *to,
 			    const char *text);
@@ -48,6 +60,7 @@ struct schedmail_report {
 	size_t		 total;		/* sessions chosen */
 	size_t		 sent;		/* or would be sent, in a dry run */
 	size_t		 failed;
+	size_t		 refused;	/* of failed: refused for good (5xx) */
 	size_t		 already;	/* mailed before for that time */
 	size_t		 no_email;	/* no client or no valid address */
 	size_t		 unknown;	/* numbers with no session */

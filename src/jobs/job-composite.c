@@ -3,8 +3,9 @@
  * organization as one PDF (media/composite).  Payload: {"org": ID, "by":
  * "teacher" | "grade", "file": "/abs/FILE.pdf", "width": IN, "height": IN}.
  *
- * One page per class: the students of each teacher (or grade), classes in
- * name order, students by last name as core/pose lists them.  Teachers are
+ * One page per class: the students of each teacher (or grade), teachers
+ * by name and grades in school order (Pre-K, K, 1..12: store/collate.h),
+ * students by last name as core/pose lists them.  Teachers are
  * not clients yet, so no page has the teacher's own portrait.  The PDF is
  * written whole or not at all; a resumed job draws it again.
  */
@@ -17,6 +18,7 @@
 #include "jobs/job.h"
 #include "jobs/school.h"
 #include "media/composite.h"
+#include "store/collate.h"
 #include "store/db.h"
 #include "store/org.h"
 #include "util/i18n.h"
@@ -46,6 +48,44 @@ static int
 comp_cmp(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A class and its sort key: grades Pre-K, K, 1..12, then text; teachers
+ * by name as a person expects (store/collate.h). */
+struct comp_class {
+	const char	*name;
+	char		*key;
+};
+
+static int
+comp_class_cmp(const void *a, const void *b)
+{
+	const struct comp_class *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : strcmp(x->name, y->name);
+}
+
+/* Sorts the distinct class names keys[0..nk) in that order. */
+static void
+comp_sort_classes(const char **keys, size_t nk, int by_grade)
+{
+	struct comp_class *v = xcalloc(nk + 1, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < nk; i++) {
+		v[i].name = keys[i];
+		v[i].key = by_grade ? collate_grade_key(keys[i]) :
+		    collate_name_key(keys[i], NULL);
+		if (v[i].key == NULL)
+			v[i].key = xstrdup("");
+	}
+	qsort(v, nk, sizeof *v, comp_class_cmp);
+	for (i = 0; i < nk; i++) {
+		keys[i] = v[i].name;
+		free(v[i].key);
+	}
+	free(v);
 }
 
 static int
@@ -90,6 +130,7 @@ job_composite_run(struct job_ctx *ctx, char **cause)
 		if (j == 0 || strcmp(keys[j - 1], keys[i]) != 0)
 			keys[j++] = keys[i];
 	nk = j;
+	comp_sort_classes(keys, nk, by_grade);
 	v = xcalloc(l.n + 1, sizeof *v);
 	names = xcalloc(l.n + 1, sizeof *names);
 	for (i = 0; i < l.n; i++)

@@ -6,10 +6,16 @@
  * preference mail.smtp_url, never with a password).  Idempotent: each
  * sent message is in mail_log, and a run skips what was sent, so a run
  * after a crash or a failure sends only what is left.  When some sends
- * fail, the attempt fails with one line per failed client in the cause.
+ * fail for now (a 4xx reply, no connection), the attempt fails with one
+ * line per failed client in the cause, and the queue tries again with its
+ * back-off.  A message the server refused for good (a 5xx reply) is
+ * recorded as the job step "fail:refused:NUMBER" and not sent again by a
+ * later attempt (`jobs retry` forgets those steps); when such refusals are
+ * all that failed, the job is done and its last_error names them.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +45,26 @@ mail_note(void *arg, int failed, const char *line)
 		strbuf_addc(&mj->lines, '\n');
 		strbuf_adds(&mj->lines, line);
 	}
+}
+
+static void
+mail_refused(void *arg, long long number)
+{
+	struct mail_job *mj = arg;
+	char step[48];
+
+	snprintf(step, sizeof step, "fail:refused:%lld", number);
+	(void)job_step_mark(mj->ctx, step);
+}
+
+static int
+mail_was_refused(void *arg, long long number)
+{
+	struct mail_job *mj = arg;
+	char step[48];
+
+	snprintf(step, sizeof step, "fail:refused:%lld", number);
+	return job_step_done(mj->ctx, step) == 1;
 }
 
 static void
@@ -116,16 +142,23 @@ job_mail_run(struct job_ctx *ctx, char **cause)
 	rq.smtp_url = smtp;
 	rq.arg = &mj;
 	rq.note = mail_note;
+	rq.refused = mail_refused;
+	rq.was_refused = mail_was_refused;
 	rq.progress = mail_progress;
 	rq.cancelled = mail_cancelled;
 	rc = schedmail_run(job_store(ctx), &rq, &rep, cause);
-	if (rc == 0 && rep.failed > 0) {
+	if (rc == 0 && rep.failed > rep.refused) {
 		*cause = xasprintf(_("%zu of %zu messages failed%s%s"),
 		    rep.failed, rep.failed + rep.sent,
 		    strbuf_str(&mj.lines), mj.nlines > MAIL_MAX_LINES ?
 		    "\n..." : "");
 		rc = -1;
-	}
+	} else if (rc == 0 && rep.refused > 0)
+		job_warn(ctx, ngettext("%zu message refused by the server "
+		    "(not sent again)%s%s", "%zu messages refused by the "
+		    "server (not sent again)%s%s", rep.refused), rep.refused,
+		    strbuf_str(&mj.lines),
+		    mj.nlines > MAIL_MAX_LINES ? "\n..." : "");
 	strbuf_free(&mj.lines);
 	free(v);
 	free(numbers);

@@ -21,6 +21,8 @@ struct smtp {
 	CURL		*curl;
 	char		 errbuf[CURL_ERROR_SIZE];
 	char		 reply[256];	/* the server's last reply line */
+	char		 verb[5];	/* the command it answered: "RCPT" */
+	char		 reply_verb[5];
 };
 
 struct upload {
@@ -50,6 +52,13 @@ smtp_debug(CURL *c, curl_infotype type, char *data, size_t len, void *arg)
 	struct smtp *s = arg;
 	size_t n;
 
+	if (type == CURLINFO_HEADER_OUT) {
+		/* The verb only: the rest may be the AUTH exchange. */
+		n = len < 4 ? len : 4;
+		memcpy(s->verb, data, n);
+		s->verb[n] = '\0';
+		return 0;
+	}
 	if (type != CURLINFO_HEADER_IN || len == 0 ||
 	    (data[0] != '4' && data[0] != '5'))
 		return 0;
@@ -57,6 +66,7 @@ smtp_debug(CURL *c, curl_infotype type, char *data, size_t len, void *arg)
 	memcpy(s->reply, data, n);
 	s->reply[n] = '\0';
 	s->reply[strcspn(s->reply, "\r\n")] = '\0';
+	memcpy(s->reply_verb, s->verb, sizeof s->verb);
 	return 0;
 }
 
@@ -153,6 +163,7 @@ smtp_send(struct smtp *s, const char *from, const char *to,
 	u.left = strlen(message);
 	s->errbuf[0] = '\0';
 	s->reply[0] = '\0';
+	s->verb[0] = s->reply_verb[0] = '\0';
 	curl_easy_setopt(s->curl, CURLOPT_MAIL_FROM, bracketed);
 	curl_easy_setopt(s->curl, CURLOPT_MAIL_RCPT, rcpt);
 	curl_easy_setopt(s->curl, CURLOPT_READDATA, &u);
@@ -170,7 +181,11 @@ smtp_send(struct smtp *s, const char *from, const char *to,
 	else
 		*cause = xstrdup(s->errbuf[0] != '\0' ? s->errbuf :
 		    curl_easy_strerror(e));
-	return -1;
+	if (s->reply[0] == '5' && (strcasecmp(s->reply_verb, "MAIL") == 0 ||
+	    strcasecmp(s->reply_verb, "RCPT") == 0 ||
+	    strcasecmp(s->reply_verb, "DATA") == 0))
+		return SMTP_REFUSED;
+	return SMTP_TRY_LATER;
 }
 
 void

@@ -9,7 +9,10 @@
  *
  * A failed send gives the server's last reply ("550 5.1.1 mailbox
  * unavailable") as the cause, so that a batch can report it per recipient
- * and go on.
+ * and go on.  smtp_send() tells a refusal for good (a 5xx reply to the
+ * message's MAIL, RCPT or DATA: the same message will not get through) from
+ * a failure that may pass later (a 4xx reply, no connection, a timeout, a
+ * 5xx to EHLO or AUTH, which is the server's or the settings' trouble).
  *
  * Threads: one struct smtp per thread.  Errors: -1 with *cause (caller
  * frees).
@@ -24,6 +27,9 @@ struct smtp;
 /* url: smtp://host[:port] or smtps://...; user and password may be NULL. */
 int	 smtp_open(const char *url, const char *user, const char *password,
 	    struct smtp **, char **cause);
+/* 0 sent; SMTP_TRY_LATER or SMTP_REFUSED with *cause. */
+#define SMTP_TRY_LATER	(-1)
+#define SMTP_REFUSED	(-2)
 int	 smtp_send(struct smtp *, const char *from, const char *to,
 	    const char *message, char **cause);
 void	 smtp_close(struct smtp *);

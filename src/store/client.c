@@ -89,8 +89,11 @@ int
 store_client_insert(struct store *st, const struct client *c, long long *id)
 {
 	sqlite3_stmt *s = store_stmt(st,
-	    "INSERT INTO clients(org_id, " CLIENT_COLS ")"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	    "INSERT INTO clients(org_id, " CLIENT_COLS ","
+	    " name_key, first_key, grade_key)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " picday_name_key(?3, ?2), picday_name_key(?2, ?3),"
+	    " picday_grade_key(?5))");
 	int rc;
 
 	if (c->org_id > 0)
@@ -112,6 +115,9 @@ store_client_update(struct store *st, const struct client *c)
 	    "UPDATE clients SET first_name = ?2, last_name = ?3,"
 	    " student_id = ?4, grade = ?5, teacher = ?6, homeroom = ?7,"
 	    " email = ?8, phone = ?9, guardian = ?10,"
+	    " name_key = picday_name_key(?3, ?2),"
+	    " first_key = picday_name_key(?2, ?3),"
+	    " grade_key = picday_grade_key(?5),"
 	    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 	    " WHERE id = ?1");
 	int rc;
@@ -143,7 +149,7 @@ store_client_list(struct store *st, long long org_id,
 	    "SELECT c.id, " CLIENT_COLS ", o.name FROM clients c"
 	    " LEFT JOIN organizations o ON o.id = c.org_id"
 	    " WHERE ?1 = 0 OR c.org_id = ?1"
-	    " ORDER BY c.last_name, c.first_name, c.id");
+	    " ORDER BY c.name_key, c.id");
 	struct client_row r;
 	int rc, i;
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/collate.h"
 #include "store/db.h"
 #include "store/schema.h"
 #include "util/i18n.h"
@@ -85,6 +86,15 @@ store_open(const char *dir, struct store **out, char **cause)
 		store_close(st);
 		return -1;
 	}
+	if (collate_register(st->db) != 0) {
+		*cause = xasprintf(_("cannot set up studio database in %s: %s"),
+		    dir, sqlite3_errmsg(st->db));
+		store_close(st);
+		return -1;
+	}
+	/* Rows without keys only sort first until the next open: no reason
+	 * to refuse the studio. */
+	(void)collate_fill(st->db);
 	*out = st;
 	return 0;
 }

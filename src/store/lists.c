@@ -4,7 +4,8 @@
  * A kind is a table with the joins its columns need, a text filter (LIKE
  * terms on ?2), a structured filter (?3 organization, ?4 status) and its
  * orders.  An order is up to three key columns of the table, then the row
- * id; an index on those columns holds it (schema.c, migration 2), so a
+ * id; an index on those columns holds it (schema.c, migrations 2 and 3:
+ * clients sort by the keys of store/collate.h), so a
  * scan chunk is one index range: "the ?1 rows after key ?5..?8 in this
  * order", read from the index alone when nothing is filtered, else joined
  * row by row to what the filter needs (CROSS JOIN keeps the index order).
@@ -47,7 +48,8 @@ struct lists_def {
 };
 
 #define L(col)	" OR " col " LIKE ?2 ESCAPE '\\'"
-#define NAME	"last_name", "first_name"
+/* Names and grades by their sort keys (store/collate.h). */
+#define NAME	"name_key"
 
 static const struct lists_def lists_defs[LISTS_NKINDS] = {
 	[LISTS_CLIENTS] = { "clients", "c",
@@ -58,9 +60,9 @@ static const struct lists_def lists_defs[LISTS_NKINDS] = {
 	    L("c.grade") L("c.teacher") L("o.name"),
 	    "?3 = 0 OR c.org_id = ?3", 7, {
 		{ { NAME }, 1, 0, 0 },
-		{ { "first_name", "last_name" }, 2, 0, 0 },
+		{ { "first_key" }, 2, 0, 0 },
 		{ { "student_id" }, 3, 1, 0 },
-		{ { "grade", NAME }, 4, 1, 0 },
+		{ { "grade_key", NAME }, 4, 1, 0 },
 		{ { "teacher", NAME }, 5, 1, 0 } } },
 	[LISTS_SESSIONS] = { "sessions", "s",
 	    "s.id, s.number, c.last_name, c.first_name, c.student_id,"

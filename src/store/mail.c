@@ -3,6 +3,7 @@
 
 #include "store/db.h"
 #include "store/mail.h"
+#include "util/xalloc.h"
 
 int
 store_mail_was_sent(struct store *st, long long session_id, const char *kind,
@@ -21,6 +22,26 @@ store_mail_was_sent(struct store *st, long long session_id, const char *kind,
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	return rc;
+}
+
+char *
+store_mail_last_error(struct store *st, long long session_id,
+    const char *kind, const char *starts_at)
+{
+	sqlite3_stmt *s;
+	char *err = NULL;
+
+	s = store_stmt(st, "SELECT error FROM mail_log WHERE session_id = ?1"
+	    " AND kind = ?2 AND state = 'failed' AND starts_at IS ?3"
+	    " ORDER BY id DESC LIMIT 1");
+	sqlite3_bind_int64(s, 1, session_id);
+	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, starts_at, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
+		err = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return err;
 }
 
 int

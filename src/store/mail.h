@@ -13,6 +13,10 @@ struct store;
  * starts_at (so a rescheduled session is mailed again), 0 not, -1 error. */
 int	store_mail_was_sent(struct store *, long long session_id,
 	    const char *kind, const char *starts_at);
+/* The error of the latest failed attempt for that message: a new string
+ * (caller frees), or NULL when there is none. */
+char	*store_mail_last_error(struct store *, long long session_id,
+	    const char *kind, const char *starts_at);
 /* Records one attempt; state "sent" or "failed" (with error). */
 int	store_mail_log(struct store *, long long session_id,
 	    long long client_id, const char *kind, const char *to_addr,

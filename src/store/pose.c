@@ -34,8 +34,8 @@ store_pose_each(struct store *st, long long org_id, pose_row_fn fn,
 	    " LEFT JOIN images i ON i.session_id = s.id AND i.is_marker = 0"
 	    "  AND i.is_composite = 0"
 	    " WHERE c.org_id = ?1"
-	    " ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE,"
-	    "  c.id, i.id IS NULL,"
+	    " ORDER BY picday_name_key(c.last_name, c.first_name), c.id,"
+	    "  i.id IS NULL,"
 	    "  i.selected DESC,"
 	    "  CASE WHEN i.selected THEN 0 ELSE -s.number END,"
 	    "  i.captured_at IS NULL, i.captured_at, i.path");

@@ -4,7 +4,8 @@
  * candidates, and the names each export last wrote.
  *
  * store_pose_each() calls fn once per (client, candidate image) in the
- * order core/pose.c needs: clients by last name, first name, id; within a
+ * order core/pose.c needs: clients by last name, first name (as a person
+ * expects: store/collate.h), id; within a
  * client its selected (✓) images first, earliest captured first, then the
  * other frames of its latest session first, in capture order.  Markers and
  * composite images are never candidates.  A client without any candidate

@@ -241,7 +241,21 @@ static const char *const migrations[] = {
 	"  first_name);"
 	"CREATE INDEX sessions_by_start ON sessions(starts_at, number);",
 
-	/* 3: the names each school export (pspa, sis) last wrote, so the next
+	/* 3: names and grades sort as a person expects (store/collate.h):
+	 * sort keys the program fills in, and the indexes on them. */
+	"ALTER TABLE clients ADD COLUMN name_key TEXT;"
+	"ALTER TABLE clients ADD COLUMN first_key TEXT;"
+	"ALTER TABLE clients ADD COLUMN grade_key TEXT;"
+	"DROP INDEX clients_by_name;"
+	"DROP INDEX clients_by_first;"
+	"DROP INDEX clients_by_grade;"
+	"DROP INDEX clients_by_teacher;"
+	"CREATE INDEX clients_by_name ON clients(name_key);"
+	"CREATE INDEX clients_by_first ON clients(first_key);"
+	"CREATE INDEX clients_by_grade ON clients(grade_key, name_key);"
+	"CREATE INDEX clients_by_teacher ON clients(teacher, name_key);",
+
+	/* 4: the names each school export (pspa, sis) last wrote, so the next
 	 * one can report the names that changed since (store/pose.c). */
 	"CREATE TABLE export_names ("
 	"  kind TEXT NOT NULL,"

@@ -167,8 +167,9 @@ wf_client_new(struct store *st, long long org_id, const char *first,
 	sqlite3_stmt *s;
 	long long id = -1;
 
-	s = store_stmt(st, "INSERT INTO clients(org_id, first_name, last_name)"
-	    " VALUES (?1, ?2, ?3)");
+	s = store_stmt(st, "INSERT INTO clients(org_id, first_name, last_name,"
+	    " name_key, first_key) VALUES (?1, ?2, ?3,"
+	    " picday_name_key(?3, ?2), picday_name_key(?2, ?3))");
 	if (org_id > 0)
 		sqlite3_bind_int64(s, 1, org_id);
 	else

@@ -15,7 +15,7 @@ ok $? "the roster CSV is in the studio, with a school system's header"
 like "$(cat "$STUDIO/demo-roster.csv")" "Zoë" "names with accents"
 like "$(cat "$STUDIO/demo-roster.csv")" "O'Brien" "names with apostrophes"
 
-is "$(pd org list --format csv | cut -d, -f2,4 | tail -1)" "Maple Grove Elementary,12" \
+is "$(pd org list --format csv | tr -d '\r' | cut -d, -f2,4 | tail -1)" "Maple Grove Elementary,12" \
     "the organization has the 12 students"
 pd sessions list --format csv >"$T/sessions.csv"
 is "$(grep -c ',Booked,2025-03-14 ' "$T/sessions.csv")" 12 "everyone is booked on the day asked"

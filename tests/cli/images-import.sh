@@ -70,7 +70,7 @@ ok $? "the same import again succeeds"
 is "$(q 'SELECT count(*) FROM images')" 7 "re-running an import adds nothing"
 is "$(find "$STUDIO/library" -type f | wc -l)" 7 "and copies nothing"
 
-list=$(pd images list --session 1001 --format csv)
+list=$(pd images list --session 1001 --format csv | tr -d '\r')
 is "$(printf '%s\n' "$list" | head -1)" "id,file,captured_at,camera,marker,selected,bytes" \
     "images list columns"
 like "$(printf '%s\n' "$list" | sed -n 2p)" '^[0-9]+,library/Lincoln_High/1001/IMG_9998.JPG,2024-09-12T09:00:00.000,Canon Canon EOS 5D Mark IV #A1110042,1,0,[0-9]+$' \
@@ -80,7 +80,7 @@ like "$(printf '%s\n' "$list" | sed -n 2p)" '^[0-9]+,library/Lincoln_High/1001/I
 mkdir -p "$T/reshoot"
 frame "$T/reshoot/retake1.jpg" 600 400 21; frame "$T/reshoot/Retake2.jpeg" 600 400 22
 pd images import "$T/reshoot" --by session=1003 2>/dev/null
-is "$(pd images list --session 1003 --format csv | tail -n +2 | cut -d, -f2 | LC_ALL=C sort | tr '\n' ' ')" \
+is "$(pd images list --session 1003 --format csv | tr -d '\r' | tail -n +2 | cut -d, -f2 | LC_ALL=C sort | tr '\n' ' ')" \
     "library/Lincoln_High/1003/Retake2.jpeg library/Lincoln_High/1003/retake1.jpg " \
     "--by session=NUMBER imports every frame of the folder into that session"
 

@@ -7,7 +7,7 @@ plan 19
 
 q() { sqlite3 "$STUDIO/picday.db" "$1"; }
 
-is "$(pd jobs list --format csv)" \
+is "$(pd jobs list --format csv | tr -d '\r')" \
     "id,kind,state,done,total,attempts,last_error,title,created_at" \
     "an empty queue lists only the header"
 

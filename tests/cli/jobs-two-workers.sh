@@ -24,7 +24,7 @@ sqlite3 "$STUDIO/picday.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
     SELECT i + 1 FROM n WHERE i < $N) INSERT INTO jobs(kind, title)
     SELECT 'preview', 'job ' || i FROM n"
 end=$(( $(date +%s) + 90 ))
-while [ "$(pd jobs list --format csv | grep -c ',done,')" -lt $N ]; do
+while [ "$(pd jobs list --format csv | tr -d '\r' | grep -c ',done,')" -lt $N ]; do
 	[ "$(date +%s)" -le "$end" ] || break
 	sleep 0.1
 done

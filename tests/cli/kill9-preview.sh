@@ -45,7 +45,7 @@ JOB=$(pd jobs add preview)
 is "$JOB" 1 "jobs add preview prints the new job's id"
 
 job_field() {	# job_field COLUMN: of job $JOB, from jobs list --format csv
-	pd jobs list --format csv | awk -F, -v id="$JOB" -v col="$1" '
+	pd jobs list --format csv | tr -d '\r' | awk -F, -v id="$JOB" -v col="$1" '
 	    NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 	    $1 == id { print $c[col] }'
 }

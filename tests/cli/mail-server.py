@@ -4,7 +4,9 @@
 mail-server.py DIR [ADDRESS...]: listens on 127.0.0.1 on a free port,
 writes the port to DIR/port once it accepts connections, stores each
 message as DIR/N.eml (with X-Rcpt: lines for the envelope recipients) and
-answers RCPT TO for any ADDRESS given with 550 mailbox unavailable.
+answers RCPT TO for any ADDRESS given with 550 mailbox unavailable; an
+ADDRESS written 451:ADDRESS gets 451 (try again later) the first time only.
+Every RCPT TO is appended to DIR/rcpt.log, one address a line.
 A file DIR/accept-all makes it accept everyone from then on.
 """
 import os
@@ -16,16 +18,23 @@ import time
 from aiosmtpd.controller import Controller
 
 outdir = sys.argv[1]
-reject = {a.lower() for a in sys.argv[2:]}
+reject = {a.lower() for a in sys.argv[2:] if not a.startswith('451:')}
+later = {a[4:].lower() for a in sys.argv[2:] if a.startswith('451:')}
 
 
 class Handler:
     count = 0
 
     async def handle_RCPT(self, server, session, envelope, address, options):
-        if address.lower() in reject and not os.path.exists(
-                os.path.join(outdir, 'accept-all')):
+        with open(os.path.join(outdir, 'rcpt.log'), 'a') as f:
+            f.write(address + '\n')
+        if os.path.exists(os.path.join(outdir, 'accept-all')):
+            pass
+        elif address.lower() in reject:
             return '550 5.1.1 mailbox unavailable'
+        elif address.lower() in later:
+            later.discard(address.lower())
+            return '451 4.3.0 try again later'
         envelope.rcpt_tos.append(address)
         return '250 OK'
 

@@ -12,7 +12,7 @@ is "$?" 1 "a name taken (any case) is refused with exit 1"
 like "$(cat "$T/err")" "already exists" "and says why"
 pd org add "Pine" --code MGE 2>"$T/err"
 like "$?:$(cat "$T/err")" "^1:.*code 'MGE' is already used" "a code taken is refused"
-is "$(pd org list --format csv | cut -d, -f2,3,4)" "name,code,clients
+is "$(pd org list --format csv | tr -d '\r' | cut -d, -f2,3,4)" "name,code,clients
 Maple Grove Elementary,MGE,0
 Oak Ridge High,,0" "org list shows names, codes and client counts"
 pd org add 2>/dev/null

@@ -21,7 +21,7 @@ out=$(pd sessions schedule --org "maple grove" --date 2026-05-04 --from 08:00 \
 is "$rc" 0 "dry run succeeds"
 like "$out" "would book 8 sessions at Maple Grove" "dry run says how many fit"
 like "$(cat "$T/err")" "did not fit: Last10, First1 \(S1\)" "dry run names who does not fit"
-is "$(pd sessions list --format csv | wc -l)" 1 "dry run books nothing (header only)"
+is "$(pd sessions list --format csv | tr -d '\r' | wc -l)" 1 "dry run books nothing (header only)"
 
 out=$(pd sessions schedule --org "Maple Grove" --date 2026-05-04 --from 08:00 \
     --to 08:12 --minutes 3 --per-slot 2 2>"$T/err"); rc=$?
@@ -30,7 +30,7 @@ like "$out" "booked 8 sessions 1001-1008 at Maple Grove" "booked 8 with numbers 
 like "$out" "skipped 0 already booked; 2 did not fit" "summary counts"
 is "$(grep -c 'did not fit' "$T/err")" 2 "one warning line per client not fitting"
 
-is "$(pd sessions list --format csv | head -3)" "number,first_name,last_name,student_id,organization,status,starts_at
+is "$(pd sessions list --format csv | tr -d '\r' | head -3)" "number,first_name,last_name,student_id,organization,status,starts_at
 1001,First10,Last01,S10,Maple Grove,Booked,2026-05-04 08:00
 1002,First9,Last02,S9,Maple Grove,Booked,2026-05-04 08:00" \
     "list: number first, booked in name order, two per slot"
@@ -42,18 +42,18 @@ is "$(printf '%s' "$out" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys
 
 pd sessions schedule --org "Maple Grove" --date 2026-05-05 --from 00:00 \
     --to 24:00 --minutes 3 --type Retake --grade 4 --teacher smith >/dev/null 2>&1
-is "$(pd sessions list --format csv --columns number,type,student_id | grep -c Retake)" 4 \
+is "$(pd sessions list --format csv --columns number,type,student_id | tr -d '\r' | grep -c Retake)" 4 \
     "a retake session type with a grade filter books that grade again"
 
 pd sessions schedule --org "Oak Ridge" --date 2026-05-08 --to-date 2026-05-11 \
     --skip-weekends --from 23:57 --to 24:00 --minutes 3 >/dev/null 2>&1
-is "$(pd sessions list --org "oak ridge" --format csv --columns last_name,starts_at | tail -1)" \
+is "$(pd sessions list --org "oak ridge" --format csv --columns last_name,starts_at | tr -d '\r' | tail -1)" \
     "Núñez,2026-05-08 23:57" "last slot before midnight, accents kept"
 
 pd sessions reschedule 1003 --date 2026-05-06 --time 10:30 >/dev/null
-is "$(pd sessions list --format csv --columns number,starts_at | grep '^1003,')" \
+is "$(pd sessions list --format csv --columns number,starts_at | tr -d '\r' | grep '^1003,')" \
     "1003,2026-05-06 10:30" "reschedule moves the session"
-like "$(pd sessions history 1003 --format csv)" \
+like "$(pd sessions history 1003 --format csv | tr -d '\r')" \
     "schedule,2026-05-04 08:03,2026-05-06 10:30" "history records old -> new"
 
 pd sessions reschedule 4242 --date 2026-05-06 --time 10:30 2>"$T/err"; rc=$?

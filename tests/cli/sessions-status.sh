@@ -12,7 +12,7 @@ SELECT 1, 'F' || i, 'L' || i, 'S' || i
 FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n);"
 pd sessions schedule --org "Maple Grove" --date 2026-05-04 --from 08:00 --to 09:00 \
     --minutes 3 >/dev/null 2>&1
-status_of() { pd sessions list --format csv --columns number,status | grep "^$1," | cut -d, -f2; }
+status_of() { pd sessions list --format csv --columns number,status | tr -d '\r' | grep "^$1," | cut -d, -f2; }
 
 out=$(pd sessions advance 1001 1002 2>"$T/err"); rc=$?
 is "$rc" 0 "advance two sessions"
@@ -38,7 +38,7 @@ is "$out" "advanced 1 sessions to Booked; 0 not moved" "backwards with --allow-b
 out=$(pd sessions advance --org "maple grove" --status booked 2>/dev/null)
 is "$out" "advanced 3 sessions to Photographed; 0 not moved" "by organization and status"
 
-is "$(pd sessions history 1001 --format csv | cut -d, -f2- | sed 1d)" \
+is "$(pd sessions history 1001 --format csv | tr -d '\r' | cut -d, -f2- | sed 1d)" \
 "$(id -un),created,,2026-05-04 08:00
 $(id -un),status,Booked,Photographed
 $(id -un),status,Photographed,Images Imported

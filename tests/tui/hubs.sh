@@ -11,10 +11,11 @@ wait_for 'Abbott' ; ok $? "Clients hub lists clients on the first screen"
 like "$(screen | head -1)" '1 Clients 2 Sessions 3 Workflow 4 Invoices 5 Production 6 Control Center 7 Setup' \
     "tabs for every hub across the top"
 
-# UTF-8 names padded by display width: the next column lines up.
+# UTF-8 names padded by display width: the next column lines up.  (Ågren
+# sorts beside the A's, at the top; 李小龍 at the end.)
+a=$(screen | grep -m1 '^  Ågren' | sed 's/S001.*//' | wc -m)
 keys G
 wait_for '李小龍'
-a=$(screen | grep -m1 '^  Ågren' | sed 's/S001.*//' | wc -m)
 b=$(screen | grep -m1 '^  李小龍' | sed 's/S002.*//' | wc -m)
 c=$(screen | grep -m1 '^  Student40' | sed 's/S040.*//' | wc -m)
 # wc -m counts characters: a wide character is one character but two

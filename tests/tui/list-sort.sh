@@ -17,15 +17,15 @@ like "$(screen | sed -n 2p)" '^  Last name↑ ' "by last name at first: the arro
 keys '?'
 wait_for 'Sort by the next column: last name, first name' ; ok $? "help lists s and S"
 keys Escape
-# Tag Abbott; the cursor moves on to Student04.
+# Tag Abbott; the cursor moves on to Ågren, whose Å sorts beside the A's.
 keys Space
 wait_for '40 rows, 1 tagged' || exit 1
-is "$(current)" Student04 "the cursor is on Student04"
+is "$(current)" Ågren-Þórsdóttir "the cursor is on Ågren (Å beside A)"
 
 keys s
 wait_for 'Sorted by First name, ascending' ; ok $? "s sorts by first name"
 like "$(screen | sed -n 2p)" 'First name↑ ' "the arrow moves to First name"
-is "$(current)" Student04 "the cursor stays on its row (Kid4 after Kid39)"
+is "$(current)" Ågren-Þórsdóttir "the cursor stays on its row (Zoë, now last)"
 keys g
 wait_for '^  李小龍' || exit 1
 is "$(screen | sed -n '3,4p' | cut -c1-12 | tr -s ' ' | tr '\n' ,)" "* Abbott , 李小龍 ," \
@@ -38,12 +38,14 @@ wait_for '^  Ågren' && like "$(first)" 'S001' "by student ID: S001 first"
 keys s
 wait_for 'Sorted by Grade' || exit 1
 keys g
-wait_for '^  Student05' ; ok $? "by grade (as text), then last name: 10 first, Student05"
+wait_for '^  Abbott' ; like "$(first)" 'Abbott' \
+    "by grade in school order (9 before 10), then last name: Abbott first"
 keys S
 wait_for 'Sorted by Grade, descending' || exit 1
 like "$(screen | sed -n 2p)" 'Grad↓' "S reverses: the arrow points down (the title gives way)"
 keys g
-wait_for '^  Student40' ; ok $? "grade 9 first, last names backwards"
+wait_for '^  Student39' ; like "$(first)" 'Student39' \
+    "descending: grade 12 first (not 9), last names backwards"
 
 # The tag went along through every sort.
 keys / A b b Enter

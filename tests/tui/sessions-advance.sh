@@ -8,7 +8,7 @@ need sqlite3 tmux
 plan 12
 
 pd demo --no-card --students 20 --date 2026-11-30 >/dev/null 2>&1 || { echo "Bail out! demo failed"; exit 1; }
-status() { pd sessions list --format csv | awk -F, 'NR > 1 { print $1 ":" $6 }'; }
+status() { pd sessions list --format csv | tr -d '\r' | awk -F, 'NR > 1 { print $1 ":" $6 }'; }
 booked=$(status)
 
 tui_start
@@ -44,7 +44,7 @@ keys C-u 2027-02-30 Tab C-u 09:45 Enter
 wait_for 'Date: a date as YYYY-MM-DD' ; ok $? "an impossible date is refused"
 keys C-u 2027-02-03 Enter Enter
 wait_for 'session 1002 moved to 2027-02-03 09:45' ; ok $? "Reschedule moves it"
-is "$(pd sessions list --format csv | awk -F, '$1 == 1002 { print $7 }')" "2027-02-03 09:45" \
+is "$(pd sessions list --format csv | tr -d '\r' | awk -F, '$1 == 1002 { print $7 }')" "2027-02-03 09:45" \
     "the new time is in the studio"
 like "$(sqlite3 "$STUDIO/picday.db" "SELECT user || ' ' || old_value || ' -> ' || new_value FROM session_history h JOIN sessions s ON s.id = h.session_id WHERE s.number = 1002 AND what = 'schedule'")" \
     "^$user .* -> 2027-02-03 09:45$" "and recorded in the history"

@@ -32,7 +32,7 @@ keys Enter
 wait_for '\[x\] Session Number' || exit 1
 keys Enter C-u "$T/entagged.csv" Enter
 wait_for "exported 5 sessions \(5 columns\) to $T/entagged.csv" ; ok $? "Export writes the file"
-expected=$(pd sessions list --format csv --columns number,first_name,last_name,student_id,organization |
+expected=$(pd sessions list --format csv --columns number,first_name,last_name,student_id,organization | tr -d '\r' |
     awk -F, 'NR > 1 && $1 >= 1003 && $1 <= 1007')
 is "$(tr -d '\r' <"$T/entagged.csv")" "Session Number,First Name,Last Name,Student ID,Organization
 $expected" "the Entagged columns of the 5 sessions, in order"
@@ -54,7 +54,7 @@ keys a
 wait_for 'Sessions: 20 rows *$' || exit 1
 keys / García Enter
 wait_for 'Sessions: [0-9]+ rows, /García' || exit 1
-want=$(pd sessions list --format csv | awk -F, 'NR > 1 && ($2 ~ /García/ || $3 ~ /García/) { print $1 }' | tr '\n' ' ')
+want=$(pd sessions list --format csv | tr -d '\r' | awk -F, 'NR > 1 && ($2 ~ /García/ || $3 ~ /García/) { print $1 }' | tr '\n' ' ')
 n=$(echo $want | wc -w)
 keys p
 wait_for "Print QR codes: $n sessions" ; ok $? "with nothing tagged, p takes the filtered list"

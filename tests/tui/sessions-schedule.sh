@@ -42,7 +42,7 @@ keys Enter
 wait_for 'booked 3 sessions \(1021-1023\); 20 already booked; 0 did not fit'
 ok $? "Book books them and says so"
 wait_for 'Sessions: 23 rows' ; ok $? "the list shows the new sessions"
-is "$(pd sessions list --format csv | awk -F, 'NR > 1 && $1 > 1020 { print $1, $3, $6, $7 }')" \
+is "$(pd sessions list --format csv | tr -d '\r' | awk -F, 'NR > 1 && $1 > 1020 { print $1, $3, $6, $7 }')" \
 "1021 Aardvark Booked 2027-05-03 08:00
 1022 Bee Booked 2027-05-03 08:03
 1023 Zebra Booked 2027-05-03 08:06" "the new clients are booked in slots (sessions list)"

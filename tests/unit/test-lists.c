@@ -16,6 +16,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "store/client.h"
+#include "store/collate.h"
 #include "store/db.h"
 #include "store/lists.h"
 #include "util/path.h"
@@ -78,6 +80,9 @@ setup(void **state)
 	assert_int_equal(store_open(dir, &st, &cause), 0);
 	free(dir);
 	fill();
+	/* Written as raw SQL: the sort keys as picday gives them to rows
+	 * another program wrote. */
+	assert_int_equal(collate_fill(store_db(st)), 0);
 	return 0;
 }
 
@@ -198,19 +203,20 @@ check_order(enum lists_kind k, int sort, int reverse, const char *text,
 static void
 test_clients_in_every_order(void **state)
 {
+	/* Names and grades by their keys (store/collate.h). */
 	static const char *const asc[] = {
-		"last_name, first_name, id",
-		"first_name, last_name, id",
+		"name_key, id",
+		"first_key, id",
 		"student_id, id",
-		"grade, last_name, first_name, id",
-		"teacher, last_name, first_name, id",
+		"grade_key, name_key, id",
+		"teacher, name_key, id",
 	};
 	static const char *const desc[] = {
-		"last_name DESC, first_name DESC, id DESC",
-		"first_name DESC, last_name DESC, id DESC",
+		"name_key DESC, id DESC",
+		"first_key DESC, id DESC",
 		"student_id DESC, id DESC",
-		"grade DESC, last_name DESC, first_name DESC, id DESC",
-		"teacher DESC, last_name DESC, first_name DESC, id DESC",
+		"grade_key DESC, name_key DESC, id DESC",
+		"teacher DESC, name_key DESC, id DESC",
 	};
 	const char *like = "last_name LIKE '%1%' OR first_name LIKE '%1%' OR"
 	    " student_id LIKE '%1%' OR grade LIKE '%1%' OR teacher LIKE '%1%'";
@@ -289,6 +295,111 @@ test_range_and_rows(void **state)
 	    &n), 2);
 }
 
+/* Accents beside their letters, no case, in any locale; grades in school
+ * order (Pre-K, K, 1 ... 12, then other text), not "10" before "2". */
+static int
+add_first_name(long long id, const char *const *cols, void *arg)
+{
+	struct strbuf *sb = arg;
+
+	(void)id;
+	strbuf_addf(sb, "%s%s", sb->len > 0 ? " " : "", cols[2]);
+	return 0;
+}
+
+/* The first names (column 2) of a whole scan, in its order. */
+static char *
+scan_first_names(const struct lists_filter *f)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	assert_true(lists_range(st, LISTS_CLIENTS, f, 0, 100, 0, -1,
+	    add_first_name, &sb) >= 0);
+	return strbuf_take(&sb);
+}
+
+/* Client `first` of organization 3 gets these names and grade. */
+static void
+update_client(const char *first, const char *last, const char *grade)
+{
+	struct client c;
+	sqlite3_stmt *s;
+
+	memset(&c, 0, sizeof c);
+	assert_int_equal(sqlite3_prepare_v2(store_db(st), "SELECT id FROM"
+	    " clients WHERE org_id = 3 AND first_name = ?1", -1, &s, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_text(s, 1, first, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	c.id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	c.org_id = 3;
+	c.f[CLIENT_FIRST_NAME] = (char *)first;
+	c.f[CLIENT_LAST_NAME] = (char *)last;
+	c.f[CLIENT_GRADE] = (char *)grade;
+	assert_int_equal(store_client_update(st, &c), 0);
+}
+
+static void
+test_names_and_grades_sort_as_people_expect(void **state)
+{
+	static const char *const rows[][3] = {	/* last, first, grade */
+		{ "Zed", "A", "10" }, { "eva", "B", "2" },
+		{ "\xc3\x98" "degaard", "C", "K" },	/* Ødegaard */
+		{ "\xc3\x89" "va", "D", "PK" },	/* Éva */
+		{ "Eva", "E", "12" }, { "Oak", "F", "Adult" },
+		{ "Ortiz", "G", "1" }, { "Ng", "H", NULL },
+		{ "Ewing", "I", "Pre-K" },
+		{ "O\xcc\x88" "stlund", "J", "3rd" },	/* Östlund, decomposed */
+	};
+	struct lists_filter byname = { NULL, 3, 0, 0, 0 };
+	struct lists_filter bygrade = { NULL, 3, 0, 3, 0 };
+	struct client c;
+	char *got;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(store_exec(st, "INSERT INTO organizations(id, name)"
+	    " VALUES (3, 'Elm')"), 0);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		/* Half through store/client.c, half as raw SQL (as the
+		 * sqlite3 shell would: keys filled in by collate_fill). */
+		memset(&c, 0, sizeof c);
+		c.id = 0;
+		c.org_id = 3;
+		c.f[CLIENT_LAST_NAME] = (char *)rows[i][0];
+		c.f[CLIENT_FIRST_NAME] = (char *)rows[i][1];
+		c.f[CLIENT_GRADE] = (char *)rows[i][2];
+		if (i % 2 == 0)
+			assert_int_equal(store_client_insert(st, &c, NULL), 0);
+		else {
+			char *sql = sqlite3_mprintf("INSERT INTO clients(org_id,"
+			    " last_name, first_name, grade) VALUES (3, %Q, %Q,"
+			    " %Q)", rows[i][0], rows[i][1], rows[i][2]);
+
+			assert_int_equal(store_exec(st, sql), 0);
+			sqlite3_free(sql);
+		}
+	}
+	assert_int_equal(collate_fill(store_db(st)), 0);
+	got = scan_first_names(&byname);
+	assert_string_equal(got, "B D E I H F C G J A");
+	free(got);
+	got = scan_first_names(&bygrade);
+	assert_string_equal(got, "H D I C G B J A E F");
+	free(got);
+
+	/* A changed name or grade moves its row. */
+	update_client("A", "Aaron", "10");
+	update_client("F", "Oak", "11");
+	got = scan_first_names(&byname);
+	assert_string_equal(got, "A B D E I H F C G J");
+	free(got);
+	got = scan_first_names(&bygrade);
+	assert_string_equal(got, "H D I C G B J A F E");
+	free(got);
+}
+
 int
 main(void)
 {
@@ -297,6 +408,7 @@ main(void)
 		cmocka_unit_test(test_clients_in_every_order),
 		cmocka_unit_test(test_sessions_jobs_and_the_rest),
 		cmocka_unit_test(test_range_and_rows),
+		cmocka_unit_test(test_names_and_grades_sort_as_people_expect),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -449,6 +449,54 @@ test_import_dry_run_then_commit(void **state)
 	assert_int_equal(store_client_count(s->st), 4);
 }
 
+/* An opening quote never closed swallows the rest of the file: refused,
+ * naming the line of the row where it opens. */
+static void
+test_unterminated_quote_named_by_line(void **state)
+{
+	struct roster *r = NULL;
+	char *cause = NULL;
+	const char *s = "Last Name,First Name,Student ID\nLee,Al,1\n"
+	    "Kim,\"Bo,2\nPark,Cy,3\nRoe,Di,4\n";
+
+	(void)state;
+	assert_int_equal(roster_open_buffer("q.csv", s, strlen(s), &r,
+	    &cause), -1);
+	assert_null(r);
+	if (strstr(cause, "q.csv: line 3:") == NULL ||
+	    strstr(cause, "quote") == NULL)
+		fail_msg("cause: %s", cause);
+	free(cause);
+}
+
+/* A 1 MB first name is no name: that row is rejected with its line, the
+ * others go in. */
+static void
+test_overlong_field_rejected(void **state)
+{
+	struct studio *s = *state;
+	struct roster_report *rep;
+	size_t big = 1024 * 1024, n;
+	char *csv = xmalloc(big + 200);
+
+	n = (size_t)sprintf(csv, "First Name,Last Name,Student ID\n"
+	    "Al,Lee,1\n");
+	memset(csv + n, 'x', big);
+	n += big;
+	n += (size_t)sprintf(csv + n, ",Kim,2\nCy,Roe,3\n");
+	rep = run(s->st, csv, "Maple", 0);
+	free(csv);
+	assert_int_equal(rep->nrows, 3);
+	assert_int_equal(rep->count[ROSTER_NEW], 2);
+	assert_int_equal(rep->rows[1].action, ROSTER_REJECTED);
+	assert_int_equal(rep->rows[1].line, 3);
+	if (strstr(rep->rows[1].reason, "first_name") == NULL ||
+	    strstr(rep->rows[1].reason, "1000") == NULL)
+		fail_msg("reason: %s", rep->rows[1].reason);
+	assert_true(strlen(rep->rows[1].first_name) <= ROSTER_FIELD_MAX);
+	roster_report_free(rep);
+}
+
 static void
 test_changed_row_updates_only_mapped_fields(void **state)
 {
@@ -512,6 +560,9 @@ main(void)
 		cmocka_unit_test(test_latin1_refused_with_line),
 		cmocka_unit_test(test_headers_recognised),
 		cmocka_unit_test(test_map_override),
+		cmocka_unit_test(test_unterminated_quote_named_by_line),
+		cmocka_unit_test_setup_teardown(test_overlong_field_rejected,
+		    studio_setup, studio_teardown),
 		cmocka_unit_test_setup_teardown(test_import_dry_run_then_commit,
 		    studio_setup, studio_teardown),
 		cmocka_unit_test_setup_teardown(
