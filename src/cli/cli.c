@@ -45,7 +45,16 @@ static const struct command commands[] = {
 	    "[--per-page 1|2|4|6|8] [--queue] [NUMBER...] -o FILE.pdf") },
 	{ "images", cmd_images, N_("images import DIR --by qr|metadata|"
 	    "session=NUMBER [--field F] [--dry-run]\n"
-	    "         images list --session NUMBER") },
+	    "         images list --session NUMBER\n"
+	    "         images select ID... [--unset]") },
+	{ "export", cmd_export, N_("export pspa --org NAME -o DIR "
+	    "[--size 640x800|320x400] [--queue]\n"
+	    "         export sis --org NAME --system powerschool|"
+	    "infinite-campus -o FILE.zip\n"
+	    "             [--split SIZE] [--queue]") },
+	{ "composite", cmd_composite, N_("composite --org NAME "
+	    "[--by teacher|grade] [--page 8x10|10x13] -o FILE.pdf "
+	    "[--queue]") },
 	{ "jobs", cmd_jobs, N_("jobs list | run [--wait] | retry ID | "
 	    "cancel ID | add preview") },
 	{ "setup", cmd_setup, N_("setup list | get KEY | set KEY VALUE | "

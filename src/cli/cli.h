@@ -56,5 +56,7 @@ int	cmd_demo(struct cli *, int, char **);
 int	cmd_setup(struct cli *, int, char **);
 int	cmd_pricelist(struct cli *, int, char **);
 int	cmd_invoices(struct cli *, int, char **);
+int	cmd_export(struct cli *, int, char **);
+int	cmd_composite(struct cli *, int, char **);
 
 #endif

@@ -89,6 +89,16 @@ check_every(const char *v, char **cause)
 	return 0;
 }
 
+static int
+check_composite_page(const char *v, char **cause)
+{
+	if (strcmp(v, "8x10") != 0 && strcmp(v, "10x13") != 0) {
+		*cause = xstrdup(_("8x10 or 10x13"));
+		return -1;
+	}
+	return 0;
+}
+
 /* L10N: what each preference is, shown by `picday setup list`. */
 static const struct setting settings[] = {
 	{ "preview.long_side", N_("long side of previews, in pixels"),
@@ -116,6 +126,14 @@ static const struct setting settings[] = {
 	{ "money.symbol", N_("currency sign shown before amounts ($)"), NULL },
 	{ "money.thousands", N_("thousands separator of amounts (,)"), NULL },
 	{ "money.decimal", N_("decimal mark of amounts (.)"), NULL },
+	{ "studio.name", N_("the studio's name (yearbook README, copyright)"),
+	    NULL },
+	{ "studio.copyright", N_("copyright text of the yearbook volume "
+	    "(COPYRIGHT.TXT)"), NULL },
+	{ "school.year", N_("school year on composites, e.g. 2026-2027 "
+	    "(default: from the first session date)"), NULL },
+	{ "composite.page", N_("page size of class composites: 8x10 or "
+	    "10x13"), check_composite_page },
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

@@ -11,6 +11,9 @@ extern const struct job_kind job_kind_mail;
 extern const struct job_kind job_kind_export;
 extern const struct job_kind job_kind_qrsheet;
 extern const struct job_kind job_kind_invoices;
+extern const struct job_kind job_kind_pspa;
+extern const struct job_kind job_kind_sis;
+extern const struct job_kind job_kind_composite;
 
 static const struct job_kind *const kinds[] = {
 	&job_kind_preview,
@@ -19,6 +22,9 @@ static const struct job_kind *const kinds[] = {
 	&job_kind_export,
 	&job_kind_qrsheet,
 	&job_kind_invoices,
+	&job_kind_pspa,
+	&job_kind_sis,
+	&job_kind_composite,
 };
 
 const struct job_kind *

@@ -209,3 +209,19 @@ store_image_job_items_free(struct image_job_item *v, size_t n)
 		free(v[i].rel);
 	free(v);
 }
+
+int
+store_image_select(struct store *st, long long id, int selected)
+{
+	sqlite3_stmt *s;
+	int e;
+
+	s = store_stmt(st, "UPDATE images SET selected = ?2 WHERE id = ?1");
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, selected != 0);
+	e = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (e != SQLITE_DONE)
+		return -1;
+	return sqlite3_changes(store_db(st)) > 0 ? 1 : 0;
+}

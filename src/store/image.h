@@ -60,6 +60,10 @@ int	store_image_job_items(struct store *, long long job_id,
 	    struct image_job_item **, size_t *n);
 void	store_image_job_items_free(struct image_job_item *, size_t n);
 
+/* The studio's ✓ mark (selected 1) on image id, or off (0): 1 done, 0 no
+ * such image, -1 error. */
+int	store_image_select(struct store *, long long id, int selected);
+
 /* Number of images of a session. */
 long long store_image_count(struct store *, long long session_id);
 

@@ -278,6 +278,15 @@ static const char *const migrations[] = {
 	"INSERT OR IGNORE INTO preferences(key, value) VALUES"
 	"  ('money.symbol', '$'), ('money.thousands', ','),"
 	"  ('money.decimal', '.');",
+
+	/* 5: the names each school export (pspa, sis) last wrote, so the next
+	 * one can report the names that changed since (store/pose.c). */
+	"CREATE TABLE export_names ("
+	"  kind TEXT NOT NULL,"
+	"  client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,"
+	"  first_name TEXT NOT NULL,"
+	"  last_name TEXT NOT NULL,"
+	"  PRIMARY KEY (kind, client_id)) WITHOUT ROWID;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

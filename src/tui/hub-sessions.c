@@ -189,6 +189,12 @@ sessions_key(struct hub *h, int key, enum tui_action act)
 	case ACT_MAIL:
 		sessions_mail_open(hl);
 		return TUI_HANDLED;
+	case ACT_YEARBOOK:
+		sessions_pspa_open(hl);
+		return TUI_HANDLED;
+	case ACT_COMPOSITE:
+		sessions_composite_open(hl);
+		return TUI_HANDLED;
 	case ACT_SORT_SESSIONS:
 	case ACT_SORT_SESSIONS_REVERSE:
 		list_sort_cycle(hl->list, act == ACT_SORT_SESSIONS_REVERSE);

@@ -8,6 +8,7 @@
  *	dialog-qr.c		p	Print QR codes to a PDF
  *	wizard-export.c		x	Export with a column chooser
  *	wizard-mail.c		m	Schedule e-mails: dry run, then queue
+ *	dialog-school.c		y C	Yearbook (PSPA) volume, class composites
  *
  * Targets: the tagged sessions, else the current one (sess_targets); QR
  * codes and export take the tagged sessions, else the whole filtered list
@@ -62,5 +63,7 @@ void	sessions_form_open(struct hub_list *);
 void	sessions_qr_open(struct hub_list *);
 void	sessions_export_open(struct hub_list *);
 void	sessions_mail_open(struct hub_list *);
+void	sessions_pspa_open(struct hub_list *);		/* dialog-school.c */
+void	sessions_composite_open(struct hub_list *);	/* dialog-school.c */
 
 #endif
