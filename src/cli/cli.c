@@ -46,7 +46,8 @@ static const struct command commands[] = {
 	{ "images", cmd_images, N_("images import DIR --by qr|metadata|"
 	    "session=NUMBER [--field F] [--dry-run]\n"
 	    "         images list --session NUMBER\n"
-	    "         images select ID... [--unset]") },
+	    "         images select ID... [--unset]\n"
+	    "         images crop ID X,Y,W,H|--unset") },
 	{ "export", cmd_export, N_("export pspa --org NAME -o DIR "
 	    "[--size 640x800|320x400] [--queue]\n"
 	    "         export sis --org NAME --system powerschool|"
@@ -68,6 +69,12 @@ static const struct command commands[] = {
 	    "         invoices list [--session NUMBER]\n"
 	    "         invoices show NUMBER\n"
 	    "         invoices add --session NUMBER ITEM[xQTY][@IMAGE]...") },
+	{ "production", cmd_production, N_("production create "
+	    "[--invoice NUMBER...]\n"
+	    "         production list\n"
+	    "         production render [--order N...|--all] [-o DIR] "
+	    "[--queue]\n"
+	    "         production ship N...") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

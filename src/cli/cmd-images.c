@@ -26,6 +26,7 @@
 #include "media/exif.h"
 #include "store/db.h"
 #include "store/image.h"
+#include "store/production.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -346,14 +347,49 @@ images_select(struct cli *cli, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* `images crop ID X,Y,W,H | --unset`: the rectangle of the upright image
+ * a print keeps, normalised (0-1), or centred again. */
+static int
+images_crop(struct cli *cli, int argc, char **argv)
+{
+	const char *usage = _("images crop ID X,Y,W,H|--unset");
+	struct store *st;
+	double x = 0, y = 0, w = 0, h = 0;
+	long long id;
+	char tail;
+	int unset, rc;
+
+	if (argc != 3 || (id = cli_parse_number(argv[1])) == 0)
+		return cli_usage("%s", usage);
+	unset = strcmp(argv[2], "--unset") == 0;
+	if (!unset && (sscanf(argv[2], "%lf,%lf,%lf,%lf%c", &x, &y, &w, &h,
+	    &tail) != 4 || !(x >= 0 && y >= 0 && w > 0 && h > 0 &&
+	    x + w <= 1.000001 && y + h <= 1.000001))) {
+		cli_error(_("the crop '%s' is not X,Y,W,H within the picture "
+		    "(each 0-1, W and H above 0)"), argv[2]);
+		return CLI_USAGE;
+	}
+	st = cli_store(cli);
+	if ((rc = store_image_crop_set(st, id, !unset, x, y, w, h)) != 1) {
+		if (rc == 0)
+			cli_error(_("no image %s (nothing changed)"), argv[1]);
+		else
+			cli_error("%s", store_errmsg(st));
+		return CLI_FAILED;
+	}
+	return CLI_OK;
+}
+
 int
 cmd_images(struct cli *cli, int argc, char **argv)
 {
+	if (argc >= 2 && strcmp(argv[1], "crop") == 0)
+		return images_crop(cli, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "import") == 0)
 		return images_import(cli, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "list") == 0)
 		return images_list(cli, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "select") == 0)
 		return images_select(cli, argc - 1, argv + 1);
-	return cli_usage("%s", _("images import|list|select ..."));
+	return cli_usage("%s", _("images import|list|select|crop ..."));
 }

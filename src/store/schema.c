@@ -287,6 +287,17 @@ static const char *const migrations[] = {
 	"  first_name TEXT NOT NULL,"
 	"  last_name TEXT NOT NULL,"
 	"  PRIMARY KEY (kind, client_id)) WITHOUT ROWID;",
+
+	/* 6: production (stage 8): an image's crop as a normalised rectangle
+	 * (0-1 of the upright picture, NULL: centred), the lab-safe file name
+	 * of each print of an order, and when an order shipped. */
+	"ALTER TABLE images ADD COLUMN crop_x REAL;"
+	"ALTER TABLE images ADD COLUMN crop_y REAL;"
+	"ALTER TABLE images ADD COLUMN crop_w REAL;"
+	"ALTER TABLE images ADD COLUMN crop_h REAL;"
+	"ALTER TABLE production_items ADD COLUMN file TEXT;"
+	"ALTER TABLE production_orders ADD COLUMN shipped_at TEXT;"
+	"CREATE INDEX production_items_by_order ON production_items(order_id);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -1,0 +1,349 @@
+/*
+ * jobs/job-render: the "render" job kind, the prints of one production
+ * order for the lab (DESIGN §4 stage 8).  Payload: {"order": ID, "dir":
+ * "/abs/DIR"}.
+ *
+ * Each print is rendered (media/render) and written atomically to
+ * DIR/ORDER/FILE (its lab-safe name, fixed when the order was made), and
+ * its item marked rendered; a print already rendered whose file is there
+ * is left alone, so a rerun replaces nothing and adds nothing, and a job
+ * killed mid-file leaves only a temporary, swept at the next start.  A
+ * source missing or unreadable, or an item without a size, is named and
+ * the rest of the order renders; a source smaller than the print needs is
+ * rendered with a warning giving its effective DPI.  manifest.csv (RFC
+ * 4180, CRLF) comes last and lists the prints written.  The order is
+ * "rendered" when all its prints are.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jobs/job.h"
+#include "jobs/production.h"
+#include "media/render.h"
+#include "store/db.h"
+#include "store/production.h"
+#include "util/i18n.h"
+#include "util/path.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#define RENDER_DPI	300
+
+struct ritem {
+	long long	 id, order_id, quantity, session;
+	char		*invoice, *last, *first, *code, *file, *src, *state;
+	double		 w_in, h_in, sw_in, sh_in;
+	int		 dpi, has_crop;
+	double		 crop[4];
+	int		 width_px, height_px, ok;
+};
+
+struct rlist {
+	struct ritem	*v;
+	size_t		 n;
+};
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+static int
+render_collect(const struct production_item_row *r, void *arg)
+{
+	struct rlist *l = arg;
+	struct ritem *it;
+
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	it = &l->v[l->n++];
+	memset(it, 0, sizeof *it);
+	it->id = r->id;
+	it->order_id = r->order_id;
+	it->quantity = r->quantity;
+	it->session = r->session;
+	it->invoice = dup_or_null(r->invoice);
+	it->last = dup_or_null(r->last_name);
+	it->first = dup_or_null(r->first_name);
+	it->code = dup_or_null(r->code);
+	it->file = dup_or_null(r->file);
+	it->src = dup_or_null(r->image_path);
+	it->state = dup_or_null(r->state);
+	it->w_in = r->width_in;
+	it->h_in = r->height_in;
+	it->sw_in = r->sheet_width_in;
+	it->sh_in = r->sheet_height_in;
+	it->dpi = r->dpi > 0 ? r->dpi : RENDER_DPI;
+	it->has_crop = r->has_crop;
+	memcpy(it->crop, r->crop, sizeof it->crop);
+	return 0;
+}
+
+static void
+rlist_free(struct rlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].invoice);
+		free(l->v[i].last);
+		free(l->v[i].first);
+		free(l->v[i].code);
+		free(l->v[i].file);
+		free(l->v[i].src);
+		free(l->v[i].state);
+	}
+	free(l->v);
+}
+
+/* Removes the temporaries ("NAME.tmp.PID") of processes that died while
+ * writing. */
+static void
+render_sweep(const char *dir)
+{
+	struct dirent *de;
+	const char *t;
+	DIR *d;
+	long pid;
+	char *end;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if ((t = strstr(de->d_name, ".tmp.")) == NULL)
+			continue;
+		pid = strtol(t + 5, &end, 10);
+		if (*end != '\0' || pid <= 0)
+			continue;
+		if (kill((pid_t)pid, 0) == -1 && errno == ESRCH)
+			(void)unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
+static const char *
+who(const struct ritem *it, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s", it->last != NULL ? it->last : "",
+	    it->first != NULL && *it->first != '\0' ? ", " : "",
+	    it->first != NULL ? it->first : "");
+	return buf;
+}
+
+/* One print: 0 there, 1 not rendered (named), -1 stop. */
+static int
+render_item(struct job_ctx *ctx, struct ritem *it, const char *odir,
+    char **cause)
+{
+	struct store *st = job_store(ctx);
+	struct render_spec rs;
+	struct render_out ro;
+	struct stat sb;
+	char *dst, *src = NULL, *why = NULL, name[256];
+	int rc = 0;
+
+	dst = path_join(odir, it->file);
+	if (strcmp(it->state, "rendered") == 0 && stat(dst, &sb) == 0 &&
+	    media_render_size(dst, &it->width_px, &it->height_px,
+	    &why) == 0) {
+		free(dst);
+		it->ok = 1;
+		return 0;
+	}
+	free(why);
+	why = NULL;
+	if (it->src == NULL) {
+		job_warn(ctx, _("order %lld: %s (%s): no image"),
+		    it->order_id, it->code, who(it, name, sizeof name));
+		goto failed;
+	}
+	src = store_path(st, it->src);
+	memset(&rs, 0, sizeof rs);
+	rs.src = src;
+	rs.width_in = it->w_in;
+	rs.height_in = it->h_in;
+	rs.dpi = it->dpi;
+	rs.sheet_width_in = it->sw_in;
+	rs.sheet_height_in = it->sh_in;
+	rs.has_crop = it->has_crop;
+	memcpy(rs.crop, it->crop, sizeof rs.crop);
+	if (media_render_print(&rs, &ro, &why) != 0) {
+		job_warn(ctx, _("order %lld: %s (%s): %s: %s"), it->order_id,
+		    it->code, who(it, name, sizeof name), it->src, why);
+		free(why);
+		goto failed;
+	}
+	if (ro.effective_dpi + 0.5 < it->dpi)
+		job_warn(ctx, _("order %lld: %s (%s): %s is smaller than the "
+		    "print needs: %.0f dpi instead of %d"), it->order_id,
+		    it->code, who(it, name, sizeof name), it->src,
+		    ro.effective_dpi, it->dpi);
+	if (path_write_atomic(dst, ro.jpeg, ro.len, 0644) != 0) {
+		*cause = xasprintf(_("cannot write %s: %s"), dst,
+		    strerror(errno));
+		free(ro.jpeg);
+		rc = -1;
+		goto out;
+	}
+	free(ro.jpeg);
+	it->width_px = ro.width_px;
+	it->height_px = ro.height_px;
+	it->ok = 1;
+	if (store_production_item_state(st, it->id, "rendered") != 0) {
+		*cause = xstrdup(store_errmsg(st));
+		rc = -1;
+	}
+	goto out;
+failed:
+	(void)store_production_item_state(st, it->id, "failed");
+	rc = 1;
+out:
+	free(src);
+	free(dst);
+	return rc;
+}
+
+static void
+csv_field(struct strbuf *b, const char *v, int last)
+{
+	if (v != NULL && strpbrk(v, ",\"\r\n") != NULL) {
+		strbuf_addc(b, '"');
+		for (; *v != '\0'; v++) {
+			if (*v == '"')
+				strbuf_addc(b, '"');
+			strbuf_addc(b, *v);
+		}
+		strbuf_addc(b, '"');
+	} else if (v != NULL)
+		strbuf_add(b, v, strlen(v));
+	strbuf_add(b, last ? "\r\n" : ",", last ? 2 : 1);
+}
+
+static char *
+render_manifest(const struct rlist *l, long long order)
+{
+	struct strbuf b = STRBUF_INIT;
+	char n[13][32];
+	size_t i;
+
+	strbuf_addf(&b, "file,order,invoice,session,last_name,first_name,"
+	    "item,quantity,width_in,height_in,dpi,width_px,height_px,"
+	    "source\r\n");
+	for (i = 0; i < l->n; i++) {
+		const struct ritem *it = &l->v[i];
+
+		if (!it->ok)
+			continue;
+		snprintf(n[0], sizeof n[0], "%lld", order);
+		snprintf(n[1], sizeof n[1], "%lld", it->session);
+		snprintf(n[2], sizeof n[2], "%lld", it->quantity);
+		snprintf(n[3], sizeof n[3], "%g", (double)it->width_px /
+		    it->dpi);
+		snprintf(n[4], sizeof n[4], "%g", (double)it->height_px /
+		    it->dpi);
+		snprintf(n[5], sizeof n[5], "%d", it->dpi);
+		snprintf(n[6], sizeof n[6], "%d", it->width_px);
+		snprintf(n[7], sizeof n[7], "%d", it->height_px);
+		csv_field(&b, it->file, 0);
+		csv_field(&b, n[0], 0);
+		csv_field(&b, it->invoice, 0);
+		csv_field(&b, it->session > 0 ? n[1] : "", 0);
+		csv_field(&b, it->last, 0);
+		csv_field(&b, it->first, 0);
+		csv_field(&b, it->code, 0);
+		csv_field(&b, n[2], 0);
+		csv_field(&b, n[3], 0);
+		csv_field(&b, n[4], 0);
+		csv_field(&b, n[5], 0);
+		csv_field(&b, n[6], 0);
+		csv_field(&b, n[7], 0);
+		csv_field(&b, it->src, 1);
+	}
+	return strbuf_take(&b);
+}
+
+static int
+job_render_run(struct job_ctx *ctx, char **cause)
+{
+	struct store *st = job_store(ctx);
+	struct rlist l = { NULL, 0 };
+	long long order = job_payload_int(ctx, "order", 0);
+	char *dir = job_payload_str(ctx, "dir"), *odir = NULL, *text, *path;
+	char oname[32];
+	size_t i, nok = 0;
+	int rc = -1, r;
+
+	if (dir == NULL || order <= 0) {
+		*cause = xstrdup(_("bad render job payload"));
+		free(dir);
+		return -1;
+	}
+	if (store_production_items(st, order, render_collect, &l) != 0) {
+		*cause = xstrdup(store_errmsg(st));
+		goto out;
+	}
+	snprintf(oname, sizeof oname, "%lld", order);
+	odir = path_join(dir, oname);
+	if (path_mkdirs(odir) != 0) {
+		*cause = xasprintf(_("cannot make %s: %s"), odir,
+		    strerror(errno));
+		goto out;
+	}
+	render_sweep(odir);
+	job_progress(ctx, 0, (long long)l.n);
+	for (i = 0; i < l.n && !job_cancelled(ctx); i++) {
+		if ((r = render_item(ctx, &l.v[i], odir, cause)) < 0)
+			goto out;
+		if (r == 0)
+			nok++;
+		job_progress(ctx, (long long)i + 1, (long long)l.n);
+	}
+	if (job_cancelled(ctx)) {
+		rc = 0;
+		goto out;
+	}
+	text = render_manifest(&l, order);
+	path = path_join(odir, "manifest.csv");
+	r = path_write_atomic(path, text, strlen(text), 0644);
+	if (r != 0)
+		*cause = xasprintf(_("cannot write %s: %s"), path,
+		    strerror(errno));
+	free(path);
+	free(text);
+	if (r != 0)
+		goto out;
+	if (nok == l.n && store_production_order_state(st, order,
+	    "rendered") != 0) {
+		*cause = xstrdup(store_errmsg(st));
+		goto out;
+	}
+	rc = 0;
+out:
+	rlist_free(&l);
+	free(odir);
+	free(dir);
+	return rc;
+}
+
+char *
+job_render_payload(long long order, const char *dir)
+{
+	struct strbuf p = STRBUF_INIT;
+
+	strbuf_addf(&p, "{\"order\":%lld,\"dir\":", order);
+	strbuf_add_json(&p, dir);
+	strbuf_addc(&p, '}');
+	return strbuf_take(&p);
+}
+
+const struct job_kind job_kind_render = { "render", job_render_run };
