@@ -128,11 +128,12 @@ render_one(const struct render_spec *rs, int w, int h, int iw, int ih,
 	    im->Bands != 3) && STEP(im, vips_colourspace(im, &t,
 	    VIPS_INTERPRETATION_sRGB, NULL)) != 0)
 		goto fail;
-	if (im->BandFmt != VIPS_FORMAT_UCHAR && STEP(im, vips_cast_uchar(im, &t, NULL)) != 0)
+	if (im->BandFmt != VIPS_FORMAT_UCHAR &&
+	    STEP(im, vips_cast_uchar(im, &t, NULL)) != 0)
 		goto fail;
 	/* A rounding pixel either way: cut or pad to the exact size. */
-	if ((im->Xsize != w || im->Ysize != h) && STEP(im, vips_embed(im, &t, 0, 0, w, h, "extend", VIPS_EXTEND_COPY,
-	    NULL)) != 0)
+	if ((im->Xsize != w || im->Ysize != h) && STEP(im, vips_embed(im, &t,
+	    0, 0, w, h, "extend", VIPS_EXTEND_COPY, NULL)) != 0)
 		goto fail;
 	return im;
 fail:
@@ -143,7 +144,7 @@ fail:
 }
 
 /* Copies of a w x h print on a sheet sw x sh pixels: how many across and
- * down, in which orientation (*turn). */
+ * down, and their number. */
 static int
 render_fit(int w, int h, int sw, int sh, int *nx, int *ny)
 {
