@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include <vips/vips.h>
+#include "media/vipsdl.h"
 #include <zbar.h>
 
 #include "media/qrscan.h"
