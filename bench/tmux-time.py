@@ -12,6 +12,8 @@ no process start-up.  SCRIPT lines:
                           time until the screen matches REGEX
   key   NAME KEY REGEX    send-keys KEY; time until the screen matches REGEX
   wait  REGEX             until the screen matches REGEX (not timed)
+  rss   NAME              prints "NAME KB": the peak resident memory
+                          (VmHWM) of the program in the pane
   dump                    print the screen (to stderr)
 
 Each timed line prints "NAME MS" on stdout (or "NAME timeout"); a REGEX
@@ -29,7 +31,7 @@ import subprocess
 import sys
 import time
 
-TIMEOUT = 10.0
+TIMEOUT = 5.0
 
 
 class Tmux:
@@ -155,6 +157,15 @@ def main():
                     sys.stderr.write(tm.screen() + "\n")
                     raise SystemExit("tmux-time: waited in vain for " +
                                      w[1].strip())
+                continue
+            elif w[0] == "rss":
+                pid = tm.cmd("display-message -p -t t '#{pane_pid}'")[0]
+                kb = 0
+                with open("/proc/%s/status" % pid.strip()) as f:
+                    for st in f:
+                        if st.startswith("VmHWM:"):
+                            kb = int(st.split()[1])
+                print(w[1], kb, flush=True)
                 continue
             elif w[0] == "dump":
                 sys.stderr.write(tm.screen() + "\n")
