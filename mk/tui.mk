@@ -24,7 +24,7 @@ TESTS += tests/unit/test-utf8
 
 TESTS += tests/tui/hubs.sh tests/tui/widgets.sh tests/tui/screen.sh
 EXTRA_DIST += tests/tui/hubs.sh tests/tui/widgets.sh tests/tui/screen.sh \
-	tests/tui/studio.sh bench/bench-tui.sh
+	tests/tui/studio.sh bench/bench-tui.sh bench/tmux-time.py
 
 # sessions hub
 # The Sessions hub's actions: scheduling, advance, session form, QR codes,
