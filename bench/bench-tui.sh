@@ -21,7 +21,7 @@ N=${BENCH_SESSIONS:-100000}
 RUNS=${BENCH_RUNS:-5}		# starts of each program
 here=$(cd "$(dirname "$0")" && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/picday-bench.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+[ -n "${BENCH_KEEP:-}" ] || trap 'rm -rf "$T"' EXIT
 
 mkstudio() {	# mkstudio DIR ROWS
 	"$PICDAY" --studio "$1" jobs list >/dev/null 2>&1 || true
@@ -110,7 +110,7 @@ pd="exec $env '$PICDAY' --studio"
 } >"$T/script"
 
 python3 "$here/tmux-time.py" "$T/tmux.sock" <"$T/script" >"$T/times" \
-    2>"$T/screens" ||
+    2>"$T/screens" || { tail -5 "$T/screens"; false; } ||
     { echo "   tmux-time failed"; exit 1; }
 if grep -q timeout "$T/times"; then
 	printf '%s\n' "   timed out waiting for: $(grep timeout "$T/times" | sort -u |
