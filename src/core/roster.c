@@ -591,6 +591,7 @@ roster_keys_put(struct roster_keys *k, const char *key, size_t idx)
 struct roster_org {
 	const char	*name;
 	long long	 id;		/* 0: does not exist (yet) */
+	int		 made;		/* by this import: no clients yet */
 };
 
 struct roster_run_ctx {
@@ -726,10 +727,11 @@ roster_run_rows(struct roster_run_ctx *c, const char *org)
 	free(keys.idx);
 }
 
-/* The id of organization name (0 if it does not exist in a dry run). */
+/* The id of organization name (0 if it does not exist in a dry run);
+ * *made: this import made it, so none of its clients exists yet. */
 static int
 roster_run_org(struct roster_run_ctx *c, const char *name, long long *id,
-    char **cause)
+    int *made, char **cause)
 {
 	size_t i;
 	int found;
@@ -737,6 +739,7 @@ roster_run_org(struct roster_run_ctx *c, const char *name, long long *id,
 	for (i = 0; i < c->norgs; i++)
 		if (strcasecmp(c->orgs[i].name, name) == 0) {
 			*id = c->orgs[i].id;
+			*made = c->orgs[i].made;
 			return 0;
 		}
 	if ((found = store_org_find(c->st, name, id)) < 0) {
@@ -756,6 +759,7 @@ roster_run_org(struct roster_run_ctx *c, const char *name, long long *id,
 	c->orgs = xreallocarray(c->orgs, c->norgs + 1, sizeof *c->orgs);
 	c->orgs[c->norgs].name = name;
 	c->orgs[c->norgs].id = *id;
+	c->orgs[c->norgs].made = *made = !found;
 	c->norgs++;
 	return 0;
 }
@@ -779,15 +783,16 @@ roster_run_store(struct roster_run_ctx *c, char **cause)
 		const char **v = &c->vals[i * ROSTER_NFIELDS];
 		struct client old, nc;
 		long long org_id;
-		int found, changed = 0;
+		int found, changed = 0, made;
 
 		if (res->action != ROSTER_NEW)
 			continue;
-		if (roster_run_org(c, res->organization, &org_id, cause) != 0)
+		if (roster_run_org(c, res->organization, &org_id, &made,
+		    cause) != 0)
 			return -1;
 		found = 0;
-		if (org_id != 0 && (found = store_client_find(c->st, org_id,
-		    res->student_id, &old)) < 0)
+		if (org_id != 0 && !made && (found = store_client_find(c->st,
+		    org_id, res->student_id, &old)) < 0)
 			goto dberr;
 		memset(&nc, 0, sizeof nc);
 		nc.org_id = org_id;
