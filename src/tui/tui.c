@@ -659,7 +659,7 @@ tui_read_key(int *key)
 }
 
 static void
-tui_loop(long long start)
+tui_loop(long long start, const char *studio_dir, struct worker_pool **pool)
 {
 	struct pollfd pfd[3];
 	struct hub *h;
@@ -673,6 +673,13 @@ tui_loop(long long start)
 			if (first) {
 				tui_trace("first-screen", tui_usec() - start);
 				first = 0;
+				/* The workers (threads, connections) after
+				 * the first screen: on two busy cores they
+				 * held it back by milliseconds.  Workers
+				 * block every signal themselves
+				 * (jobs/worker). */
+				*pool = worker_pool_start(studio_dir, 0,
+				    tui.wake_pipe[1], 0);
 			}
 		}
 		pfd[0].fd = STDIN_FILENO;
@@ -746,9 +753,6 @@ tui_main(struct cli *cli)
 	tui_make_pipe(tui.winch_pipe);
 	tui_make_pipe(tui.wake_pipe);
 
-	/* Workers block every signal themselves (jobs/worker). */
-	pool = worker_pool_start(cli->studio_dir, 0, tui.wake_pipe[1], 0);
-
 	fatal_set_hook(tui_fatal_hook);
 	set_escdelay(25);
 	if (initscr() == NULL)
@@ -773,7 +777,7 @@ tui_main(struct cli *cli)
 		if (tui_hubs[i]->init != NULL)
 			tui_hubs[i]->init(tui_hubs[i]);
 	tui_show_hub(0);
-	tui_loop(start);
+	tui_loop(start, cli->studio_dir, &pool);
 
 	while (tui.layers != NULL)
 		tui_pop();
