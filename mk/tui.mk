@@ -76,5 +76,5 @@ check_PROGRAMS += tests/unit/test-lists
 tests_unit_test_lists_SOURCES = tests/unit/test-lists.c
 tests_unit_test_lists_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_lists_LDADD = $(PICDAY_TEST_LDADD)
-TESTS += tests/unit/test-lists tests/tui/list-sort.sh
-EXTRA_DIST += tests/tui/list-sort.sh
+TESTS += tests/unit/test-lists tests/tui/list-sort.sh tests/tui/list-large.sh
+EXTRA_DIST += tests/tui/list-sort.sh tests/tui/list-large.sh

@@ -665,7 +665,7 @@ tui_loop(long long start, const char *studio_dir, struct worker_pool **pool)
 	struct hub *h;
 	struct list *l;
 	long long t0, last_jobs = -1;
-	int key, idle = 0, n, first = 1;
+	int key, idle = 1, n, first = 1;	/* idle: look for background work */
 
 	while (!tui.quit) {
 		if (tui.dirty != 0 || first) {
