@@ -7,10 +7,11 @@
 # same tmux: sh printing a screen (what any program start costs here), and
 # less(1) on a 100,000-line file (first screen, PageDown).
 #
-# Budgets (medians): first screen (Clients) < 100 ms; Sessions hub (key 2)
-# < 100 ms; PageDown, filter and sort keys < 20 ms; and, since a loaded
-# machine slows everything alike, the ratio to the baseline of the same run:
-# first screen <= 3x sh's screen, keys <= 20 ms more than less's PageDown.
+# Budgets (medians): first screen (Clients) < 100 ms (on a busy machine,
+# where sh alone takes over 30 ms, < 100 ms more than sh); Sessions hub
+# (key 2) < 100 ms; PageDown, cursor, filter and sort keys < 20 ms; and the
+# ratios to the baselines of the same run: first screen < 3x sh's screen,
+# PageDown < 20 ms more than less's PageDown.
 # Peak RSS < 40 MB, and < 4 MB more than on an empty studio.
 set -u
 : "${PICDAY:?usage: PICDAY=path/to/picday sh bench-tui.sh}"
@@ -166,8 +167,19 @@ END {
 	printf "   ratios to the baselines of this run:\n"
 	printf "   first screen / sh screen %.2f, / less %.2f;" \
 	    " PageDown / less PageDown %.2f\n", f / sh, f / lf, p / lp
+	# tmux and sh show a screen in a few ms on an idle machine; when they
+	# take more, the machine is busy with something else and the first
+	# screen is judged on what picday adds to sh.
+	busy = sh > 30
+	if (busy)
+		printf "   the machine is busy (sh takes %.0f ms to show a" \
+		    " screen): the\n   first screen is judged on what picday" \
+		    " adds to it\n", sh
 	printf "   against the budgets (ratio < 1 is within budget):\n"
-	judge("first screen", f, 100, "ms")
+	if (busy)
+		judge("first screen - sh screen", f - sh, 100, "ms")
+	else
+		judge("first screen", f, 100, "ms")
 	judge("Sessions hub", s, 100, "ms")
 	judge("key (PageDown)", p, 20, "ms")
 	judge("key (down)", d, 20, "ms")
