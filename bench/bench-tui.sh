@@ -1,18 +1,28 @@
 #!/bin/sh
-# bench-tui: the TUI on a 100,000-session studio (DESIGN §5): time to the
-# first screen, time per keystroke while paging and while typing a filter,
-# time per keystroke sorting the clients (s, S), and peak resident memory,
-# against the same program on an empty studio.  Timings come from the TUI
-# itself (PICDAY_TUI_TRACE=FILE appends "first-screen USEC", "key USEC" per
-# handled key, "idle USEC" per slice of background scanning).
+# bench-tui: the TUI on a 100,000-session studio (DESIGN §5), timed the way
+# a user sees it: from the keystroke (or the command) handed to tmux to the
+# screen showing the change, read through a tmux control client
+# (bench/tmux-time.py), so tmux, the terminal output and the process
+# start-up are all in the figures.  Baselines of the same run, through the
+# same tmux: sh printing a screen (what any program start costs here), and
+# less(1) on a 100,000-line file (first screen, PageDown).
+#
+# Budgets (medians): first screen (Clients) < 100 ms (on a busy machine,
+# where sh alone takes over 30 ms, < 100 ms more than sh); Sessions hub
+# (key 2) < 100 ms; PageDown, cursor, filter and sort keys < 20 ms; and the
+# ratios to the baselines of the same run: first screen < 3x sh's screen,
+# PageDown < 20 ms more than less's PageDown.
+# Peak RSS < 40 MB, and < 4 MB more than on an empty studio.
 set -u
 : "${PICDAY:?usage: PICDAY=path/to/picday sh bench-tui.sh}"
-command -v tmux >/dev/null && command -v sqlite3 >/dev/null || {
-	echo "   needs tmux and sqlite3"; exit 1; }
+for c in tmux sqlite3 less python3; do
+	command -v $c >/dev/null || { echo "   needs $c"; exit 1; }
+done
 N=${BENCH_SESSIONS:-100000}
+RUNS=${BENCH_RUNS:-5}		# starts of each program
+here=$(cd "$(dirname "$0")" && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/picday-bench.XXXXXX")
-SOCK=$T/tmux.sock
-trap 'tmux -S "$SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+[ -n "${BENCH_KEEP:-}" ] || trap 'rm -rf "$T"' EXIT
 
 mkstudio() {	# mkstudio DIR ROWS
 	"$PICDAY" --studio "$1" jobs list >/dev/null 2>&1 || true
@@ -44,102 +54,141 @@ COMMIT;
 SQL
 }
 
-tm() { tmux -S "$SOCK" "$@"; }
-nlines() { wc -l < "$TRACE" 2>/dev/null || echo 0; }
-wait_lines() {	# until the trace has more than $1 lines (5 s at most)
-	_i=0
-	while [ "$(nlines)" -le "$1" ] && [ $_i -lt 500 ]; do
-		sleep 0.01; _i=$((_i + 1))
-	done
-}
-wait_screen() {
-	_i=0
-	while ! tm capture-pane -p -t t | grep -qE -- "$1" && [ $_i -lt 500 ]; do
-		sleep 0.01; _i=$((_i + 1))
-	done
-}
-press() {	# press KEY...: one at a time, each handled before the next
-	for k in "$@"; do
-		_n=$(nlines)
-		tm send-keys -t t -- "$k"
-		wait_lines "$_n"
-	done
-}
-
-run_tui() {	# run_tui STUDIO: starts it, sets PID and TRACE
-	TRACE=$T/trace.$$.$(date +%s%N)
-	tm kill-server 2>/dev/null
-	rm -f "$SOCK"
-	tm new-session -d -x 80 -y 24 -s t "exec env TERM=screen-256color \
-LC_ALL=C.UTF-8 PICDAY_TUI_TRACE='$TRACE' '$PICDAY' --studio '$1'"
-	PID=$(tm display-message -p -t t '#{pane_pid}')
-	wait_screen 'Clients'
-	wait_lines 0
-}
-hwm_kb() { awk '/VmHWM/ { print $2 }' "/proc/$PID/status"; }
-
-stats() {	# stats NAME FILE: median and max of the usec column
-	sort -n "$2" | awk -v name="$1" '{ v[NR] = $1 } END {
-		if (NR == 0) { printf "   %-28s (no samples)\n", name; exit }
-		printf "   %-28s n=%d median %.2f ms, max %.2f ms\n", name, NR,
-		    v[int((NR + 1) / 2)] / 1000, v[NR] / 1000 }'
-}
-maxms() { sort -n "$1" | tail -1 | awk '{ printf "%.2f", $1 / 1000 }'; }
-
 echo "   making a studio of $N sessions..."
 t0=$(date +%s%N)
 mkstudio "$T/big" "$N"
 echo "   studio made in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 mkstudio "$T/empty" 0
+awk -v n="$N" 'BEGIN { for (i = 1; i <= n; i++)
+	printf "%06d line of a long file\n", i }' >"$T/lines.txt"
 
-# Empty studio: baseline memory.
-run_tui "$T/empty"
-press 2 j k 6 1
-empty_kb=$(hwm_kb)
-empty_first=$(awk '$1 == "first-screen" { print $2 }' "$TRACE")
+# The script for tmux-time.py ("_" is a space in a pattern).
+env="env TERM=screen-256color LC_ALL=C.UTF-8 LESSHISTFILE=-"
+pd="exec $env '$PICDAY' --studio"
+{
+	i=0; while [ $i -lt "$RUNS" ]; do
+		printf '%s\n' "run base-sh-screen ^ready sh -c 'printf \"\\033[2J\\033[Hready\"; exec cat'"
+		printf '%s\n' "run base-less-first ^000023_line exec $env less '$T/lines.txt'"
+		k=1; while [ $k -le 4 ]; do
+			printf '%s\n' "key base-less-pgdn NPage ^$(printf %06d $((23 * k + 23)))_line"
+			k=$((k + 1))
+		done
+		printf '%s\n' "run empty-first Clients:_0_rows $pd '$T/empty'"
+		printf '%s\n' "rss empty-rss"
+		printf '%s\n' "run first Clients:_[0-9]+\\+?_rows $pd '$T/big'"
+		printf '%s\n' "key sessions 2 Sessions:_[0-9]+\\+?_rows"
+		i=$((i + 1))
+	done
+	# Sessions: 12 rows on an 80x24 screen; the detail shows the cursor's.
+	printf '%s\n' "wait Sessions:_${N}_rows"
+	k=1; while [ $k -le 30 ]; do
+		printf '%s\n' "key pgdn NPage Number:_+$((1000 + 12 * k + 1))\\b"
+		k=$((k + 1))
+	done
+	printf '%s\n' "key end End Number:_+$((1000 + N))\\b"
+	printf '%s\n' "key home Home Number:_+1001\\b"
+	k=1; while [ $k -le 10 ]; do
+		printf '%s\n' "key down j Number:_+$((1001 + k))\\b"
+		k=$((k + 1))
+	done
+	# A filter, key by key; the prompt shows what was typed.
+	printf '%s\n' "key filter / Filter:_/\\x5f"
+	typed=
+	for c in R o s s i; do
+		typed=$typed$c
+		printf '%s\n' "key filter $c Filter:_/${typed}\\x5f"
+	done
+	printf '%s\n' "key filter Escape ^\\?:help"
+	printf '%s\n' "key filter Escape Sessions:_${N}_rows_*\$"
+	# Sorting the clients: every order and back.
+	printf '%s\n' "key hub1 1 Clients:_[0-9]+\\+?_rows"
+	printf '%s\n' "wait Clients:_${N}_rows"
+	for o in First_name Student_ID Grade Teacher Last_name; do
+		printf '%s\n' "key sort s Sorted_by_${o},_ascending"
+	done
+	printf '%s\n' "key sort S Sorted_by_Last_name,_descending"
+	printf '%s\n' "rss big-rss"
+} >"$T/script"
 
-# Big studio.
-run_tui "$T/big"
-first=$(awk '$1 == "first-screen" { print $2 }' "$TRACE")
-press 2
-wait_screen "Sessions: $N rows"
-mark=$(nlines)
-i=0; while [ $i -lt 40 ]; do press NPage; i=$((i + 1)); done
-press End Home
-i=0; while [ $i -lt 20 ]; do press j; i=$((i + 1)); done
-tail -n +$((mark + 1)) "$TRACE" | awk '$1 == "key" { print $2 }' > "$T/page"
-mark=$(nlines)
-press / R o s s i ' ' 9
-wait_screen "rows, /Rossi 9"
-press Escape Escape / z z q
-sleep 0.5	# let the background counting of the filter finish
-tail -n +$((mark + 1)) "$TRACE" | awk '$1 == "key" { print $2 }' > "$T/filter"
-tail -n +$((mark + 1)) "$TRACE" | awk '$1 == "idle" { print $2 }' > "$T/idle"
-press Escape Escape 1 G g
-# Sorting the 100,000 clients: every order, from the top and from the end.
-mark=$(nlines)
-press s s s s s G S s s s s g
-tail -n +$((mark + 1)) "$TRACE" | awk '$1 == "key" { print $2 }' > "$T/sort"
-big_kb=$(hwm_kb)
-tm kill-server 2>/dev/null
+python3 "$here/tmux-time.py" "$T/tmux.sock" <"$T/script" >"$T/times" \
+    2>"$T/screens" || { tail -5 "$T/screens"; false; } ||
+    { echo "   tmux-time failed"; exit 1; }
+if grep -q timeout "$T/times"; then
+	printf '%s\n' "   timed out waiting for: $(grep timeout "$T/times" | sort -u |
+	    awk '{ printf "%s ", $1 }')"
+fi
 
-echo "   first screen: $(awk -v u="$first" 'BEGIN { printf "%.1f", u / 1000 }') ms" \
-    "(empty studio: $(awk -v u="$empty_first" 'BEGIN { printf "%.1f", u / 1000 }') ms)"
-stats "keys while paging" "$T/page"
-stats "keys while typing a filter" "$T/filter"
-stats "keys sorting the clients" "$T/sort"
-stats "background scan slices" "$T/idle"
-echo "   peak RSS: $big_kb kB on $N sessions, $empty_kb kB empty," \
-    "difference $((big_kb - empty_kb)) kB"
-echo "   against the budgets of DESIGN §5 (ratio < 1 is within budget):"
-awk -v f="$first" -v p="$(maxms "$T/page")" -v q="$(maxms "$T/filter")" \
-    -v o="$(maxms "$T/sort")" -v b="$big_kb" -v e="$empty_kb" 'BEGIN {
-	printf "   first screen   %.2f of 100 ms\n", f / 1000 / 100
-	printf "   key (paging)   %.2f of 20 ms (max)\n", p / 20
-	printf "   key (filter)   %.2f of 20 ms (max)\n", q / 20
-	printf "   key (sort)     %.2f of 20 ms (max)\n", o / 20
-	printf "   RSS            %.2f of 40 MB\n", b / 1024 / 40
-	printf "   RSS growth     %.2f of 4 MB\n", (b - e) / 1024 / 4
-	exit !(f < 100000 && p < 20 && q < 20 && o < 20 && b < 40960 &&
-	    b - e < 4096)
-}'
+awk -v n="$N" '
+function median(name,   m, i, j, t, a) {
+	m = cnt[name]
+	for (i = 1; i <= m; i++) a[i] = v[name, i]
+	for (i = 2; i <= m; i++) {		# insertion sort: few samples
+		t = a[i]
+		for (j = i - 1; j > 0 && a[j] > t; j--) a[j + 1] = a[j]
+		a[j + 1] = t
+	}
+	mx[name] = a[m]
+	return m ? a[int((m + 1) / 2)] : -1
+}
+function show(label, name,   m) {
+	m = median(name)
+	if (m < 0) {
+		printf "   %-34s (no samples)\n", label
+		bad = 1
+		return -1
+	}
+	printf "   %-34s median %7.1f ms, max %7.1f ms (n=%d)\n", label, m,
+	    mx[name], cnt[name]
+	return m
+}
+function judge(label, got, budget, unit) {
+	printf "   %-34s %5.2f of %g %s%s\n", label, got / budget, budget,
+	    unit, got < budget ? "" : "  MISSED"
+	if (!(got < budget)) bad = 1
+}
+$2 == "timeout" { bad = 1; next }
+{ cnt[$1]++; v[$1, cnt[$1]] = $2 }
+END {
+	printf "   through tmux, on %d sessions:\n", n
+	sh = show("baseline: sh printing a screen", "base-sh-screen")
+	lf = show("baseline: less, first screen", "base-less-first")
+	lp = show("baseline: less, PageDown", "base-less-pgdn")
+	e = show("picday first screen, empty studio", "empty-first")
+	f = show("picday first screen", "first")
+	s = show("picday Sessions hub (key 2)", "sessions")
+	p = show("picday PageDown", "pgdn")
+	show("picday End", "end")
+	show("picday Home", "home")
+	d = show("picday cursor down", "down")
+	q = show("picday filter keys", "filter")
+	o = show("picday sort keys (s, S)", "sort")
+	printf "   peak RSS: %d kB on %d sessions, %d kB empty\n",
+	    v["big-rss", 1], n, v["empty-rss", 1]
+	printf "   ratios to the baselines of this run:\n"
+	printf "   first screen / sh screen %.2f, / less %.2f;" \
+	    " PageDown / less PageDown %.2f\n", f / sh, f / lf, p / lp
+	# tmux and sh show a screen in a few ms on an idle machine; when they
+	# take more, the machine is busy with something else and the first
+	# screen is judged on what picday adds to sh.
+	busy = sh > 30
+	if (busy)
+		printf "   the machine is busy (sh takes %.0f ms to show a" \
+		    " screen): the\n   first screen is judged on what picday" \
+		    " adds to it\n", sh
+	printf "   against the budgets (ratio < 1 is within budget):\n"
+	if (busy)
+		judge("first screen - sh screen", f - sh, 100, "ms")
+	else
+		judge("first screen", f, 100, "ms")
+	judge("Sessions hub", s, 100, "ms")
+	judge("key (PageDown)", p, 20, "ms")
+	judge("key (down)", d, 20, "ms")
+	judge("key (filter)", q, 20, "ms")
+	judge("key (sort)", o, 20, "ms")
+	judge("first screen / sh screen", f / sh, 3, "x")
+	judge("PageDown - less PageDown", p - lp, 20, "ms")
+	judge("peak RSS", v["big-rss", 1] / 1024, 40, "MB")
+	judge("RSS growth", (v["big-rss", 1] - v["empty-rss", 1]) / 1024, 4,
+	    "MB")
+	exit bad
+}' "$T/times"

@@ -11,5 +11,5 @@ tests_unit_test_roster_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_roster_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-roster
 
-TESTS += tests/cli/org.sh tests/cli/clients.sh
-EXTRA_DIST += tests/cli/org.sh tests/cli/clients.sh
+TESTS += tests/cli/org.sh tests/cli/clients.sh tests/cli/clients-bulk.sh
+EXTRA_DIST += tests/cli/org.sh tests/cli/clients.sh tests/cli/clients-bulk.sh

@@ -7,7 +7,7 @@ libpicday_a_SOURCES += src/jobs/job.h src/jobs/kinds.c src/jobs/job-preview.c \
 	src/jobs/progress.h \
 	src/store/job.c src/store/job.h \
 	src/store/preview.c src/store/preview.h \
-	src/media/vips.c src/media/vips.h \
+	src/media/vips.c src/media/vips.h src/media/vipsdl.h \
 	src/media/preview.c src/media/preview.h
 
 check_PROGRAMS += tests/unit/test-jobs

@@ -25,7 +25,7 @@ TESTS += tests/unit/test-utf8
 
 TESTS += tests/tui/hubs.sh tests/tui/widgets.sh tests/tui/screen.sh
 EXTRA_DIST += tests/tui/hubs.sh tests/tui/widgets.sh tests/tui/screen.sh \
-	tests/tui/studio.sh bench/bench-tui.sh
+	tests/tui/studio.sh bench/bench-tui.sh bench/tmux-time.py
 
 # sessions hub
 # The Sessions hub's actions: scheduling, advance, session form, QR codes,
@@ -78,5 +78,5 @@ check_PROGRAMS += tests/unit/test-lists
 tests_unit_test_lists_SOURCES = tests/unit/test-lists.c
 tests_unit_test_lists_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_lists_LDADD = $(PICDAY_TEST_LDADD)
-TESTS += tests/unit/test-lists tests/tui/list-sort.sh
-EXTRA_DIST += tests/tui/list-sort.sh
+TESTS += tests/unit/test-lists tests/tui/list-sort.sh tests/tui/list-large.sh
+EXTRA_DIST += tests/tui/list-sort.sh tests/tui/list-large.sh

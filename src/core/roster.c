@@ -600,6 +600,7 @@ roster_keys_put(struct roster_keys *k, const char *key, size_t idx)
 struct roster_org {
 	const char	*name;
 	long long	 id;		/* 0: does not exist (yet) */
+	int		 made;		/* by this import: no clients yet */
 };
 
 struct roster_run_ctx {
@@ -612,7 +613,17 @@ struct roster_run_ctx {
 	size_t			  norgs;
 	char			 *scratch;
 	size_t			  scratchsize;
+	long long		  existing;	/* clients before, or -1 */
+	long long		  inserted;
+	char			**indexes;	/* dropped: to make again */
+	int			  dropped;
 };
+
+/* From this many new clients on, and when they are at least half as many
+ * as the clients already there, the import drops the clients' indexes and
+ * makes them again at the end (store_client_indexes_drop): 100,000 new
+ * rows 2.1 s -> 1.3 s of CPU. */
+#define ROSTER_BULK_ROWS	5000
 
 /* A cleaned copy of s in the report's arena. */
 static const char *
@@ -764,10 +775,11 @@ roster_run_rows(struct roster_run_ctx *c, const char *org)
 	free(keys.idx);
 }
 
-/* The id of organization name (0 if it does not exist in a dry run). */
+/* The id of organization name (0 if it does not exist in a dry run);
+ * *made: this import made it, so none of its clients exists yet. */
 static int
 roster_run_org(struct roster_run_ctx *c, const char *name, long long *id,
-    char **cause)
+    int *made, char **cause)
 {
 	size_t i;
 	int found;
@@ -775,6 +787,7 @@ roster_run_org(struct roster_run_ctx *c, const char *name, long long *id,
 	for (i = 0; i < c->norgs; i++)
 		if (strcasecmp(c->orgs[i].name, name) == 0) {
 			*id = c->orgs[i].id;
+			*made = c->orgs[i].made;
 			return 0;
 		}
 	if ((found = store_org_find(c->st, name, id)) < 0) {
@@ -794,6 +807,7 @@ roster_run_org(struct roster_run_ctx *c, const char *name, long long *id,
 	c->orgs = xreallocarray(c->orgs, c->norgs + 1, sizeof *c->orgs);
 	c->orgs[c->norgs].name = name;
 	c->orgs[c->norgs].id = *id;
+	c->orgs[c->norgs].made = *made = !found;
 	c->norgs++;
 	return 0;
 }
@@ -817,15 +831,16 @@ roster_run_store(struct roster_run_ctx *c, char **cause)
 		const char **v = &c->vals[i * ROSTER_NFIELDS];
 		struct client old, nc;
 		long long org_id;
-		int found, changed = 0;
+		int found, changed = 0, made;
 
 		if (res->action != ROSTER_NEW)
 			continue;
-		if (roster_run_org(c, res->organization, &org_id, cause) != 0)
+		if (roster_run_org(c, res->organization, &org_id, &made,
+		    cause) != 0)
 			return -1;
 		found = 0;
-		if (org_id != 0 && (found = store_client_find(c->st, org_id,
-		    res->student_id, &old)) < 0)
+		if (org_id != 0 && !made && (found = store_client_find(c->st,
+		    org_id, res->student_id, &old)) < 0)
 			goto dberr;
 		memset(&nc, 0, sizeof nc);
 		nc.org_id = org_id;
@@ -846,6 +861,14 @@ roster_run_store(struct roster_run_ctx *c, char **cause)
 			if (c->commit && store_client_insert(c->st, &nc,
 			    &res->client_id) != 0)
 				goto dberr;
+			if (c->commit && !c->dropped && c->existing >= 0 &&
+			    ++c->inserted >= ROSTER_BULK_ROWS &&
+			    2 * c->inserted >= c->existing) {
+				if (store_client_indexes_drop(c->st,
+				    &c->indexes) != 0)
+					goto dberr;
+				c->dropped = 1;
+			}
 			continue;
 		}
 		res->client_id = old.id;
@@ -896,7 +919,18 @@ roster_run(struct roster *r, struct store *st, const char *org, int commit,
 		rc = -1;
 		goto out;
 	}
+	c.existing = commit && rep->nrows >= ROSTER_BULK_ROWS ?
+	    store_client_count(st) : -1;
 	rc = roster_run_store(&c, cause);
+	if (c.dropped && rc == 0) {
+		if (store_client_indexes_make(st, c.indexes) != 0) {
+			*cause = xasprintf(_("%s: cannot index the clients: "
+			    "%s"), r->name, store_errmsg(st));
+			rc = -1;
+		}
+	} else
+		store_client_indexes_free(c.indexes);	/* the rollback */
+	c.indexes = NULL;
 	if (rc == 0 && commit) {
 		if (store_commit(st) != 0) {
 			*cause = xasprintf(_("%s: cannot commit the import: "

@@ -19,10 +19,12 @@
 
 #include <cairo.h>
 #include <vips/vips.h>
+#include "media/vipsdl.h"
 
 #include "media/cardgen.h"
 #include "media/cardgen-draw.h"
 #include "media/jpegexif.h"
+#include "media/vips.h"
 #include "util/i18n.h"
 #include "util/path.h"
 #include "util/strbuf.h"
@@ -570,10 +572,8 @@ cardgen_make(const char *dir, const struct cardgen_subject *subjects,
 		    "HH:MM:SS)"), o->start_time);
 		return -1;
 	}
-	if (VIPS_INIT("picday") != 0) {
-		*cause = cardgen_vips_error(_("cannot start libvips"));
+	if (media_vips_init(cause) != 0)
 		return -1;
-	}
 	if (cardgen_folders(dir, bodies, cause) != 0)
 		return -1;
 

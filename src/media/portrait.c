@@ -11,6 +11,7 @@
 
 #include "media/portrait.h"
 #include "media/vips.h"
+#include "media/vipsdl.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <vips/vips.h>
+#include "media/vipsdl.h"
 
 #include "media/preview.h"
 #include "media/vips.h"

@@ -4,12 +4,14 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <vips/vips.h>
+#include "media/vipsdl.h"
 #include <zbar.h>
 
 #include "media/qrscan.h"
@@ -26,6 +28,62 @@
 struct qrscan {
 	zbar_image_scanner_t	*zs;
 };
+
+/*
+ * libzbar is dlopen()ed by the first qrscan_new(), not linked: with its
+ * fifteen libraries (X11, v4l, systemd, gcrypt...) linking it cost every
+ * start of picday some 10-20 ms of dynamic loading.  Each zbar_* call
+ * below goes through a pointer of the function's own type.
+ */
+#define QRSCAN_ZBAR_FUNCS(X) \
+	X(zbar_image_create) X(zbar_image_destroy) \
+	X(zbar_image_first_symbol) X(zbar_image_scanner_create) \
+	X(zbar_image_scanner_destroy) X(zbar_image_scanner_enable_cache) \
+	X(zbar_image_scanner_set_config) X(zbar_image_set_data) \
+	X(zbar_image_set_format) X(zbar_image_set_size) X(zbar_scan_image) \
+	X(zbar_symbol_get_data) X(zbar_symbol_get_data_length) \
+	X(zbar_symbol_get_type) X(zbar_symbol_next)
+#define QRSCAN_ZBAR_DEFINE(f) static __typeof__(f) *qrscan_##f;
+QRSCAN_ZBAR_FUNCS(QRSCAN_ZBAR_DEFINE)
+#undef QRSCAN_ZBAR_DEFINE
+#define zbar_image_create	(*qrscan_zbar_image_create)
+#define zbar_image_destroy	(*qrscan_zbar_image_destroy)
+#define zbar_image_first_symbol	(*qrscan_zbar_image_first_symbol)
+#define zbar_image_scanner_create (*qrscan_zbar_image_scanner_create)
+#define zbar_image_scanner_destroy (*qrscan_zbar_image_scanner_destroy)
+#define zbar_image_scanner_enable_cache \
+	(*qrscan_zbar_image_scanner_enable_cache)
+#define zbar_image_scanner_set_config (*qrscan_zbar_image_scanner_set_config)
+#define zbar_image_set_data	(*qrscan_zbar_image_set_data)
+#define zbar_image_set_format	(*qrscan_zbar_image_set_format)
+#define zbar_image_set_size	(*qrscan_zbar_image_set_size)
+#define zbar_scan_image		(*qrscan_zbar_scan_image)
+#define zbar_symbol_get_data	(*qrscan_zbar_symbol_get_data)
+#define zbar_symbol_get_data_length (*qrscan_zbar_symbol_get_data_length)
+#define zbar_symbol_get_type	(*qrscan_zbar_symbol_get_type)
+#define zbar_symbol_next	(*qrscan_zbar_symbol_next)
+
+static pthread_once_t	 zbar_once = PTHREAD_ONCE_INIT;
+
+static void
+qrscan_zbar_load(void)
+{
+	void *h, *sym;
+	const char *name;
+
+	if ((h = dlopen(ZBAR_SONAME, RTLD_NOW | RTLD_GLOBAL)) == NULL)
+		fatal(_("cannot load libzbar (%s): %s"), ZBAR_SONAME,
+		    dlerror());
+#define QRSCAN_ZBAR_LOAD(f)						\
+	name = #f;							\
+	if ((sym = dlsym(h, name)) == NULL)				\
+		fatal(_("cannot load libzbar (%s): no %s"), ZBAR_SONAME,	\
+		    name);						\
+	memcpy(&qrscan_##f, &sym, sizeof sym);
+	QRSCAN_ZBAR_FUNCS(QRSCAN_ZBAR_LOAD)
+#undef QRSCAN_ZBAR_LOAD
+	/* The library stays loaded. */
+}
 
 static pthread_once_t	quiet_once = PTHREAD_ONCE_INIT;
 
@@ -57,6 +115,7 @@ qrscan_new(void)
 {
 	struct qrscan *qs = xcalloc(1, sizeof *qs);
 
+	pthread_once(&zbar_once, qrscan_zbar_load);
 	qs->zs = zbar_image_scanner_create();
 	if (qs->zs == NULL)
 		fatal("zbar_image_scanner_create failed");

@@ -8,6 +8,7 @@
 
 #include <chafa.h>
 #include <vips/vips.h>
+#include "media/vipsdl.h"
 
 #include "media/termpic.h"
 #include "media/vips.h"

@@ -1,22 +1,51 @@
-/* media/vips: lazy, once-only libvips start-up. */
+/* media/vips: lazy, once-only libvips start-up (and loading, vipsdl.h). */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <vips/vips.h>
-
 #include "media/vips.h"
+#include "media/vipsdl.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
 static pthread_once_t	 vips_once = PTHREAD_ONCE_INIT;
 static char		*vips_failed;	/* why vips_init() failed, or NULL */
 
+#define PICDAY_VIPS_DEFINE(f) __typeof__(picday_##f) picday_##f;
+PICDAY_VIPS_FUNCS(PICDAY_VIPS_DEFINE)
+#undef PICDAY_VIPS_DEFINE
+
+/* dlopen()s libvips and fills the pointers of vipsdl.h; NULL or why not. */
+static char *
+media_vips_load(void)
+{
+	void *h, *sym;
+	const char *name;
+
+	if ((h = dlopen(VIPS_SONAME, RTLD_NOW | RTLD_GLOBAL)) == NULL)
+		return xasprintf(_("cannot load libvips (%s): %s"),
+		    VIPS_SONAME, dlerror());
+#define PICDAY_VIPS_LOAD(f)						\
+	name = #f;							\
+	if ((sym = dlsym(h, name)) == NULL)				\
+		goto missing;						\
+	memcpy(&picday_##f, &sym, sizeof sym);
+	PICDAY_VIPS_FUNCS(PICDAY_VIPS_LOAD)
+#undef PICDAY_VIPS_LOAD
+	return NULL;		/* the library stays loaded */
+missing:
+	return xasprintf(_("cannot load libvips (%s): no %s"), VIPS_SONAME,
+	    name);
+}
+
 static void
 vips_start(void)
 {
+	if ((vips_failed = media_vips_load()) != NULL)
+		return;
 	if (vips_init("picday") != 0) {
 		char *why = media_vips_error();
 

@@ -1,9 +1,10 @@
 /*
  * media/vips: libvips, started once and only when first needed.
  *
- * Linking the image libraries is cheap; initialising libvips is not (threads,
- * caches, ~20 MB resident, DESIGN §5), so nothing calls vips_init() until an
- * image is really processed.  media_vips_init() is thread-safe and cheap
+ * Neither loading libvips (about a hundred shared libraries, 80-100 ms of
+ * CPU for the dynamic loader: media/vipsdl.h) nor initialising it (threads,
+ * caches, ~20 MB resident, DESIGN §5) is cheap, so nothing loads libvips or
+ * calls vips_init() until an image is really processed.  media_vips_init() is thread-safe and cheap
  * after the first call.  The operation cache is off: every file is read
  * once, and a cache keyed by file name would hand back stale pixels after a
  * file is replaced.

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "net/curldl.h"
 #include "net/fetch.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -50,7 +51,6 @@ int
 fetch_url(const char *url, const char *cacert, const char *user,
     const char *password, char **data, size_t *len, char **cause)
 {
-	static int inited;
 	char errbuf[CURL_ERROR_SIZE];
 	struct fetch_buf b;
 	CURL *c;
@@ -59,10 +59,8 @@ fetch_url(const char *url, const char *cacert, const char *user,
 
 	*data = NULL;
 	*len = 0;
-	if (!inited) {
-		curl_global_init(CURL_GLOBAL_DEFAULT);
-		inited = 1;
-	}
+	if (net_curl_load(cause) != 0)
+		return -1;
 	if ((c = curl_easy_init()) == NULL) {
 		*cause = xstrdup(_("cannot start libcurl"));
 		return -1;

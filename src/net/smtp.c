@@ -12,6 +12,7 @@
 
 #include <curl/curl.h>
 
+#include "net/curldl.h"
 #include "net/smtp.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -90,7 +91,6 @@ int
 smtp_open(const char *url, const char *user, const char *password,
     struct smtp **out, char **cause)
 {
-	static int inited;
 	struct smtp *s;
 
 	if (strncasecmp(url, "smtp://", 7) != 0 &&
@@ -104,10 +104,8 @@ smtp_open(const char *url, const char *user, const char *password,
 		    "in the studio's secrets file instead"));
 		return -1;
 	}
-	if (!inited) {
-		curl_global_init(CURL_GLOBAL_DEFAULT);
-		inited = 1;
-	}
+	if (net_curl_load(cause) != 0)
+		return -1;
 	s = xcalloc(1, sizeof *s);
 	if ((s->curl = curl_easy_init()) == NULL) {
 		free(s);

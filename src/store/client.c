@@ -129,6 +129,67 @@ store_client_update(struct store *st, const struct client *c)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int
+store_client_indexes_drop(struct store *st, char ***out)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+	    " AND tbl_name = 'clients' AND sql IS NOT NULL ORDER BY name");
+	char **made = NULL, **names = NULL, *drop;
+	size_t n = 0, i;
+	int rc, ret = 0;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		made = xreallocarray(made, n + 2, sizeof *made);
+		names = xreallocarray(names, n + 1, sizeof *names);
+		names[n] = xstrdup((const char *)sqlite3_column_text(s, 0));
+		made[n++] = xstrdup((const char *)sqlite3_column_text(s, 1));
+		made[n] = NULL;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		ret = -1;
+	/* Names from the schema itself, quoted: DDL takes no parameters. */
+	for (i = 0; i < n && ret == 0; i++) {
+		drop = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+		if (drop == NULL || store_exec(st, drop) != 0)
+			ret = -1;
+		sqlite3_free(drop);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (ret != 0) {
+		store_client_indexes_free(made);
+		made = NULL;
+	}
+	*out = made;
+	return ret;
+}
+
+int
+store_client_indexes_make(struct store *st, char **made)
+{
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; made != NULL && made[i] != NULL && ret == 0; i++)
+		if (store_exec(st, made[i]) != 0)
+			ret = -1;
+	store_client_indexes_free(made);
+	return ret;
+}
+
+void
+store_client_indexes_free(char **made)
+{
+	size_t i;
+
+	for (i = 0; made != NULL && made[i] != NULL; i++)
+		free(made[i]);
+	free(made);
+}
+
 long long
 store_client_count(struct store *st)
 {

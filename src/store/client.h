@@ -50,6 +50,21 @@ int	store_client_update(struct store *, const struct client *c);
 /* Number of clients in the studio, or -1. */
 long long store_client_count(struct store *);
 
+/*
+ * A large import inside the caller's transaction: inserting many rows into
+ * the clients' five sorted indexes one at a time costs more than the rest
+ * of the import together, while building an index afresh sorts once.
+ * store_client_indexes_drop() drops the indexes of the clients table other
+ * than its key (organization, student ID), returning the statements that
+ * make them again in *out (NULL-terminated, owned by the caller);
+ * store_client_indexes_make() runs them and frees them.  Both 0 or -1; on
+ * -1 the caller rolls back, which brings the indexes back too, and a
+ * rollback wants only store_client_indexes_free().
+ */
+int	store_client_indexes_drop(struct store *, char ***out);
+int	store_client_indexes_make(struct store *, char **made);
+void	store_client_indexes_free(char **made);
+
 /* One row of store_client_list(); strings live until fn returns. */
 struct client_row {
 	long long	 id;

@@ -4,8 +4,10 @@
  * Positions: the list is the ids of its rows in order, read by a scan of
  * the store (store/lists.h) a chunk at a time: as far as the screen needs
  * at once, the rest between keystrokes (list_idle).  Without a filter
- * the scan reads an index alone and the total is known from the start;
- * with one, the total grows while the scan runs.  The rows on screen are
+ * the scan reads an index alone and the total is known once it ends (a
+ * few idle slices for 100,000 rows: a COUNT(*) before the first screen
+ * cost more than the screen); with one, the total grows while the scan
+ * runs.  The rows on screen are
  * read by id.  The ids take 4 bytes each (8 once one needs it): 400 kB
  * for 100,000 rows.
  */
@@ -55,7 +57,8 @@ struct list {
 	int			 editing;
 	int			 sortable;	/* a hub sorts it: arrow */
 
-	long long		 nall;		/* rows in the table */
+	long long		 nall;		/* rows in the table, -1: the
+						 * scan will tell */
 	struct lists_scan	*scan;		/* NULL once read */
 	struct idvec		 ids;
 	long long		 chunk_usec;	/* the last chunk took */
@@ -300,7 +303,8 @@ long long
 list_total(struct list *l, int *exact)
 {
 	if (exact != NULL)
-		*exact = l->scan == NULL || !list_filtered(l);
+		*exact = l->scan == NULL || (!list_filtered(l) &&
+		    l->nall >= 0);
 	if (l->scan == NULL || list_filtered(l))
 		return l->ids.n;
 	return l->nall > l->ids.n ? l->nall : l->ids.n;
@@ -338,6 +342,12 @@ list_scan_some(struct list *l, long long usec, long long need)
 	long long start = tui_usec(), t, before = l->ids.n, got;
 	long long chunk = list_filtered(l) ? LIST_CHUNK_FILTER :
 	    LIST_CHUNK_PLAIN;
+
+	/* The screen waits for no more rows than it shows (and a few):
+	 * the rest of the index comes in the background. */
+	if (!list_filtered(l) && usec == 0 && need > 0 &&
+	    need - l->ids.n + 64 < chunk)
+		chunk = need - l->ids.n + 64;
 	int following = l->follow != 0;
 
 	while (l->scan != NULL) {
@@ -380,11 +390,8 @@ list_scan_some(struct list *l, long long usec, long long need)
 static void
 list_rescan(struct list *l, int table_changed)
 {
-	if (table_changed || l->nall == 0) {
-		l->nall = lists_count(tui_store(), l->kind);
-		if (l->nall < 0)
-			l->nall = 0;
-	}
+	if (table_changed || l->nall <= 0)
+		l->nall = -1;		/* until the scan ends */
 	lists_scan_free(l->scan);
 	idv_clear(&l->ids);
 	l->scan = lists_scan_new(l->kind, &l->f);
@@ -718,6 +725,9 @@ list_key(struct list *l, int key)
 		l->cursor = 0;
 		break;
 	case ACT_LAST:
+		if (!list_filtered(l))		/* the end is the total */
+			while (l->scan != NULL)
+				list_scan_some(l, 0, 0);
 		l->cursor = list_total(l, NULL) - 1;
 		break;
 	case ACT_TAG:

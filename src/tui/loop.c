@@ -427,13 +427,13 @@ tui_read_key(int *key)
 }
 
 static void
-tui_loop(long long start)
+tui_loop(long long start, const char *studio_dir, struct worker_pool **pool)
 {
 	struct pollfd pfd[3];
 	struct hub *h;
 	struct list *l;
 	long long t0, last_jobs = -1;
-	int key, idle = 0, n, first = 1;
+	int key, idle = 1, n, first = 1;	/* idle: look for background work */
 
 	while (!tui_quitting()) {
 		if (tui_dirty_what() != 0 || first) {
@@ -441,6 +441,13 @@ tui_loop(long long start)
 			if (first) {
 				tui_trace("first-screen", tui_usec() - start);
 				first = 0;
+				/* The workers (threads, connections) after
+				 * the first screen: on two busy cores they
+				 * held it back by milliseconds.  Workers
+				 * block every signal themselves
+				 * (jobs/worker). */
+				*pool = worker_pool_start(studio_dir, 0,
+				    loop.wake_pipe[1], 0);
 			}
 		}
 		pfd[0].fd = STDIN_FILENO;
@@ -519,9 +526,6 @@ tui_main(const char *studio_dir)
 	tui_make_pipe(loop.wake_pipe);
 	tui_set_wake_fd(loop.wake_pipe[1]);
 
-	/* Workers block every signal themselves (jobs/worker). */
-	pool = worker_pool_start(studio_dir, 0, loop.wake_pipe[1], 0);
-
 	fatal_set_hook(tui_fatal_hook);
 	set_escdelay(25);
 	if (initscr() == NULL)
@@ -546,7 +550,7 @@ tui_main(const char *studio_dir)
 		if (tui_hubs[i]->init != NULL)
 			tui_hubs[i]->init(tui_hubs[i]);
 	tui_show_hub(0);
-	tui_loop(start);
+	tui_loop(start, studio_dir, &pool);
 
 	while (tui_has_layers())
 		tui_pop();
