@@ -9,6 +9,7 @@
 
 #include "media/render.h"
 #include "media/vips.h"
+#include "media/vipsdl.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 

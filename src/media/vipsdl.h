@@ -47,6 +47,18 @@
 	X(vips_thumbnail) \
 	X(vips_thumbnail_buffer) \
 	X(vips_thumbnail_source) \
+	X(vips_extract_area) \
+	X(vips_embed) \
+	X(vips_image_get_orientation_swap) \
+	X(vips_black) \
+	X(vips_linear1) \
+	X(vips_insert) \
+	X(vips_image_map) \
+	X(vips_image_remove) \
+	X(vips_profile_load) \
+	X(vips_blob_get) \
+	X(vips_image_set_blob_copy) \
+	X(vips_area_unref) \
 
 #define PICDAY_VIPS_DECLARE(f) extern __typeof__(f) *picday_##f;
 PICDAY_VIPS_FUNCS(PICDAY_VIPS_DECLARE)
@@ -81,5 +93,17 @@ PICDAY_VIPS_FUNCS(PICDAY_VIPS_DECLARE)
 #define vips_thumbnail	(*picday_vips_thumbnail)
 #define vips_thumbnail_buffer	(*picday_vips_thumbnail_buffer)
 #define vips_thumbnail_source	(*picday_vips_thumbnail_source)
+#define vips_extract_area	(*picday_vips_extract_area)
+#define vips_embed	(*picday_vips_embed)
+#define vips_image_get_orientation_swap	(*picday_vips_image_get_orientation_swap)
+#define vips_black	(*picday_vips_black)
+#define vips_linear1	(*picday_vips_linear1)
+#define vips_insert	(*picday_vips_insert)
+#define vips_image_map	(*picday_vips_image_map)
+#define vips_image_remove	(*picday_vips_image_remove)
+#define vips_profile_load	(*picday_vips_profile_load)
+#define vips_blob_get	(*picday_vips_blob_get)
+#define vips_image_set_blob_copy	(*picday_vips_image_set_blob_copy)
+#define vips_area_unref	(*picday_vips_area_unref)
 
 #endif
