@@ -89,7 +89,7 @@ render_one(const struct render_spec *rs, int w, int h, int iw, int ih,
 	*eff = cw / ((double)w / rs->dpi);
 	/* Decoded at the smallest scale that still covers the region. */
 	sc = (double)w / cw;
-	lw = sc >= 1 ? iw : (int)ceil(iw * sc) + 2;
+	lw = sc >= 1 ? iw : (int)ceil(iw * sc);
 	if (lw > iw)
 		lw = iw;
 	if (vips_thumbnail(rs->src, &im, lw, "height", VIPS_MAX_COORD,
@@ -102,6 +102,14 @@ render_one(const struct render_spec *rs, int w, int h, int iw, int ih,
 	y = (int)floor(cy * sc + 0.5);
 	aw = (int)floor(cw * sc + 0.5);
 	ah = (int)floor(ch * sc + 0.5);
+	/* Within a pixel or two of the print: cut it out as it is (the
+	 * edge padded below) rather than resample the whole picture again. */
+	if (abs(aw - w) <= 2 && abs(ah - h) <= 2) {
+		x += (aw - w) / 2;
+		y += (ah - h) / 2;
+		aw = w < im->Xsize ? w : im->Xsize;
+		ah = h < im->Ysize ? h : im->Ysize;
+	}
 	if (aw < 1)
 		aw = 1;
 	if (ah < 1)
@@ -110,14 +118,18 @@ render_one(const struct render_spec *rs, int w, int h, int iw, int ih,
 		x = im->Xsize - aw;
 	if (y + ah > im->Ysize)
 		y = im->Ysize - ah;
-	if (x < 0 || y < 0) {
+	if (x < 0)
+		x = 0;
+	if (y < 0)
+		y = 0;
+	if (x + aw > im->Xsize || y + ah > im->Ysize) {
 		*cause = xstrdup(_("the crop is outside the image"));
 		g_object_unref(im);
 		return NULL;
 	}
 	if (STEP(im, vips_extract_area(im, &t, x, y, aw, ah, NULL)) != 0)
 		goto fail;
-	if (aw != w || ah != h) {
+	if (abs(aw - w) > 2 || abs(ah - h) > 2) {
 		if (STEP(im, vips_resize(im, &t, (double)w / aw,
 		    "vscale", (double)h / ah, NULL)) != 0)
 			goto fail;
