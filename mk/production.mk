@@ -7,4 +7,5 @@ libpicday_a_SOURCES += src/core/production.c src/core/production.h
 libpicday_a_SOURCES += src/store/production.c src/store/production.h
 libpicday_a_SOURCES += src/media/render.c src/media/render.h
 TESTS += tests/cli/production.sh tests/cli/kill9-render.sh
-EXTRA_DIST += tests/cli/production.sh tests/cli/kill9-render.sh
+EXTRA_DIST += tests/cli/production.sh tests/cli/kill9-render.sh \
+	bench/bench-render.sh
