@@ -149,7 +149,7 @@ render_item(struct job_ctx *ctx, struct ritem *it, const char *odir,
 	struct render_spec rs;
 	struct render_out ro;
 	struct stat sb;
-	char *dst, *src = NULL, *why = NULL, name[256];
+	char *dst, *tmp = NULL, *src = NULL, *why = NULL, name[256];
 	int rc = 0;
 
 	dst = path_join(odir, it->file);
@@ -177,7 +177,11 @@ render_item(struct job_ctx *ctx, struct ritem *it, const char *odir,
 	rs.sheet_height_in = it->sh_in;
 	rs.has_crop = it->has_crop;
 	memcpy(rs.crop, it->crop, sizeof rs.crop);
+	/* Written by libvips under a temporary name, renamed when whole. */
+	tmp = xasprintf("%s.tmp.%ld", dst, (long)getpid());
+	rs.dst = tmp;
 	if (media_render_print(&rs, &ro, &why) != 0) {
+		(void)unlink(tmp);
 		job_warn(ctx, _("order %lld: %s (%s): %s: %s"), it->order_id,
 		    it->code, who(it, name, sizeof name), it->src, why);
 		free(why);
@@ -188,14 +192,13 @@ render_item(struct job_ctx *ctx, struct ritem *it, const char *odir,
 		    "print needs: %.0f dpi instead of %d"), it->order_id,
 		    it->code, who(it, name, sizeof name), it->src,
 		    ro.effective_dpi, it->dpi);
-	if (path_write_atomic(dst, ro.jpeg, ro.len, 0644) != 0) {
+	if (path_commit(tmp, dst) != 0) {
 		*cause = xasprintf(_("cannot write %s: %s"), dst,
 		    strerror(errno));
-		free(ro.jpeg);
+		(void)unlink(tmp);
 		rc = -1;
 		goto out;
 	}
-	free(ro.jpeg);
 	it->width_px = ro.width_px;
 	it->height_px = ro.height_px;
 	it->ok = 1;
@@ -208,6 +211,7 @@ failed:
 	(void)store_production_item_state(st, it->id, "failed");
 	rc = 1;
 out:
+	free(tmp);
 	free(src);
 	free(dst);
 	return rc;

@@ -280,8 +280,10 @@ media_render_print(const struct render_spec *rs, struct render_out *out,
 		vips_image_set_blob_copy(im, VIPS_META_ICC_NAME, prof, proflen);
 		vips_area_unref((VipsArea *)blob);
 	}
-	if (vips_jpegsave_buffer(im, &vbuf, &n, "Q", RENDER_Q,
-	    "optimize_coding", TRUE, "interlace", FALSE, NULL) != 0) {
+	if (rs->dst != NULL ? vips_jpegsave(im, rs->dst, "Q", RENDER_Q,
+	    "interlace", FALSE, NULL) != 0 :
+	    vips_jpegsave_buffer(im, &vbuf, &n, "Q", RENDER_Q,
+	    "interlace", FALSE, NULL) != 0) {
 		render_fail(cause, _("cannot encode JPEG"));
 		g_object_unref(im);
 		return -1;
@@ -289,10 +291,12 @@ media_render_print(const struct render_spec *rs, struct render_out *out,
 	out->width_px = im->Xsize;
 	out->height_px = im->Ysize;
 	g_object_unref(im);
-	out->jpeg = xmalloc(n);
-	memcpy(out->jpeg, vbuf, n);
-	out->len = n;
-	g_free(vbuf);
+	if (rs->dst == NULL) {
+		out->jpeg = xmalloc(n);
+		memcpy(out->jpeg, vbuf, n);
+		out->len = n;
+		g_free(vbuf);
+	}
 	return 0;
 }
 

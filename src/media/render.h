@@ -23,10 +23,14 @@ struct render_spec {
 	int		 has_crop;
 	double		 crop[4];		/* x, y, w, h of the upright
 						 * image, 0-1 */
+	const char	*dst;			/* write the JPEG here (the
+						 * caller renames it), or NULL:
+						 * into out->jpeg */
 };
 
 struct render_out {
-	void		*jpeg;			/* malloc()ed, caller frees */
+	void		*jpeg;			/* malloc()ed, caller frees;
+						 * NULL when written to dst */
 	size_t		 len;
 	int		 width_px, height_px;	/* of the file */
 	int		 copies;		/* prints on it (1 unless n-up) */

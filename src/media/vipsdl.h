@@ -40,6 +40,7 @@
 	X(vips_init) \
 	X(vips_jpegload) \
 	X(vips_jpegsave_buffer) \
+	X(vips_jpegsave) \
 	X(vips_resize) \
 	X(vips_rot) \
 	X(vips_source_new_from_descriptor) \
@@ -86,6 +87,7 @@ PICDAY_VIPS_FUNCS(PICDAY_VIPS_DECLARE)
 #define vips_init	(*picday_vips_init)
 #define vips_jpegload	(*picday_vips_jpegload)
 #define vips_jpegsave_buffer	(*picday_vips_jpegsave_buffer)
+#define vips_jpegsave	(*picday_vips_jpegsave)
 #define vips_resize	(*picday_vips_resize)
 #define vips_rot	(*picday_vips_rot)
 #define vips_source_new_from_descriptor	(*picday_vips_source_new_from_descriptor)
