@@ -11,7 +11,8 @@
  * source missing or unreadable, or an item without a size, is named and
  * the rest of the order renders; a source smaller than the print needs is
  * rendered with a warning giving its effective DPI.  manifest.csv (RFC
- * 4180, CRLF) comes last and lists the prints written.  The order is
+ * 4180, CRLF) and production-sheet.pdf (media/prodsheet) come last and list
+ * the prints written.  The order is
  * "rendered" when all its prints are.
  */
 #include "config.h"
@@ -29,6 +30,7 @@
 
 #include "jobs/job.h"
 #include "jobs/production.h"
+#include "media/prodsheet.h"
 #include "media/render.h"
 #include "store/db.h"
 #include "store/production.h"
@@ -277,6 +279,69 @@ render_manifest(const struct rlist *l, long long order)
 }
 
 static int
+created_of(const struct production_order_row *r, void *arg)
+{
+	*(char **)arg = r->created_at != NULL ? xstrdup(r->created_at) : NULL;
+	return 1;
+}
+
+/* production-sheet.pdf: the prints written, with thumbnails. */
+static int
+render_sheet(struct store *st, const struct rlist *l, long long order,
+    const char *odir, char **cause)
+{
+	struct prodsheet_row *rows = xcalloc(l->n + 1, sizeof *rows);
+	char **paths = xcalloc(l->n + 1, sizeof *paths);
+	char **items = xcalloc(l->n + 1, sizeof *items);
+	char *title, *sub = NULL, *pdf, *tmp, *date = NULL, name[256];
+	size_t i, n = 0;
+	int rc;
+
+	for (i = 0; i < l->n; i++) {
+		const struct ritem *it = &l->v[i];
+
+		if (!it->ok)
+			continue;
+		if (sub == NULL)
+			/* L10N: production sheet: "Invoice P-1 · García,
+			 * Ravi · session 1001" */
+			sub = xasprintf(_("Invoice %s \u00b7 %s \u00b7 session "
+			    "%lld"), it->invoice != NULL ? it->invoice : "",
+			    who(it, name, sizeof name), it->session);
+		paths[n] = path_join(odir, it->file);
+		items[n] = xstrdup(it->code != NULL ? it->code : "");
+		rows[n].path = paths[n];
+		rows[n].file = it->file;
+		rows[n].item = items[n];
+		rows[n].width_in = (double)it->width_px / it->dpi;
+		rows[n].height_in = (double)it->height_px / it->dpi;
+		rows[n].width_px = it->width_px;
+		rows[n].height_px = it->height_px;
+		rows[n].quantity = it->quantity;
+		n++;
+	}
+	(void)store_production_get(st, order, created_of, &date);
+	/* L10N: production sheet title */
+	title = xasprintf(_("Production order %lld"), order);
+	pdf = path_join(odir, "production-sheet.pdf");
+	tmp = xasprintf("%s.tmp.%ld", pdf, (long)getpid());
+	rc = prodsheet_write(pdf, tmp, title, sub, date, rows, n, cause);
+	for (i = 0; i < n; i++) {
+		free(paths[i]);
+		free(items[i]);
+	}
+	free(paths);
+	free(items);
+	free(rows);
+	free(tmp);
+	free(pdf);
+	free(title);
+	free(sub);
+	free(date);
+	return rc;
+}
+
+static int
 job_render_run(struct job_ctx *ctx, char **cause)
 {
 	struct store *st = job_store(ctx);
@@ -324,7 +389,7 @@ job_render_run(struct job_ctx *ctx, char **cause)
 		    strerror(errno));
 	free(path);
 	free(text);
-	if (r != 0)
+	if (r != 0 || render_sheet(st, &l, order, odir, cause) != 0)
 		goto out;
 	if (nok == l.n && store_production_order_state(st, order,
 	    "rendered") != 0) {

@@ -36,7 +36,8 @@ ok $([ "$n" -ge 1 ] && [ "$n" -lt $N ] && [ ! -e "$T/a/1/manifest.csv" ] && echo
 
 pd production render -o "$T/a" 2>"$T/err"
 like "$?:$(cat "$T/err")" "^0:.*resuming job" "the same command takes its job over and finishes"
-is "$(ls -A "$T/a/1" | grep -cv '\.jpg$')" 1 "no temporary file left (only the manifest besides the prints)"
+is "$(ls -A "$T/a/1" | grep -v '\.jpg$' | tr '\n' ' ')" "manifest.csv production-sheet.pdf " \
+    "no temporary file left (only the manifest and the sheet besides the prints)"
 is "$(tr -d '\r' <"$T/a/1/manifest.csv" | sed 1d | cut -d, -f1 | sort -u | wc -l | tr -d ' ')" $N \
     "every print once in the manifest"
 

@@ -7,10 +7,10 @@
 # (a re-render changes nothing), and pixel colours (a crop lands where its
 # rectangle says).
 . "$top_srcdir/tests/lib.sh"
-need convert qrencode zbarimg vipsheader exiftool sqlite3 sha256sum \
+need convert qrencode zbarimg vipsheader exiftool sqlite3 sha256sum pdftotext \
     /usr/bin/python3
 MAGICK_THREAD_LIMIT=1; export MAGICK_THREAD_LIMIT
-plan 28
+plan 30
 
 # frame OUT WxH TEXT: a gradient frame with TEXT as a QR code in its middle.
 frame() {
@@ -102,7 +102,7 @@ like "$err" "order 3: 810 \(Núñez-García, Liam\): .* 25 dpi instead of 300" \
     "an image smaller than the print needs: warned with its effective DPI"
 
 ls "$T/lab/1" "$T/lab/2" "$T/lab/3" "$T/lab/4" | grep -v '^$' | grep -v ':$' | \
-    grep -v '^manifest.csv$' >"$T/names"
+    grep -vE '^(manifest.csv|production-sheet.pdf)$' >"$T/names"
 is "$(sort "$T/names" | tr '\n' ' ')" \
     "1-01-810-Garcia.jpg 1-02-W8-Garcia.jpg 2-01-810-Nguyen.jpg 3-01-810-Nunez_Garcia.jpg 4-01-57-O_Brien.jpg " \
     "lab-safe names; the missing print is not there, the rest of its order is"
@@ -144,6 +144,13 @@ is "$(col "$T/lab/1/manifest.csv" file,invoice,session,last_name,first_name,item
     "manifest rows: whose, which item, how many, sizes; the wallet row gives its sheet"
 is "$(col "$T/lab/4/manifest.csv" file | tr '\n' ' ')" "4-01-57-O_Brien.jpg " \
     "the manifest lists only the prints written"
+
+pdftotext -layout "$T/lab/1/production-sheet.pdf" "$T/sheet.txt"
+like "$(tr '\n' ' ' <"$T/sheet.txt" | tr -s ' ')" \
+    "Production order 1 .*Invoice P-1 .* García, Ravi .* session 1001 .*1-01-810-Garcia.jpg 810 8x10 in, 2400x3000 px, quantity 1 .*1-02-W8-Garcia.jpg W8 10x8 in, 3000x2400 px, quantity 1" \
+    "the production sheet lists each print: file, item, size, quantity, client, session"
+pdftotext "$T/lab/4/production-sheet.pdf" - | grep -c '\.jpg$' >"$T/n4"
+is "$(cat "$T/n4")" 1 "the sheet of the order with a missing source lists the one print written"
 
 (cd "$T/lab" && find . -type f | sort | xargs sha256sum) >"$T/sum1"
 pd production render -o "$T/lab" 2>/dev/null
