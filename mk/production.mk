@@ -7,8 +7,8 @@ libpicday_a_SOURCES += src/core/production.c src/core/production.h
 libpicday_a_SOURCES += src/store/production.c src/store/production.h
 libpicday_a_SOURCES += src/media/render.c src/media/render.h \
 	src/media/prodsheet.c src/media/prodsheet.h
-TESTS += tests/cli/production.sh tests/cli/kill9-render.sh \
+TESTS += tests/cli/production.sh tests/cli/kill9-render.sh tests/tui/production-hub.sh \
 	tests/cli/production-real.sh
-EXTRA_DIST += tests/cli/production.sh tests/cli/kill9-render.sh \
+EXTRA_DIST += tests/cli/production.sh tests/cli/kill9-render.sh tests/tui/production-hub.sh \
 	tests/cli/production-real.sh \
 	bench/bench-render.sh

@@ -107,6 +107,8 @@ enum tui_scope {
 	X(INVOICE_LINES, INVOICES, '\n', '\r', KEY_ENTER, "Enter", N_("The invoice's lines")) \
 	X(SORT_INVOICES, INVOICES, 's', 0, 0, "s", N_("Sort by number or by date (the arrow in the header shows it)")) \
 	X(SORT_INVOICES_REVERSE, INVOICES, 'S', 0, 0, "S", N_("Reverse the sort")) \
+	X(RENDER_ORDER, PRODUCTION, 'r', 0, 0, "r", N_("Render the order for the lab (prints, manifest, production sheet)")) \
+	X(SHIP_ORDER, PRODUCTION, 'S', 0, 0, "S", N_("Mark the order shipped (its session is Complete when all its orders are)")) \
 	X(RETRY_JOB, CONTROL, 'r', 0, 0, "r", N_("Retry the tagged jobs, else this one")) \
 	X(CANCEL_JOB, CONTROL, 'c', 0, 0, "c", N_("Cancel the tagged jobs, else this one")) \
 	X(SETUP_NEXT_LIST, SETUP, 'l', 0, 0, "l", N_("Switch between organizations, statuses and price lists")) \
