@@ -73,7 +73,7 @@ static const struct command commands[] = {
 	    "[--invoice NUMBER...]\n"
 	    "         production list\n"
 	    "         production render [--order N...|--all] [-o DIR] "
-	    "[--queue]\n"
+	    "[--again] [--queue]\n"
 	    "         production ship N...") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

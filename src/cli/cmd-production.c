@@ -28,7 +28,7 @@
 
 #define PRODUCTION_USAGE "production create [--invoice NUMBER...] | " \
 	"production list | production render [--order N...|--all] " \
-	"[-o DIR] [--queue] | production ship N"
+	"[-o DIR] [--again] [--queue] | production ship N"
 
 static void
 prod_note(const char *msg, void *arg)
@@ -154,6 +154,7 @@ production_render_cmd(struct cli *cli, int argc, char **argv)
 		{ "all", no_argument, NULL, 'a' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "queue", no_argument, NULL, 'q' },
+		{ "again", no_argument, NULL, 'g' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct store *st = cli_store(cli);
@@ -162,7 +163,7 @@ production_render_cmd(struct cli *cli, int argc, char **argv)
 	char *abs = NULL, *dflt = NULL, *payload, *title;
 	long long id;
 	size_t i;
-	int c, all = 0, queue = 0, rc = CLI_OK, r;
+	int c, all = 0, queue = 0, again = 0, rc = CLI_OK, r;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
@@ -180,6 +181,7 @@ production_render_cmd(struct cli *cli, int argc, char **argv)
 		case 'a': all = 1; break;
 		case 'o': out = optarg; break;
 		case 'q': queue = 1; break;
+		case 'g': again = 1; break;
 		default:
 			free(ids.v);
 			return cli_usage("%s", _(PRODUCTION_USAGE));
@@ -218,6 +220,13 @@ production_render_cmd(struct cli *cli, int argc, char **argv)
 		return CLI_FAILED;
 	}
 	for (i = 0; i < ids.n && rc == CLI_OK; i++) {
+		/* --again: every print of the order is rendered anew (a crop
+		 * changed); the files are replaced when they differ. */
+		if (again && store_production_order_reset(st, ids.v[i]) < 0) {
+			cli_error("%s", store_errmsg(st));
+			rc = CLI_FAILED;
+			break;
+		}
 		payload = job_render_payload(ids.v[i], abs);
 		/* L10N: job title: "render order 3 to /lab/out" */
 		title = xasprintf(_("render order %lld to %s"), ids.v[i], abs);

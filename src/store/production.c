@@ -347,6 +347,30 @@ store_production_order_state(struct store *st, long long order_id,
 }
 
 int
+store_production_order_reset(struct store *st, long long order_id)
+{
+	sqlite3_stmt *s;
+	int e, n;
+
+	s = store_stmt(st, "UPDATE production_orders SET state = 'new'"
+	    " WHERE id = ?1 AND state = 'rendered'");
+	sqlite3_bind_int64(s, 1, order_id);
+	e = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (e != SQLITE_DONE)
+		return -1;
+	s = store_stmt(st, "UPDATE production_items SET state = 'new'"
+	    " WHERE order_id = ?1");
+	sqlite3_bind_int64(s, 1, order_id);
+	e = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (e != SQLITE_DONE)
+		return -1;
+	n = sqlite3_changes(store_db(st));
+	return n > 0;
+}
+
+int
 store_production_session_open(struct store *st, long long order_id,
     long long *session_id, long long *open)
 {

@@ -95,6 +95,9 @@ int	store_production_item_state(struct store *, long long item_id,
 /* state "rendered" also sets rendered_at, "shipped" shipped_at. */
 int	store_production_order_state(struct store *, long long order_id,
 	    const char *state);
+/* Every print of the order to render again (after a crop changed): items
+ * back to new, the order too unless shipped.  1, 0 no such order, -1. */
+int	store_production_order_reset(struct store *, long long order_id);
 /* The session of an order's invoice and how many of that session's
  * orders are not shipped.  1, 0 (no such order), -1. */
 int	store_production_session_open(struct store *, long long order_id,

@@ -2,7 +2,8 @@
  * tui/hub-production: the Production hub: the production orders with their
  * state; `r` queues the render of the order under the cursor to the
  * studio's production/ folder (the worker runs it; the message line says
- * when it ends), `S` marks it shipped (core/production).
+ * when it ends), `R` renders every print of it again (a crop changed), `S`
+ * marks it shipped (core/production).
  */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include "jobs/production.h"
 #include "store/db.h"
 #include "store/lists.h"
+#include "store/production.h"
 #include "tui/hub.h"
 #include "tui/jobwatch.h"
 #include "util/i18n.h"
@@ -36,7 +38,7 @@ production_init(struct hub *h)
 	h->data = hub_list_new(LISTS_PRODUCTION, production_cols,
 	    sizeof production_cols / sizeof production_cols[0], 5,
 	    N_("r render the order to the studio's production/ folder, "
-	    "S mark it shipped."));
+	    "R render it all again, S mark it shipped."));
 }
 
 static void
@@ -80,13 +82,19 @@ production_key(struct hub *h, int key, enum tui_action act)
 	int complete, r;
 
 	(void)key;
-	if (act != ACT_RENDER_ORDER && act != ACT_SHIP_ORDER)
+	if (act != ACT_RENDER_ORDER && act != ACT_RERENDER_ORDER &&
+	    act != ACT_SHIP_ORDER)
 		return TUI_NOT_MINE;
 	if (order <= 0) {
 		tui_error("%s", _("No production order here."));
 		return TUI_HANDLED;
 	}
-	if (act == ACT_RENDER_ORDER) {
+	if (act == ACT_RERENDER_ORDER &&
+	    store_production_order_reset(tui_store(), order) < 0) {
+		tui_error("%s", store_errmsg(tui_store()));
+		return TUI_HANDLED;
+	}
+	if (act != ACT_SHIP_ORDER) {
 		production_render(order);
 		return TUI_HANDLED;
 	}

@@ -10,7 +10,7 @@
 need convert qrencode zbarimg vipsheader exiftool sqlite3 sha256sum pdftotext \
     /usr/bin/python3
 MAGICK_THREAD_LIMIT=1; export MAGICK_THREAD_LIMIT
-plan 30
+plan 32
 
 # frame OUT WxH TEXT: a gradient frame with TEXT as a QR code in its middle.
 frame() {
@@ -157,6 +157,18 @@ pd production render -o "$T/lab" 2>/dev/null
 (cd "$T/lab" && find . -type f | sort | xargs sha256sum) >"$T/sum2"
 is "$(diff "$T/sum1" "$T/sum2" && echo same)" same \
     "rendering again replaces nothing and adds nothing (sha256 unchanged)"
+
+# The crop changes: --again renders order 3 anew (now the grey top-left
+# corner), and only its print changes.
+pd images crop "$id3" 0,0,0.2,0.25
+pd production render --order 3 -o "$T/lab" --again 2>/dev/null
+f=$T/lab/3/3-01-810-Nunez_Garcia.jpg
+is "$(convert "$f" -format '%[fx:int(255*p{1200,1500}.r/64)],%[fx:int(255*p{1200,1500}.g/64)]' info:)" \
+    "2,2" "render --again after a new crop: the print shows the new rectangle"
+(cd "$T/lab" && find . -type f | sort | xargs sha256sum) >"$T/sum3"
+is "$(diff "$T/sum1" "$T/sum3" | sed -n 's/^> [0-9a-f]*  //p' | tr '\n' ' ')" \
+    "./3/3-01-810-Nunez_Garcia.jpg ./3/production-sheet.pdf " \
+    "and nothing else changed than that print and its order's sheet"
 
 pd production list --format csv >"$T/list.csv"
 is "$(col "$T/list.csv" order,state | tr '\n' ' ')" \
