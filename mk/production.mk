@@ -2,7 +2,8 @@
 # Production (issue 11, stage 8): orders from invoices, prints rendered for
 # the lab, image crops.
 libpicday_a_SOURCES += src/cli/cmd-production.c
-libpicday_a_SOURCES += src/jobs/job-render.c src/jobs/production.h
+libpicday_a_SOURCES += src/jobs/job-render.c src/jobs/job-contact.c \
+	src/jobs/production.h
 libpicday_a_SOURCES += src/core/production.c src/core/production.h
 libpicday_a_SOURCES += src/store/production.c src/store/production.h
 libpicday_a_SOURCES += src/media/render.c src/media/render.h \

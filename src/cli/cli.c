@@ -74,7 +74,8 @@ static const struct command commands[] = {
 	    "         production list\n"
 	    "         production render [--order N...|--all] [-o DIR] "
 	    "[--again] [--queue]\n"
-	    "         production ship N...") },
+	    "         production ship N...\n"
+	    "         production contact --org NAME -o FILE.pdf [--queue]") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -21,6 +21,7 @@
 #include "core/production.h"
 #include "jobs/production.h"
 #include "store/db.h"
+#include "store/org.h"
 #include "store/production.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -28,7 +29,8 @@
 
 #define PRODUCTION_USAGE "production create [--invoice NUMBER...] | " \
 	"production list | production render [--order N...|--all] " \
-	"[-o DIR] [--again] [--queue] | production ship N"
+	"[-o DIR] [--again] [--queue] | production ship N | " \
+	"production contact --org NAME -o FILE.pdf [--queue]"
 
 static void
 prod_note(const char *msg, void *arg)
@@ -275,9 +277,65 @@ production_ship_cmd(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* `production contact --org NAME -o FILE.pdf`: the contact sheet. */
+static int
+production_contact_cmd(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "org", required_argument, NULL, 'r' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "queue", no_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *org = NULL, *out = NULL, *slash;
+	char *dir, *absdir, *abs, *payload, *title;
+	long long org_id;
+	int c, queue = 0, rc;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r': org = optarg; break;
+		case 'o': out = optarg; break;
+		case 'q': queue = 1; break;
+		default: return cli_usage("%s", _(PRODUCTION_USAGE));
+		}
+	}
+	if (org == NULL || out == NULL || *out == '\0' || optind != argc)
+		return cli_usage("%s", _(PRODUCTION_USAGE));
+	if ((rc = store_org_find(cli_store(cli), org, &org_id)) != 1) {
+		if (rc == 0)
+			cli_error(_("no organization '%s'"), org);
+		else
+			cli_error("%s", store_errmsg(cli_store(cli)));
+		return CLI_FAILED;
+	}
+	slash = strrchr(out, '/');
+	dir = slash == NULL ? xstrdup(".") : slash == out ? xstrdup("/") :
+	    xstrndup(out, (size_t)(slash - out));
+	if ((absdir = realpath(dir, NULL)) == NULL) {
+		cli_error("%s: %s", dir, strerror(errno));
+		free(dir);
+		return CLI_FAILED;
+	}
+	abs = path_join(absdir, slash != NULL ? slash + 1 : out);
+	payload = job_contact_payload(org_id, abs);
+	/* L10N: job title: "contact sheet /out/maple.pdf" */
+	title = xasprintf(_("contact sheet %s"), abs);
+	rc = school_run(cli, "contact", title, payload, queue);
+	free(title);
+	free(payload);
+	free(abs);
+	free(absdir);
+	free(dir);
+	return rc;
+}
+
 int
 cmd_production(struct cli *cli, int argc, char **argv)
 {
+	if (argc >= 2 && strcmp(argv[1], "contact") == 0)
+		return production_contact_cmd(cli, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "create") == 0)
 		return production_create_cmd(cli, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "list") == 0)

@@ -15,6 +15,7 @@ extern const struct job_kind job_kind_pspa;
 extern const struct job_kind job_kind_sis;
 extern const struct job_kind job_kind_composite;
 extern const struct job_kind job_kind_render;
+extern const struct job_kind job_kind_contact;
 
 static const struct job_kind *const kinds[] = {
 	&job_kind_preview,
@@ -27,6 +28,7 @@ static const struct job_kind *const kinds[] = {
 	&job_kind_sis,
 	&job_kind_composite,
 	&job_kind_render,
+	&job_kind_contact,
 };
 
 const struct job_kind *

@@ -7,5 +7,8 @@
 #define PICDAY_JOBS_PRODUCTION_H
 
 char	*job_render_payload(long long order, const char *dir);
+/* The "contact" job (jobs/job-contact): an organization's contact sheet
+ * PDF; file absolute. */
+char	*job_contact_payload(long long org_id, const char *file);
 
 #endif

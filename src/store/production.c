@@ -393,6 +393,29 @@ store_production_session_open(struct store *st, long long order_id,
 }
 
 int
+store_production_frames(struct store *st, long long org_id,
+    production_frame_fn fn, void *arg)
+{
+	sqlite3_stmt *s;
+	int e, stop = 0;
+
+	s = store_stmt(st, "SELECT c.last_name || ', ' || c.first_name ||"
+	    " ' (' || s.number || ') ' || replace(m.path, rtrim(m.path,"
+	    " replace(m.path, '/', '')), ''), m.path"
+	    " FROM images m JOIN sessions s ON s.id = m.session_id"
+	    " LEFT JOIN clients c ON c.id = s.client_id"
+	    " WHERE s.org_id = ?1 AND m.is_marker = 0 AND m.is_composite = 0"
+	    " ORDER BY picday_name_key(c.last_name, c.first_name), s.number,"
+	    " m.captured_at, m.id");
+	sqlite3_bind_int64(s, 1, org_id);
+	while (!stop && (e = sqlite3_step(s)) == SQLITE_ROW)
+		stop = fn(col_text(s, 0) != NULL ? col_text(s, 0) : "",
+		    col_text(s, 1), arg);
+	sqlite3_reset(s);
+	return stop || e == SQLITE_DONE ? 0 : -1;
+}
+
+int
 store_image_crop_set(struct store *st, long long image_id, int has_crop,
     double x, double y, double w, double h)
 {

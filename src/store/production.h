@@ -103,6 +103,15 @@ int	store_production_order_reset(struct store *, long long order_id);
 int	store_production_session_open(struct store *, long long order_id,
 	    long long *session_id, long long *open);
 
+/* The frames of an organization for its contact sheet: not markers nor
+ * composites, by student (as a person sorts names), session, capture.
+ * fn(caption "Last, First (SESSION) FILE", path relative to the studio);
+ * nonzero stops.  0 or -1. */
+typedef int (*production_frame_fn)(const char *caption, const char *path,
+	    void *arg);
+int	store_production_frames(struct store *, long long org_id,
+	    production_frame_fn, void *arg);
+
 /* Sets (has_crop) or clears an image's crop.  1 done, 0 no image, -1. */
 int	store_image_crop_set(struct store *, long long image_id, int has_crop,
 	    double x, double y, double w, double h);

@@ -10,7 +10,7 @@
 need convert qrencode zbarimg vipsheader exiftool sqlite3 sha256sum pdftotext \
     /usr/bin/python3
 MAGICK_THREAD_LIMIT=1; export MAGICK_THREAD_LIMIT
-plan 32
+plan 34
 
 # frame OUT WxH TEXT: a gradient frame with TEXT as a QR code in its middle.
 frame() {
@@ -173,6 +173,13 @@ is "$(diff "$T/sum1" "$T/sum3" | sed -n 's/^> [0-9a-f]*  //p' | tr '\n' ' ')" \
 pd production list --format csv >"$T/list.csv"
 is "$(col "$T/list.csv" order,state | tr '\n' ' ')" \
     "1,rendered 2,rendered 3,rendered 4,new " "orders with every print rendered are rendered"
+# The contact sheet of the school: every frame, captioned, by student.
+pd production contact --org "Maple Grove Elementary" -o "$T/contact.pdf" 2>"$T/err"
+like "$?:$(tr '\n' ' ' <"$T/err")" "^0:.*O'Brien, Zoë \(1004\) IMG_0001.JPG" "production contact writes the PDF (the missing frame named)"
+is "$(pdftotext "$T/contact.pdf" - | grep '(100[1-4])' | LC_ALL=C sort | tr '\n' '|')" \
+    "García, Ravi (1001) IMG_0001.JPG|Nguyen, Ana María (1002) IMG_0001.JPG|Núñez-García, Liam (1003) IMG_0001.JPG|O'Brien, Zoë (1004) IMG_0001.JPG|O'Brien, Zoë (1004) IMG_0002.JPG|" \
+    "the contact sheet captions every frame with its student and session"
+
 pd production ship 1 2>"$T/err"
 like "$?:$(cat "$T/err")" "^0:order 1 shipped; its session is complete" "shipping order 1"
 is "$(pd sessions list --format csv | tr -d '\r' | cut -d, -f1,6 | sed 1d | head -2 | tr '\n' ' ')" \
