@@ -50,6 +50,12 @@ static const struct command commands[] = {
 	{ "setup", cmd_setup, N_("setup list | get KEY | set KEY VALUE | "
 	    "secret KEY [--unset]") },
 	{ "worker", cmd_worker, N_("worker [--threads N]") },
+	{ "upload", cmd_upload, N_("upload [--session NUMBER...] [--queue]\n"
+	    "         upload target URL [--user NAME] [--identity KEYFILE] "
+	    "[--known-hosts FILE]\n"
+	    "             [--cacert FILE] [--parallel N] [--limit-rate RATE] "
+	    "[--endpoint URL] [--region R] [--test]\n"
+	    "         upload list [--session NUMBER]") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -48,6 +48,7 @@ int	cmd_jobs(struct cli *, int, char **);
 int	cmd_worker(struct cli *, int, char **);
 int	cmd_demo(struct cli *, int, char **);
 int	cmd_setup(struct cli *, int, char **);
+int	cmd_upload(struct cli *, int, char **);
 /* The TUI (src/tui/tui.c). */
 int	tui_main(struct cli *);
 

@@ -8,11 +8,13 @@
 extern const struct job_kind job_kind_preview;
 extern const struct job_kind job_kind_import;
 extern const struct job_kind job_kind_mail;
+extern const struct job_kind job_kind_upload;
 
 static const struct job_kind *const kinds[] = {
 	&job_kind_preview,
 	&job_kind_import,
 	&job_kind_mail,
+	&job_kind_upload,
 };
 
 const struct job_kind *

@@ -240,6 +240,30 @@ static const char *const migrations[] = {
 	"CREATE INDEX clients_by_teacher ON clients(teacher, last_name,"
 	"  first_name);"
 	"CREATE INDEX sessions_by_start ON sessions(starts_at, number);",
+
+	/* 3: Image Upload (stage 6).  Every file that reached a target, keyed
+	 * by the target (its URL without credentials) and the remote path, so
+	 * a file never goes twice; upload_inflight holds the files a run had
+	 * started and not finished (checked on the target before a resend). */
+	"CREATE TABLE uploads ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES sessions(id),"
+	"  image_id INTEGER REFERENCES images(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('hires', 'preview', 'manifest')),"
+	"  path TEXT NOT NULL,"		/* local, relative to the studio */
+	"  target TEXT NOT NULL,"
+	"  remote TEXT NOT NULL,"	/* under the target: 1001/hires/NAME */
+	"  bytes INTEGER NOT NULL,"
+	"  sha256 TEXT NOT NULL,"
+	"  uploaded_at TEXT NOT NULL DEFAULT " NOW ","
+	"  UNIQUE (target, remote));"
+	"CREATE INDEX uploads_by_session ON uploads(session_id, remote);"
+	"CREATE TABLE upload_inflight ("
+	"  target TEXT NOT NULL,"
+	"  remote TEXT NOT NULL,"
+	"  bytes INTEGER NOT NULL,"
+	"  started_at TEXT NOT NULL DEFAULT " NOW ","
+	"  PRIMARY KEY (target, remote)) WITHOUT ROWID;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

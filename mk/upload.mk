@@ -1,0 +1,13 @@
+# Image Upload (stage 6, issue 9): net/upload (libcurl, every target),
+# store/upload (what reached the target), the "upload" job, the command.
+libpicday_a_SOURCES += src/net/upload.c src/net/upload.h \
+	src/store/upload.c src/store/upload.h \
+	src/core/uploadcfg.c src/core/uploadcfg.h \
+	src/jobs/job-upload.c src/cli/cmd-upload.c
+
+UPLOAD_TESTS = tests/cli/upload-file.sh tests/cli/upload-webdav.sh \
+	tests/cli/upload-sftp.sh tests/cli/upload-faults.sh \
+	tests/cli/kill9-upload.sh
+TESTS += $(UPLOAD_TESTS)
+EXTRA_DIST += $(UPLOAD_TESTS) tests/cli/upload-lib.sh \
+	tests/cli/upload-faults.py bench/bench-upload.sh
