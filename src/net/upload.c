@@ -432,6 +432,14 @@ http_headers(struct upload *u)
 	return h;
 }
 
+static size_t
+discard(char *p, size_t sz, size_t n, void *arg)
+{
+	(void)p;
+	(void)arg;
+	return sz * n;
+}
+
 /* mkdir -p of the folder that holds path. */
 static int
 file_parents(const char *path, char **cause)
@@ -489,8 +497,7 @@ http_mkcols(struct upload *u, const char *remote, char **cause)
 			fatal("curl_easy_init");
 		easy_common(u, e, url2, errbuf);
 		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, "MKCOL");
-		curl_easy_setopt(e, CURLOPT_NOBODY, 0L);
-		curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, NULL);
+		curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, discard);
 		if (curl_easy_perform(e) == CURLE_OK) {
 			curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
 			if (code == 401 || code == 403) {
@@ -517,14 +524,6 @@ http_mkcols(struct upload *u, const char *remote, char **cause)
 	}
 	free(d);
 	return rc;
-}
-
-static size_t
-discard(char *p, size_t sz, size_t n, void *arg)
-{
-	(void)p;
-	(void)arg;
-	return sz * n;
 }
 
 /* Sets up x->e for its transfer: 0, or -1 with *cause (this file only). */
