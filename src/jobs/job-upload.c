@@ -18,6 +18,7 @@
  */
 #include "config.h"
 
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -617,9 +618,9 @@ job_upload_run(struct job_ctx *ctx, char **cause)
 {
 	struct upload_hooks h;
 	struct ujob j;
-	char *v, *stop = NULL;
+	char *v, *stop = NULL, *lockpath = NULL;
 	size_t i;
-	int rc = -1;
+	int rc = -1, lockfd = -1;
 
 	memset(&j, 0, sizeof j);
 	j.ctx = ctx;
@@ -643,6 +644,19 @@ job_upload_run(struct job_ctx *ctx, char **cause)
 			j.online_id = j.sv[i].id;
 			j.online_pos = j.sv[i].position;
 		}
+	/* One upload at a time per studio: two would send the same files.
+	 * The lock goes with the process, even on kill -9. */
+	lockpath = store_path(j.st, "uploads/.lock");
+	v = xstrdup(lockpath);
+	*strrchr(v, '/') = '\0';
+	(void)path_mkdirs(v);
+	free(v);
+	if ((lockfd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0 ||
+	    flock(lockfd, LOCK_EX | LOCK_NB) != 0) {
+		*cause = xasprintf(_("another upload of this studio is "
+		    "running: try again when it is done"));
+		goto out;
+	}
 	if (up_scan(&j, cause) != 0)
 		goto out;
 	job_progress(ctx, j.done, j.total);
@@ -674,6 +688,9 @@ job_upload_run(struct job_ctx *ctx, char **cause)
 	}
 	rc = 0;
 out:
+	if (lockfd >= 0)
+		close(lockfd);
+	free(lockpath);
 	up_free(&j);
 	return rc;
 }

@@ -93,6 +93,10 @@ class H(BaseHTTPRequestHandler):
             self.reset()
             return
         body = self.rfile.read(n)
+        if len(body) < n:       # the client went away: store nothing
+            self.log(0, len(body))
+            self.close_connection = True
+            return
         if opt['full']:
             self.log(507)
             return self.reply(507, b'Insufficient Storage\n')
