@@ -32,6 +32,7 @@
 
 #include "core/uploadcfg.h"
 #include "jobs/job.h"
+#include "jobs/pvmaker.h"
 #include "media/preview.h"
 #include "net/upload.h"
 #include "store/db.h"
@@ -48,7 +49,7 @@
 #define UP_BUF		(256 * 1024)
 
 enum ukind { UK_HIRES, UK_PREVIEW, UK_MANIFEST };
-enum ustate { US_TODO, US_DONE, US_FAILED };
+enum ustate { US_TODO, US_SENDING, US_DONE, US_FAILED };
 
 struct ufile {
 	size_t		 sess;		/* index into sessions */
@@ -61,6 +62,7 @@ struct ufile {
 	long long	 bytes;		/* -1 until known (previews) */
 	char		 sha[65];
 	char		*src_rel;	/* preview: its library file */
+	long		 pj;		/* preview: its pvmaker job, or -1 */
 };
 
 struct usession {
@@ -94,6 +96,7 @@ struct ujob {
 	size_t			 nsv;
 	unsigned char		*buf;
 	char			*abs;		/* the item's local path */
+	struct pvmaker		*pv;		/* previews made ahead */
 };
 
 static void
@@ -161,6 +164,7 @@ file_add(struct ujob *j, size_t sess, long long image_id, enum ukind kind,
 	f->rel = rel;
 	f->remote = xasprintf("%lld/%s%s", j->sess[sess].number, dir, name);
 	f->bytes = bytes;
+	f->pj = -1;
 	if (sha != NULL)
 		snprintf(f->sha, sizeof f->sha, "%s", sha);
 	/* Already there from an earlier run? */
@@ -448,7 +452,7 @@ up_manifest(struct ujob *j, struct ufile *mf, char **cause)
 static int
 up_prepare(struct ujob *j, struct ufile *f, char **cause)
 {
-	char sha[65], *why = NULL, *dir;
+	char sha[65], *why = NULL;
 	long long bytes;
 
 	free(j->abs);
@@ -468,24 +472,11 @@ up_prepare(struct ujob *j, struct ufile *f, char **cause)
 		f->bytes = bytes;
 		return 0;
 	case UK_PREVIEW:
-		if (sha_file(j, j->abs, f->sha, &f->bytes) == 0)
-			return 0;	/* made by an earlier run */
-		dir = xstrdup(j->abs);
-		*strrchr(dir, '/') = '\0';
-		(void)path_mkdirs(dir);
-		free(dir);
-		{
-			char *src = store_path(j->st, f->src_rel);
-			int rc = media_preview_make_marked(src, j->abs,
-			    j->long_side, j->watermark, &why);
-
-			free(src);
-			if (rc != 0) {
-				up_fail(j, _("%s: no preview: %s"), f->src_rel,
-				    why);
-				free(why);
-				return 1;
-			}
+		if (f->pj >= 0 && pvmaker_wait(j->pv, (size_t)f->pj,
+		    &why) != 0) {
+			up_fail(j, _("%s: no preview: %s"), f->src_rel, why);
+			free(why);
+			return 1;
 		}
 		if (sha_file(j, j->abs, f->sha, &f->bytes) != 0) {
 			up_fail(j, _("%s: cannot read: %s"), f->rel,
@@ -500,6 +491,68 @@ up_prepare(struct ujob *j, struct ufile *f, char **cause)
 }
 
 static int
+sendable(const struct ufile *f)
+{
+	return f->state == US_TODO && f->kind != UK_MANIFEST;
+}
+
+/* The next file to send: the first one waiting, except that a preview
+ * still being made lets the files after it go first (the transfers go on
+ * while previews are made); NULL when nothing is left. */
+static struct ufile *
+up_pick(struct ujob *j)
+{
+	struct ufile *f;
+	size_t i;
+
+	while (j->cursor < j->nfiles && !sendable(&j->files[j->cursor]))
+		j->cursor++;
+	if (j->cursor == j->nfiles)
+		return NULL;
+	for (i = j->cursor; i < j->nfiles; i++) {
+		f = &j->files[i];
+		if (!sendable(f))
+			continue;
+		if (f->kind == UK_PREVIEW && f->pj >= 0 &&
+		    !pvmaker_ready(j->pv, (size_t)f->pj))
+			continue;
+		return f;
+	}
+	return &j->files[j->cursor];	/* waits for its preview */
+}
+
+/* Hands the previews not made yet to the pvmaker's threads. */
+static void
+up_previews(struct ujob *j)
+{
+	struct ufile *f;
+	char *dst, *src, *dir;
+	long n;
+	size_t i;
+
+	j->pv = pvmaker_new(j->long_side, j->watermark);
+	for (i = 0; i < j->nfiles; i++) {
+		f = &j->files[i];
+		if (f->kind != UK_PREVIEW || f->state != US_TODO)
+			continue;
+		dst = store_path(j->st, f->rel);
+		if (access(dst, F_OK) != 0) {
+			dir = xstrdup(dst);
+			*strrchr(dir, '/') = '\0';
+			(void)path_mkdirs(dir);
+			media_preview_sweep(dir);	/* a dead run's */
+			free(dir);
+			src = store_path(j->st, f->src_rel);
+			f->pj = (long)pvmaker_add(j->pv, src, dst);
+			free(src);
+		}
+		free(dst);
+	}
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	pvmaker_go(j->pv, n > 0 ? (int)n : 1);
+}
+
+static int
 hook_next(void *arg, struct upload_item *it, char **cause)
 {
 	struct ujob *j = arg;
@@ -510,15 +563,8 @@ hook_next(void *arg, struct upload_item *it, char **cause)
 	for (;;) {
 		if (j->nready > 0)
 			f = &j->files[j->ready[--j->nready]];
-		else {
-			while (j->cursor < j->nfiles &&
-			    (j->files[j->cursor].state != US_TODO ||
-			    j->files[j->cursor].kind == UK_MANIFEST))
-				j->cursor++;
-			if (j->cursor == j->nfiles)
-				return 0;
-			f = &j->files[j->cursor++];
-		}
+		else if ((f = up_pick(j)) == NULL)
+			return 0;
 		if (f->state != US_TODO)
 			continue;
 		rc = up_prepare(j, f, cause);
@@ -541,6 +587,7 @@ hook_next(void *arg, struct upload_item *it, char **cause)
 			}
 			free(why);
 		}
+		f->state = US_SENDING;
 		it->local = j->abs;
 		it->remote = f->remote;
 		it->bytes = f->bytes;
@@ -601,6 +648,7 @@ up_free(struct ujob *j)
 		free(j->sess[i].student_id);
 		free(j->sess[i].org);
 	}
+	pvmaker_free(j->pv);
 	free(j->files);
 	free(j->sess);
 	free(j->ready);
@@ -662,6 +710,7 @@ job_upload_run(struct job_ctx *ctx, char **cause)
 	job_progress(ctx, j.done, j.total);
 	if (upload_open(&j.cfg.c, &j.up, cause) != 0)
 		goto out;
+	up_previews(&j);
 	memset(&h, 0, sizeof h);
 	h.arg = &j;
 	h.next = hook_next;
