@@ -95,3 +95,27 @@ uploadcfg_free(struct uploadcfg *u)
 	free(u->target);
 	memset(u, 0, sizeof *u);
 }
+
+int
+uploadcfg_test(struct store *st, char **cause)
+{
+	struct uploadcfg cfg;
+	struct upload *up;
+	char *why = NULL;
+	int rc;
+
+	if (uploadcfg_load(st, &cfg, cause) != 0)
+		return -1;
+	rc = upload_open(&cfg.c, &up, &why);
+	if (rc == 0) {
+		rc = upload_test(up, &why);
+		upload_close(up);
+	}
+	if (rc != 0) {
+		*cause = xasprintf(_("test of %s failed: %s"), cfg.target,
+		    why);
+		free(why);
+	}
+	uploadcfg_free(&cfg);
+	return rc;
+}

@@ -30,6 +30,9 @@ extern const char *const uploadcfg_keys[];
 
 int	 uploadcfg_load(struct store *, struct uploadcfg *, char **cause);
 void	 uploadcfg_free(struct uploadcfg *);
+/* Test connection: writes and deletes a small file on the saved target.
+ * 0, or -1 with *cause (the target named, without credentials). */
+int	 uploadcfg_test(struct store *, char **cause);
 /* "2M", "500k", "1048576" -> bytes per second; -1 when not a rate. */
 long long uploadcfg_parse_rate(const char *);
 

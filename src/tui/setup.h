@@ -20,5 +20,8 @@ void	form_setup_status_move(long long id, int delta);
 /* The mail preferences: mail.from, mail.smtp_url, mail.smtp_user,
  * mail.schedule.subject and mail.schedule.body. */
 void	form_setup_mail(void);
+/* The upload target (upload.* preferences); saving tests the connection
+ * by writing and deleting a small file. */
+void	form_setup_upload(void);
 
 #endif
