@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -63,6 +64,7 @@ struct ufile {
 	char		 sha[65];
 	char		*src_rel;	/* preview: its library file */
 	long		 pj;		/* preview: its pvmaker job, or -1 */
+	int		 fresh;		/* not sent before this run */
 };
 
 struct usession {
@@ -97,6 +99,8 @@ struct ujob {
 	unsigned char		*buf;
 	char			*abs;		/* the item's local path */
 	struct pvmaker		*pv;		/* previews made ahead */
+	double			 started, shown;	/* unix seconds */
+	long long		 hires_todo;	/* bytes, at the start */
 };
 
 static void
@@ -172,7 +176,8 @@ file_add(struct ujob *j, size_t sess, long long image_id, enum ukind kind,
 	    f->sha) == 1) {
 		f->state = US_DONE;
 		j->done++;
-	}
+	} else
+		f->fresh = 1;
 	j->total++;
 }
 
@@ -624,6 +629,35 @@ hook_done(void *arg, const struct upload_item *it, int ok, const char *why,
 	return 0;
 }
 
+static double
+now_secs(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The transfer line of the Control Center, at most once a second. */
+static void
+hook_progress(void *arg, long long sent, const char *problem)
+{
+	struct ujob *j = arg;
+	long long total = j->hires_todo;
+	double now = now_secs();
+	size_t i;
+
+	if (now - j->shown < 1.0)
+		return;
+	j->shown = now;
+	for (i = 0; i < j->nfiles; i++)
+		if (j->files[i].kind != UK_HIRES && j->files[i].bytes > 0 &&
+		    j->files[i].fresh)
+			total += j->files[i].bytes;
+	(void)store_upload_run_set(j->st, job_id(j->ctx), sent,
+	    total > sent ? total : sent, j->started, now, problem);
+}
+
 static int
 hook_cancelled(void *arg)
 {
@@ -717,6 +751,11 @@ job_upload_run(struct job_ctx *ctx, char **cause)
 	h.start = hook_start;
 	h.done = hook_done;
 	h.cancelled = hook_cancelled;
+	h.progress = hook_progress;
+	j.started = now_secs();
+	for (i = 0; i < j.nfiles; i++)
+		if (j.files[i].kind == UK_HIRES && j.files[i].state == US_TODO)
+			j.hires_todo += j.files[i].bytes;
 	if (upload_run(j.up, &h, &stop) != 0) {
 		if (job_cancelled(ctx)) {
 			free(stop);

@@ -263,7 +263,13 @@ static const char *const migrations[] = {
 	"  remote TEXT NOT NULL,"
 	"  bytes INTEGER NOT NULL,"
 	"  started_at TEXT NOT NULL DEFAULT " NOW ","
-	"  PRIMARY KEY (target, remote)) WITHOUT ROWID;",
+	"  PRIMARY KEY (target, remote)) WITHOUT ROWID;"
+	/* The running upload's transfer, for the Control Center: bytes in
+	 * this run, unix seconds, the last transient problem. */
+	"CREATE TABLE upload_runs ("
+	"  job_id INTEGER PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,"
+	"  bytes_done INTEGER NOT NULL, bytes_total INTEGER NOT NULL,"
+	"  started REAL NOT NULL, updated REAL NOT NULL, problem TEXT);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -48,6 +48,13 @@ typedef int (*upload_row_fn)(const struct upload_row *, void *arg);
 int	store_upload_each(struct store *, long long session_id,
 	    const char *target, const char *kind, upload_row_fn, void *arg);
 
+/* The transfer of a running upload job (Control Center): bytes sent in
+ * this run of bytes_total, since `started` (unix seconds), the last
+ * transient problem or NULL. */
+int	store_upload_run_set(struct store *, long long job_id,
+	    long long bytes_done, long long bytes_total, double started,
+	    double now, const char *problem);
+
 /* Files recorded and bytes, overall (session_id 0) or of one session. */
 int	store_upload_count(struct store *, long long session_id,
 	    const char *target, long long *files, long long *bytes);
