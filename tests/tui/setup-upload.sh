@@ -4,8 +4,9 @@
 # and deleted); a target that cannot be written says why.
 . "$top_srcdir/tests/lib.sh"
 need tmux
-plan 5
-pd demo --students 2 --no-card --date 2026-03-02 >/dev/null 2>&1
+plan 6
+pd demo --students 2 --date 2026-03-02 >/dev/null 2>&1
+pd images import "$STUDIO/demo-card" --by qr >/dev/null 2>&1
 mkdir -p "$T/remote"
 
 tui_start 100 30
@@ -23,5 +24,9 @@ wait_for 'test file written and deleted' ; ok $? "saving tests the target"
 is "$(pd setup get upload.url)" "file://$T/remote" "the URL is saved"
 is "$(pd setup get upload.parallel)" 3 "and the parallel transfers"
 is "$(ls -A "$T/remote")" "" "the test file is gone"
+
+pd upload --session 1001 >/dev/null 2>&1
+keys 6 g
+wait_for 'Transfer: +[0-9.]+ of [0-9.]+ MB, [0-9.]+ MB/s' ; ok $? "the Control Center shows the upload's transfer"
 
 done_testing
