@@ -13,3 +13,9 @@ UPLOAD_TESTS = tests/cli/upload-file.sh tests/cli/upload-webdav.sh \
 TESTS += $(UPLOAD_TESTS)
 EXTRA_DIST += $(UPLOAD_TESTS) tests/cli/upload-lib.sh \
 	tests/cli/upload-faults.py bench/bench-upload.sh
+
+check_PROGRAMS += tests/unit/test-upload
+tests_unit_test_upload_SOURCES = tests/unit/test-upload.c
+tests_unit_test_upload_CFLAGS = $(PICDAY_TEST_CFLAGS)
+tests_unit_test_upload_LDADD = $(PICDAY_TEST_LDADD)
+TESTS += tests/unit/test-upload
