@@ -5,6 +5,7 @@
 #include <sys/statvfs.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,13 +171,21 @@ remote_url(struct upload *u, const char *remote)
 	return strbuf_take(&sb);
 }
 
+static void
+upload_curl_init(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
 int
 upload_open(const struct upload_config *c, struct upload **out, char **cause)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	struct upload *u;
 	size_t n;
 
 	*out = NULL;
+	pthread_once(&once, upload_curl_init);
 	if (!upload_url_ok(c->url, cause))
 		return -1;
 	u = xcalloc(1, sizeof *u);
