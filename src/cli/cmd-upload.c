@@ -254,7 +254,7 @@ upload_send(struct cli *cli, int argc, char **argv)
 	struct session_filter flt;
 	struct strbuf payload = STRBUF_INIT;
 	struct uploadcfg cfg;
-	long long number, id, files = 0, bytes = 0;
+	long long number, id, files = 0, bytes = 0, files0 = 0, bytes0 = 0;
 	char *cause = NULL, *title, *p, *tok;
 	int c, queue = 0, rc = CLI_OK;
 	size_t i;
@@ -330,6 +330,8 @@ upload_send(struct cli *cli, int argc, char **argv)
 		printf(_("queued job #%lld: upload %zu sessions\n"), id, nb.n);
 		goto out;
 	}
+	(void)store_upload_count(cli_store(cli), 0, cfg.target, &files0,
+	    &bytes0);
 	if (jobs_run_foreground(cli->studio_dir, id, 1, &cause) != 0) {
 		error_lines(cause);
 		free(cause);
@@ -337,8 +339,8 @@ upload_send(struct cli *cli, int argc, char **argv)
 	}
 	if (store_upload_count(cli_store(cli), 0, cfg.target, &files,
 	    &bytes) == 0)
-		printf(_("%s: %lld files, %.1f MB recorded as sent\n"),
-		    cfg.target, files, (double)bytes / 1e6);
+		printf(_("%s: sent %lld files, %.1f MB\n"), cfg.target,
+		    files - files0, (double)(bytes - bytes0) / 1e6);
 	if (nb.bad)
 		rc = CLI_FAILED;
 out:
