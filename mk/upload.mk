@@ -1,7 +1,7 @@
 # Image Upload (stage 6, issue 9): net/upload (libcurl, every target),
 # store/upload (what reached the target), the "upload" job, the command.
 libpicday_a_SOURCES += src/net/upload.c src/net/upload.h \
-	src/net/upload-run.c src/net/upload-int.h \
+	src/net/upload-run.c src/net/upload-int.h src/net/upload-s3.c \
 	src/store/upload.c src/store/upload.h \
 	src/core/uploadcfg.c src/core/uploadcfg.h \
 	src/jobs/job-upload.c src/jobs/pvmaker.c src/jobs/pvmaker.h \

@@ -38,6 +38,8 @@ struct upload {
 	char			*base;	/* URL the remote paths go under */
 	char			*root;	/* file://: the local folder */
 	char			*sigv4;	/* s3: "aws:amz:REGION:s3" */
+	char			*bucket;	/* s3: ENDPOINT/BUCKET */
+	char			*prefix;	/* s3: "PREFIX/" or "" */
 	char			*hostkey;	/* why the host key was refused */
 	char			**dirs;	/* WebDAV folders known to exist */
 	size_t			 ndirs;
@@ -60,5 +62,11 @@ int	 http_mkcols(struct upload *, const char *remote, char **cause);
  * *delay_ms: a Retry-After, else -1. */
 enum verdict classify(struct upload *, struct xfer *, CURLcode, char **why,
 	    long long *delay_ms);
+/* s3: files over UPLOAD_S3_PART bytes go as multipart uploads, sent
+ * here from start to end (upload-s3.c); parts already on the server from
+ * a run that died are found (ListMultipartUploads, ListParts) and kept. */
+#define UPLOAD_S3_PART	(16LL * 1024 * 1024)
+enum verdict s3_multipart(struct upload *, const char *local,
+	    const char *remote, long long bytes, char **why);
 
 #endif

@@ -195,6 +195,25 @@ run_start(struct run *r, struct xfer *x)
 		xfer_free(x);
 		return;
 	}
+	if (r->u->scheme == S_S3 && x->bytes > UPLOAD_S3_PART) {
+		/* Sent here, part by part, with its own retries. */
+		switch (s3_multipart(r->u, x->local, x->remote, x->bytes,
+		    &why)) {
+		case V_OK:
+			run_done(r, x, 1, NULL);
+			break;
+		case V_FATAL:
+			r->stop = why;
+			why = NULL;
+			break;
+		default:
+			run_done(r, x, 0, why);
+			break;
+		}
+		free(why);
+		xfer_free(x);
+		return;
+	}
 	if (xfer_setup(r->u, x, &why) != 0) {
 		xfer_end(x);
 		run_done(r, x, 0, why);

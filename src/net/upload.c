@@ -174,6 +174,14 @@ upload_open(const struct upload_config *c, struct upload **out, char **cause)
 		while (n > 0 && ep[n - 1] == '/')
 			ep[--n] = '\0';
 		u->base = xasprintf("%s/%s", ep, b);
+		u->bucket = xasprintf("%s/%.*s", ep, (int)strcspn(b, "/"), b);
+		b += strcspn(b, "/");
+		while (*b == '/')
+			b++;
+		n = strlen(b);
+		while (n > 0 && b[n - 1] == '/')
+			n--;
+		u->prefix = n > 0 ? xasprintf("%.*s/", (int)n, b) : xstrdup("");
 		free(ep);
 		u->sigv4 = xasprintf("aws:amz:%s:s3", region);
 	} else
@@ -232,6 +240,8 @@ upload_close(struct upload *u)
 	free(u->base);
 	free(u->root);
 	free(u->sigv4);
+	free(u->bucket);
+	free(u->prefix);
 	free(u->hostkey);
 	for (i = 0; i < u->ndirs; i++)
 		free(u->dirs[i]);
@@ -369,7 +379,10 @@ http_headers(struct upload *u)
 
 	if (u->scheme != S_HTTP && u->scheme != S_S3)
 		return NULL;
-	h = curl_slist_append(h, "Expect:");
+	/* No 100-continue round trip; not for S3, where libcurl would sign
+	 * the empty header that it then leaves out. */
+	if (u->scheme == S_HTTP)
+		h = curl_slist_append(h, "Expect:");
 	if (u->scheme == S_S3)
 		h = curl_slist_append(h,
 		    "x-amz-content-sha256: UNSIGNED-PAYLOAD");
