@@ -58,5 +58,6 @@ int	cmd_pricelist(struct cli *, int, char **);
 int	cmd_invoices(struct cli *, int, char **);
 int	cmd_export(struct cli *, int, char **);
 int	cmd_composite(struct cli *, int, char **);
+int	cmd_upload(struct cli *, int, char **);
 
 #endif

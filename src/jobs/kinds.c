@@ -14,6 +14,7 @@ extern const struct job_kind job_kind_invoices;
 extern const struct job_kind job_kind_pspa;
 extern const struct job_kind job_kind_sis;
 extern const struct job_kind job_kind_composite;
+extern const struct job_kind job_kind_upload;
 
 static const struct job_kind *const kinds[] = {
 	&job_kind_preview,
@@ -25,6 +26,7 @@ static const struct job_kind *const kinds[] = {
 	&job_kind_pspa,
 	&job_kind_sis,
 	&job_kind_composite,
+	&job_kind_upload,
 };
 
 const struct job_kind *
