@@ -69,6 +69,12 @@ static const struct command commands[] = {
 	    "         invoices list [--session NUMBER]\n"
 	    "         invoices show NUMBER\n"
 	    "         invoices add --session NUMBER ITEM[xQTY][@IMAGE]...") },
+	{ "upload", cmd_upload, N_("upload [--session NUMBER...] [--queue]\n"
+	    "         upload target URL [--user NAME] [--identity KEYFILE] "
+	    "[--known-hosts FILE]\n"
+	    "             [--cacert FILE] [--parallel N] [--limit-rate RATE] "
+	    "[--endpoint URL] [--region R] [--test]\n"
+	    "         upload list [--session NUMBER]") },
 	{ "production", cmd_production, N_("production create "
 	    "[--invoice NUMBER...]\n"
 	    "         production list\n"

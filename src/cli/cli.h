@@ -58,6 +58,7 @@ int	cmd_pricelist(struct cli *, int, char **);
 int	cmd_invoices(struct cli *, int, char **);
 int	cmd_export(struct cli *, int, char **);
 int	cmd_composite(struct cli *, int, char **);
+int	cmd_upload(struct cli *, int, char **);
 int	cmd_production(struct cli *, int, char **);
 
 #endif

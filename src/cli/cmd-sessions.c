@@ -425,7 +425,7 @@ numbers_row(const struct session_row *r, void *arg)
 }
 
 /* Queues the job that entering a status asks for, when picday knows that
- * kind of job (the upload job is a later issue: nothing is queued yet). */
+ * kind of job (Image Upload queues "upload"). */
 static void
 advance_queue(struct cli *cli, const struct status_enter *e)
 {

@@ -13,7 +13,9 @@
 
 #include "cli/cli.h"
 #include "core/invoice.h"
+#include "core/uploadcfg.h"
 #include "net/fetch.h"
+#include "net/upload.h"
 #include "store/db.h"
 #include "store/secrets.h"
 #include "util/i18n.h"
@@ -80,6 +82,25 @@ check_invoices_url(const char *v, char **cause)
 }
 
 static int
+check_upload_url(const char *v, char **cause)
+{
+	return *v == '\0' || upload_url_ok(v, cause) ? 0 : -1;
+}
+
+static int
+check_parallel(const char *v, char **cause)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v != '\0' && (*end != '\0' || n < 1 || n > 64)) {
+		*cause = xstrdup(_("a number from 1 to 64"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
 check_every(const char *v, char **cause)
 {
 	if (invoice_every_seconds(v) < 0) {
@@ -94,6 +115,17 @@ check_composite_page(const char *v, char **cause)
 {
 	if (strcmp(v, "8x10") != 0 && strcmp(v, "10x13") != 0) {
 		*cause = xstrdup(_("8x10 or 10x13"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_rate(const char *v, char **cause)
+{
+	if (*v != '\0' && uploadcfg_parse_rate(v) <= 0) {
+		*cause = xstrdup(_("a rate in bytes a second, e.g. 500k or "
+		    "2M"));
 		return -1;
 	}
 	return 0;
@@ -134,11 +166,25 @@ static const struct setting settings[] = {
 	    "(default: from the first session date)"), NULL },
 	{ "composite.page", N_("page size of class composites: 8x10 or "
 	    "10x13"), check_composite_page },
+	{ "upload.url", N_("upload target (set with `picday upload target`)"),
+	    check_upload_url },
+	{ "upload.user", N_("user name, or S3 access key, on the upload "
+	    "target"), NULL },
+	{ "upload.identity", N_("SFTP private key file"), NULL },
+	{ "upload.known_hosts", N_("SFTP known_hosts file (default "
+	    "~/.ssh/known_hosts)"), NULL },
+	{ "upload.cacert", N_("CA bundle for a private TLS CA"), NULL },
+	{ "upload.parallel", N_("transfers at once (default 4)"),
+	    check_parallel },
+	{ "upload.limit_rate", N_("bandwidth limit, e.g. 2M (bytes a "
+	    "second)"), check_rate },
+	{ "upload.endpoint", N_("S3 endpoint URL"), NULL },
+	{ "upload.region", N_("S3 region (default us-east-1)"), NULL },
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
 static const char *const secret_keys[] = { "mail.smtp_password",
-    "invoices.password" };
+    "invoices.password", "upload.password" };
 #define NSECRETS (sizeof secret_keys / sizeof secret_keys[0])
 
 static const struct setting *
@@ -231,7 +277,7 @@ setup_secret(struct cli *cli, const char *key, int unset)
 			break;
 	if (i == NSECRETS)
 		return cli_usage(_("unknown secret '%s' (known: "
-		    "mail.smtp_password, invoices.password)"), key);
+		    "mail.smtp_password, invoices.password, upload.password)"), key);
 	if (unset)
 		rc = secrets_set(cli_store(cli), key, NULL, &cause);
 	else {

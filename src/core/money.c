@@ -190,6 +190,8 @@ date_parse(const char *s, char out[11])
 	if (*s != '\0' || y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 ||
 	    d > date_days_in(y, m))
 		return -1;
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	/* Checked above: 4, 2 and 2 digits (the casts tell the compiler). */
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
 	return 0;
 }

@@ -14,6 +14,7 @@ extern const struct job_kind job_kind_invoices;
 extern const struct job_kind job_kind_pspa;
 extern const struct job_kind job_kind_sis;
 extern const struct job_kind job_kind_composite;
+extern const struct job_kind job_kind_upload;
 extern const struct job_kind job_kind_render;
 extern const struct job_kind job_kind_contact;
 
@@ -27,6 +28,7 @@ static const struct job_kind *const kinds[] = {
 	&job_kind_pspa,
 	&job_kind_sis,
 	&job_kind_composite,
+	&job_kind_upload,
 	&job_kind_render,
 	&job_kind_contact,
 };

@@ -70,9 +70,57 @@ out:
 	return rc;
 }
 
+/* Lays text across the middle of *im in translucent white, about a sixth
+ * of the short side high; *im is replaced.  0, or -1 (libvips error). */
+static int
+preview_watermark(VipsImage **im, const char *text)
+{
+	VipsImage *base = *im, *t[8] = { NULL };
+	int w, h, tw, th, rc = -1;
+	char *markup;
+	size_t i;
+
+	w = vips_image_get_width(base);
+	h = vips_image_get_height(base);
+	markup = g_markup_escape_text(text, -1);
+	/* The text is fitted into a box 80% wide and a sixth of the short
+	 * side high (libvips picks the dpi). */
+	if (vips_colourspace(base, &t[0], VIPS_INTERPRETATION_sRGB, NULL) ||
+	    vips_text(&t[1], markup, "width", w * 8 / 10, "height",
+	    (w < h ? w : h) / 6 + 1, "align", VIPS_ALIGN_CENTRE, NULL))
+		goto out;
+	tw = vips_image_get_width(t[1]);
+	th = vips_image_get_height(t[1]);
+	/* alpha = mask * 0.45; out = in + (255 - in) * alpha */
+	if (vips_embed(t[1], &t[2], (w - tw) / 2, (h - th) / 2, w, h, NULL) ||
+	    vips_linear1(t[2], &t[3], 0.45 / 255.0, 0, NULL) ||
+	    vips_linear1(t[0], &t[4], -1, 255, NULL) ||
+	    vips_multiply(t[4], t[3], &t[5], NULL) ||
+	    vips_add(t[0], t[5], &t[6], NULL) ||
+	    vips_cast_uchar(t[6], &t[7], NULL))
+		goto out;
+	g_object_unref(base);
+	*im = t[7];
+	t[7] = NULL;
+	rc = 0;
+out:
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (t[i] != NULL)
+			g_object_unref(t[i]);
+	g_free(markup);
+	return rc;
+}
+
 int
 media_preview_make(const char *src, const char *dst, int long_side,
     char **cause)
+{
+	return media_preview_make_marked(src, dst, long_side, NULL, cause);
+}
+
+int
+media_preview_make_marked(const char *src, const char *dst, int long_side,
+    const char *watermark, char **cause)
 {
 	VipsSource *source;
 	VipsImage *im = NULL;
@@ -101,6 +149,13 @@ media_preview_make(const char *src, const char *dst, int long_side,
 		if (source != NULL)
 			g_object_unref(source);
 		return -1;
+	}
+	if (watermark != NULL && *watermark != '\0' &&
+	    preview_watermark(&im, watermark) != 0) {
+		why = media_vips_error();
+		*cause = xasprintf(_("cannot draw the watermark: %s"), why);
+		free(why);
+		goto out;
 	}
 	if (vips_jpegsave_buffer(im, &buf, &len, "Q", 82, "strip", TRUE,
 	    "optimize_coding", TRUE, NULL) != 0) {

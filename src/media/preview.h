@@ -15,6 +15,10 @@
 /* 0, or -1 with *cause set (caller frees, one line). */
 int	media_preview_make(const char *src, const char *dst, int long_side,
 	    char **cause);
+/* The same with text laid across the middle in translucent white (the
+ * watermark of online previews; NULL or "" for none). */
+int	media_preview_make_marked(const char *src, const char *dst,
+	    int long_side, const char *watermark, char **cause);
 /* Removes the temporaries of dead processes from folder dir. */
 void	media_preview_sweep(const char *dir);
 

@@ -18,6 +18,11 @@
 #include <vips/vips.h>
 
 #define PICDAY_VIPS_FUNCS(X) \
+	X(vips_text) \
+	X(vips_multiply) \
+	X(vips_linear1) \
+	X(vips_embed) \
+	X(vips_add) \
 	X(vips_image_get_interpretation) \
 	X(vips_image_copy_memory) \
 	X(vips_array_double_newv) \
@@ -49,10 +54,8 @@
 	X(vips_thumbnail_buffer) \
 	X(vips_thumbnail_source) \
 	X(vips_extract_area) \
-	X(vips_embed) \
 	X(vips_image_get_orientation_swap) \
 	X(vips_black) \
-	X(vips_linear1) \
 	X(vips_insert) \
 	X(vips_image_map) \
 	X(vips_image_remove) \
@@ -68,6 +71,11 @@ PICDAY_VIPS_FUNCS(PICDAY_VIPS_DECLARE)
 #define vips_array_double_newv	(*picday_vips_array_double_newv)
 #define vips_image_copy_memory	(*picday_vips_image_copy_memory)
 #define vips_image_get_interpretation	(*picday_vips_image_get_interpretation)
+#define vips_add	(*picday_vips_add)
+#define vips_embed	(*picday_vips_embed)
+#define vips_linear1	(*picday_vips_linear1)
+#define vips_multiply	(*picday_vips_multiply)
+#define vips_text	(*picday_vips_text)
 #define vips_bandjoin	(*picday_vips_bandjoin)
 #define vips_cache_set_max	(*picday_vips_cache_set_max)
 #define vips_cast_uchar	(*picday_vips_cast_uchar)
@@ -96,10 +104,8 @@ PICDAY_VIPS_FUNCS(PICDAY_VIPS_DECLARE)
 #define vips_thumbnail_buffer	(*picday_vips_thumbnail_buffer)
 #define vips_thumbnail_source	(*picday_vips_thumbnail_source)
 #define vips_extract_area	(*picday_vips_extract_area)
-#define vips_embed	(*picday_vips_embed)
 #define vips_image_get_orientation_swap	(*picday_vips_image_get_orientation_swap)
 #define vips_black	(*picday_vips_black)
-#define vips_linear1	(*picday_vips_linear1)
 #define vips_insert	(*picday_vips_insert)
 #define vips_image_map	(*picday_vips_image_map)
 #define vips_image_remove	(*picday_vips_image_remove)

@@ -504,8 +504,21 @@ static const char *const lists_detail_sql[LISTS_NKINDS] = {
 	    " LEFT JOIN session_types y ON y.id = s.type_id"
 	    " LEFT JOIN statuses t ON t.id = s.status_id WHERE s.id = ?1",
 	[LISTS_JOBS] = "SELECT kind, title, state,"
-	    " done || ' / ' || total AS progress, attempts,"
-	    " last_error FROM jobs WHERE id = ?1",
+	    " done || ' / ' || total AS progress,"
+	    " (SELECT printf('%.1f of %.1f MB, %.1f MB/s%s%s',"
+	    "   u.bytes_done / 1e6, max(u.bytes_total, u.bytes_done) / 1e6,"
+	    "   u.bytes_done / 1e6 / max(u.updated - u.started, 0.001),"
+	    "   CASE WHEN j2.state = 'running' AND u.bytes_done > 0"
+	    "    AND u.bytes_total > u.bytes_done THEN printf(', ETA %d:%02d',"
+	    "    CAST((u.bytes_total - u.bytes_done) * (u.updated - u.started)"
+	    "    / u.bytes_done AS INTEGER) / 60,"
+	    "    CAST((u.bytes_total - u.bytes_done) * (u.updated - u.started)"
+	    "    / u.bytes_done AS INTEGER) % 60) ELSE '' END,"
+	    "   CASE WHEN u.problem IS NOT NULL AND j2.state = 'running'"
+	    "    THEN '; retrying: ' || u.problem ELSE '' END)"
+	    "  FROM upload_runs u JOIN jobs j2 ON j2.id = u.job_id"
+	    "  WHERE u.job_id = jobs.id) AS transfer,"
+	    " attempts, last_error FROM jobs WHERE id = ?1",
 	[LISTS_ORGS] = "SELECT name, code, created_at FROM organizations"
 	    " WHERE id = ?1",
 	[LISTS_STATUSES] = "SELECT name, position, on_enter FROM statuses"

@@ -288,7 +288,37 @@ static const char *const migrations[] = {
 	"  last_name TEXT NOT NULL,"
 	"  PRIMARY KEY (kind, client_id)) WITHOUT ROWID;",
 
-	/* 6: production (stage 8): an image's crop as a normalised rectangle
+	/* 6: Image Upload (stage 6).  Every file that reached a target, keyed
+	 * by the target (its URL without credentials) and the remote path, so
+	 * a file never goes twice; upload_inflight holds the files a run had
+	 * started and not finished (checked on the target before a resend). */
+	"CREATE TABLE uploads ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES sessions(id),"
+	"  image_id INTEGER REFERENCES images(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('hires', 'preview', 'manifest')),"
+	"  path TEXT NOT NULL,"		/* local, relative to the studio */
+	"  target TEXT NOT NULL,"
+	"  remote TEXT NOT NULL,"	/* under the target: 1001/hires/NAME */
+	"  bytes INTEGER NOT NULL,"
+	"  sha256 TEXT NOT NULL,"
+	"  uploaded_at TEXT NOT NULL DEFAULT " NOW ","
+	"  UNIQUE (target, remote));"
+	"CREATE INDEX uploads_by_session ON uploads(session_id, remote);"
+	"CREATE TABLE upload_inflight ("
+	"  target TEXT NOT NULL,"
+	"  remote TEXT NOT NULL,"
+	"  bytes INTEGER NOT NULL,"
+	"  started_at TEXT NOT NULL DEFAULT " NOW ","
+	"  PRIMARY KEY (target, remote)) WITHOUT ROWID;"
+	/* The running upload's transfer, for the Control Center: bytes in
+	 * this run, unix seconds, the last transient problem. */
+	"CREATE TABLE upload_runs ("
+	"  job_id INTEGER PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,"
+	"  bytes_done INTEGER NOT NULL, bytes_total INTEGER NOT NULL,"
+	"  started REAL NOT NULL, updated REAL NOT NULL, problem TEXT);",
+
+	/* 7: production (stage 8): an image's crop as a normalised rectangle
 	 * (0-1 of the upright picture, NULL: centred), the lab-safe file name
 	 * of each print of an order, and when an order shipped. */
 	"ALTER TABLE images ADD COLUMN crop_x REAL;"

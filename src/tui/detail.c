@@ -33,6 +33,7 @@ static const struct {
 	{ "name", N_("Name") }, { "code", N_("Code") },
 	{ "created_at", N_("Created") }, { "position", N_("Position") },
 	{ "on_enter", N_("On entering") }, { "invoice_date", N_("Date") },
+	{ "transfer", N_("Transfer") },
 	{ "total", N_("Total") }, { "source", N_("Source") },
 	{ "invoice", N_("Invoice") }, { "rendered_at", N_("Rendered") },
 };

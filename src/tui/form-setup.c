@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/uploadcfg.h"
+#include "net/upload.h"
 #include "store/db.h"
 #include "store/org.h"
 #include "store/setup.h"
@@ -326,4 +328,111 @@ form_setup_mail(void)
 		free(v);
 	}
 	form_open(_("Mail settings"), p, setup_mail_submit, NULL);
+}
+
+/* ---- the upload target ---- */
+
+enum { U_URL, U_USER, U_IDENTITY, U_KNOWN, U_CACERT, U_PARALLEL, U_RATE,
+	U_ENDPOINT, U_REGION, U_NFIELDS };
+
+static int
+setup_check_upload_url(const char *v, void *arg, char **cause)
+{
+	char *why = NULL;
+
+	(void)arg;
+	if (upload_url_ok(v, &why))
+		return 0;
+	*cause = xasprintf(_("give %s"), why);
+	free(why);
+	return -1;
+}
+
+static int
+setup_check_rate(const char *v, void *arg, char **cause)
+{
+	(void)arg;
+	if (uploadcfg_parse_rate(v) > 0)
+		return 0;
+	*cause = xstrdup(_("bytes a second, e.g. 500k or 2M"));
+	return -1;
+}
+
+static int
+setup_check_parallel(const char *v, void *arg, char **cause)
+{
+	long n = strtol(v, NULL, 10);
+
+	(void)arg;
+	if (n >= 1 && n <= 64)
+		return 0;
+	*cause = xstrdup(_("from 1 to 64 transfers"));
+	return -1;
+}
+
+static const struct form_field setup_upload_fields[U_NFIELDS] = {
+	[U_URL] = { N_("URL"), FORM_TEXT, 1, 300, setup_check_upload_url },
+	[U_USER] = { N_("User"), FORM_TEXT, 0, 100, NULL },
+	[U_IDENTITY] = { N_("SFTP key file"), FORM_TEXT, 0, 300, NULL },
+	[U_KNOWN] = { N_("Known hosts"), FORM_TEXT, 0, 300, NULL },
+	[U_CACERT] = { N_("CA file"), FORM_TEXT, 0, 300, NULL },
+	[U_PARALLEL] = { N_("Parallel"), FORM_TEXT, 0, 2,
+	    setup_check_parallel },
+	[U_RATE] = { N_("Rate limit"), FORM_TEXT, 0, 20, setup_check_rate },
+	[U_ENDPOINT] = { N_("S3 endpoint"), FORM_TEXT, 0, 300, NULL },
+	[U_REGION] = { N_("S3 region"), FORM_TEXT, 0, 40, NULL },
+};
+
+static int
+setup_upload_submit(struct form_page *p, void *arg, char **cause)
+{
+	struct store *st = tui_store();
+	char *why = NULL;
+	int i, rc = 0;
+
+	(void)arg;
+	if (store_begin(st) != 0)
+		goto fail;
+	for (i = 0; i < U_NFIELDS && rc == 0; i++)
+		rc = store_pref_set(st, uploadcfg_keys[i], form_value(p, i));
+	if (rc != 0) {
+		store_rollback(st);
+		goto fail;
+	}
+	if (store_commit(st) != 0)
+		goto fail;
+	/* Saved; then the test connection (a small file written and
+	 * deleted), so the operator sees at once whether it works. */
+	if (uploadcfg_test(st, &why) != 0) {
+		tui_error("%s", why);
+		free(why);
+	} else
+		tui_message(_("Upload target saved; test file written and "
+		    "deleted."));
+	return 0;
+fail:
+	*cause = xasprintf(_("cannot save the upload target: %s"),
+	    store_errmsg(st));
+	return -1;
+}
+
+void
+form_setup_upload(void)
+{
+	struct form_page *p;
+	char *v;
+	int i;
+
+	p = form_page_new(setup_upload_fields, U_NFIELDS, NULL);
+	for (i = 0; i < U_NFIELDS; i++) {
+		if ((v = store_pref_get(tui_store(), uploadcfg_keys[i])) ==
+		    NULL)
+			continue;
+		form_set_value(p, i, v);
+		free(v);
+	}
+	/* L10N: the password is set with `picday setup secret
+	 * upload.password`, never typed into a form on screen. */
+	form_open(_("Upload target (save tests it)"), p, setup_upload_submit,
+	    NULL);
 }

@@ -47,7 +47,7 @@ static void
 setup_init(struct hub *h)
 {
 	static const char *note = N_("Organizations — n add, e edit, "
-	    "d delete; t statuses, m mail settings");
+	    "d delete; t statuses, m mail settings, u upload target");
 	static const char *note2 = N_("Statuses in workflow order — n add "
 	    "after, e rename, K/J move, d delete; o organizations");
 	static const char *note3 = N_("Price lists — n add, e edit, "
@@ -114,6 +114,9 @@ setup_key(struct hub *h, int key, enum tui_action act)
 		break;
 	case ACT_SETUP_MAIL:
 		form_setup_mail();
+		break;
+	case ACT_SETUP_UPLOAD:
+		form_setup_upload();
 		break;
 	case ACT_SETUP_NEW:
 		if (setup.cur == SETUP_PRICES)

@@ -20,6 +20,9 @@ void	form_setup_status_move(long long id, int delta);
 /* The mail preferences: mail.from, mail.smtp_url, mail.smtp_user,
  * mail.schedule.subject and mail.schedule.body. */
 void	form_setup_mail(void);
+/* The upload target (upload.* preferences); saving tests the connection
+ * by writing and deleting a small file. */
+void	form_setup_upload(void);
 
 /* The price-list editor (form-pricelist.c): an item by row id (0: a new
  * one), and its delete (refused for an item on invoices). */

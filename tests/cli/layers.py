@@ -4,7 +4,8 @@
 Usage: layers.py SRCDIR
 
 Builds the graph of `#include "..."` lines between the files of SRCDIR
-(src/).  A node is a module: foo.c and foo.h are one node, "dir/foo".
+(src/).  A node is a module: foo.c and foo.h are one node, "dir/foo"
+(and foo-int.h, the module's private header, belongs to it too).
 Prints one line per problem and exits 1 if there is any:
 
   up: FILE:LINE includes X  -- an include that points up the layer order,
@@ -36,7 +37,9 @@ def layer_of(rel):
 
 
 def node_of(rel):
-    return os.path.splitext(rel)[0]
+    # A module's private header, foo-int.h, belongs to the module foo.
+    base = os.path.splitext(rel)[0]
+    return base[:-4] if base.endswith("-int") else base
 
 
 def scan(src):
