@@ -214,7 +214,7 @@ production_render_cmd(struct cli *cli, int argc, char **argv)
 		return CLI_FAILED;
 	}
 	if (out == NULL)
-		out = dflt = path_join(cli->studio_dir, "production");
+		out = dflt = path_join(cli->studio_dir, "renders");
 	if (path_mkdirs(out) != 0 || (abs = realpath(out, NULL)) == NULL) {
 		cli_error("%s: %s", out, strerror(errno));
 		free(dflt);

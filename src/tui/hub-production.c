@@ -1,7 +1,7 @@
 /*
  * tui/hub-production: the Production hub: the production orders with their
  * state; `r` queues the render of the order under the cursor to the
- * studio's production/ folder (the worker runs it; the message line says
+ * studio's renders/ folder (the worker runs it; the message line says
  * when it ends), `R` renders every print of it again (a crop changed), `S`
  * marks it shipped (core/production).
  */
@@ -37,7 +37,7 @@ production_init(struct hub *h)
 {
 	h->data = hub_list_new(LISTS_PRODUCTION, production_cols,
 	    sizeof production_cols / sizeof production_cols[0], 5,
-	    N_("r render the order to the studio's production/ folder, "
+	    N_("r render the order to the studio's renders/ folder, "
 	    "R render it all again, S mark it shipped."));
 }
 
@@ -45,7 +45,7 @@ static void
 production_render(long long order)
 {
 	struct store *st = tui_store();
-	char *dir = path_join(store_dir(st), "production"), *abs, *payload;
+	char *dir = path_join(store_dir(st), "renders"), *abs, *payload;
 	char *title, *cause = NULL;
 	long long id;
 	int found;
@@ -63,7 +63,7 @@ production_render(long long order)
 		free(cause);
 	} else {
 		tui_job_watch(id);
-		/* L10N: "job #12 queued: order 3 to /studio/production/3" */
+		/* L10N: "job #12 queued: order 3 to /studio/renders/3" */
 		tui_message(_("job #%lld queued: order %lld to %s/%lld"), id,
 		    order, abs, order);
 	}

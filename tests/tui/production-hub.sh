@@ -1,7 +1,7 @@
 #!/bin/sh
 # The Production hub (tab 5): the orders with their state; r renders the
 # order under the cursor through the TUI's workers into the studio's
-# production/ folder, S marks it shipped and its session becomes Complete.
+# renders/ folder, S marks it shipped and its session becomes Complete.
 . "$top_srcdir/tests/lib.sh"
 need tmux convert vipsheader
 MAGICK_THREAD_LIMIT=1; export MAGICK_THREAD_LIMIT
@@ -22,13 +22,13 @@ wait_for 'Clients' || exit 1
 keys 5
 wait_for '1 +new +M1' ; ok $? "tab 5 lists the order, new"
 keys r
-wait_for "job #[0-9]+ queued: order 1 to .*/production/1" ; ok $? "r queues its render"
-f=$(ls "$STUDIO"/production/1/*.jpg 2>/dev/null)
+wait_for "job #[0-9]+ queued: order 1 to .*/renders/1" ; ok $? "r queues its render"
+f=$(ls "$STUDIO"/renders/1/*.jpg 2>/dev/null)
 i=0
-while [ ! -s "$STUDIO/production/1/manifest.csv" ] && [ $i -lt 300 ]; do
+while [ ! -s "$STUDIO/renders/1/manifest.csv" ] && [ $i -lt 300 ]; do
 	sleep 0.1; i=$((i + 1))
 done
-f=$(ls "$STUDIO"/production/1/*.jpg 2>/dev/null)
+f=$(ls "$STUDIO"/renders/1/*.jpg 2>/dev/null)
 is "$(vipsheader -f width "$f" 2>/dev/null)x$(vipsheader -f height "$f" 2>/dev/null)" \
     "600x900" "the TUI's workers render the 4x6 at 150 dpi"
 keys S
