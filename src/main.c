@@ -18,6 +18,12 @@ main(int argc, char **argv)
 	const char *localedir = getenv("PICDAY_LOCALEDIR");
 
 	setlocale(LC_ALL, "");
+	/* Numbers are read and written with a point in every locale: price
+	 * lists, order files, print sizes and machine output are exchanged
+	 * with shops and labs, and a German LC_NUMERIC would make strtod()
+	 * stop at "2.5" and printf() write "2,5".  Money is shown in the
+	 * studio's own format (settings money.*). */
+	setlocale(LC_NUMERIC, "C");
 	/* PICDAY_LOCALEDIR: catalogues of an uninstalled build (tests). */
 	bindtextdomain(PACKAGE, localedir != NULL && *localedir != '\0' ?
 	    localedir : LOCALEDIR);
