@@ -76,7 +76,7 @@ delivery_build(struct cli *cli, int argc, char **argv)
 		return CLI_FAILED;
 	}
 	if (out == NULL)
-		out = dflt = path_join(cli->studio_dir, "delivery");
+		out = dflt = path_join(cli->studio_dir, "deliveries");
 	if (path_mkdirs(out) != 0 || (abs = realpath(out, NULL)) == NULL) {
 		cli_error("%s: %s", out, strerror(errno));
 		free(dflt);
