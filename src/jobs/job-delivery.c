@@ -6,12 +6,17 @@
  * terms, with a thumbnail in thumbs/; then manifest.json, the copyright
  * release PDF when a grant gives it, index.html and, with zip, NUMBER.zip
  * (libzip).  Every file is written through a temporary renamed into
- * place, so a rerun after a kill rewrites the same files.  Nothing is
- * written when nothing is granted.
+ * place, so a rerun after a kill rewrites the same files; what an earlier
+ * build of the folder left and this one does not deliver is removed last.
+ * Nothing is written when nothing is granted.
  */
 #include "config.h"
 
+#include <sys/types.h>
+
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -391,6 +396,53 @@ pref_or(struct store *st, const char *key, const char *key2,
 	return v;
 }
 
+/* Removes what an earlier build of this folder left that this one does
+ * not deliver (files no grant gives any more, a zip or release not made
+ * this time) and temporaries of dead runs. */
+static void
+sweep(const char *odir, const char *tdir, const struct plan *p,
+    const struct out *o)
+{
+	const char *dirs[2] = { odir, tdir };
+	struct dirent *de;
+	size_t d, i;
+	DIR *dh;
+	int keep;
+
+	for (d = 0; d < 2; d++) {
+		if ((dh = opendir(dirs[d])) == NULL)
+			continue;
+		while ((de = readdir(dh)) != NULL) {
+			const char *n = de->d_name;
+			size_t len = strlen(n);
+
+			if (strstr(n, ".tmp.") != NULL) {
+				long pid = strtol(strstr(n, ".tmp.") + 5,
+				    NULL, 10);
+
+				if (pid > 0 && kill((pid_t)pid, 0) == -1 &&
+				    errno == ESRCH)
+					(void)unlinkat(dirfd(dh), n, 0);
+				continue;
+			}
+			if (d == 0 && strcmp(n, "copyright-release.pdf") == 0)
+				keep = o->release;
+			else if (d == 0 && strcmp(n, o->zipname) == 0)
+				keep = o->zip;
+			else if (len > 4 && strcmp(n + len - 4, ".jpg") == 0) {
+				keep = 0;
+				for (i = 0; i < p->ni && !keep; i++)
+					keep = o->names[i] != NULL &&
+					    strcmp(o->names[i], n) == 0;
+			} else
+				continue;
+			if (!keep)
+				(void)unlinkat(dirfd(dh), n, 0);
+		}
+		closedir(dh);
+	}
+}
+
 static int
 job_delivery_run(struct job_ctx *ctx, char **cause)
 {
@@ -500,6 +552,7 @@ job_delivery_run(struct job_ctx *ctx, char **cause)
 		goto out;
 	if (o.zip && write_zip(&p, &o, odir, cause) != 0)
 		goto out;
+	sweep(odir, tdir, &p, &o);
 	rc = 0;
 out:
 	if (o.names != NULL)

@@ -10,7 +10,7 @@
 need convert compare qrencode zbarimg vipsheader vipsthumbnail sqlite3 \
     pdftotext unzip exiftool chromium /usr/bin/python3
 MAGICK_THREAD_LIMIT=1; export MAGICK_THREAD_LIMIT
-plan 35
+plan 37
 
 frame() {
 	qrencode -s 1 -m 0 -o "$T/qr.png" "$3"
@@ -144,6 +144,10 @@ like "$?:$(tr '\n' ' ' <"$T/err")" "^0:.*5000 is above the source's 1600" \
     "a long side above the source: said, and the source size delivered"
 is "$(files "$T/d/1003")" "IMG_0002.jpg IMG_0002.JPG 1600 1200 false" \
     "group:Best gives the group's image"
+pd grant add --session 1003 --style group:Nope >/dev/null
+pd delivery build --session 1003 -o "$T/d" >/dev/null 2>"$T/err"
+like "$?:$(tr '\n' ' ' <"$T/err")" "^0:.*no image group 'Nope'" \
+    "a group the session does not have is named"
 
 # The page in a real browser: every link and picture resolves, every
 # delivered file is linked.
@@ -177,8 +181,14 @@ for g in json.load(open(sys.argv[1])):
     print(g["source"], g["target"], g["style"],
           g["applies"] in (True, 1, "1", "true"))' "$T/g.json" |
     tr '\n' ';')" \
-    "session 1001 selected True;type Picture Day non-composite True;item DL single True;type Sports group:Best True;" \
+    "session 1001 selected True;type Picture Day non-composite True;item DL single True;type Sports group:Best True;session 1003 group:Nope True;" \
     "grant list"
+# Rebuilt into the same folder with fewer grants: nothing stale is left.
+pd grant remove "$(pd grant add --type "Picture Day" --style all)" &&
+    pd delivery build --session 1001 -o "$T/b" >/dev/null 2>&1
+is "$(cd "$T/b/1001" && find . -type f | sort | tr '\n' ' ')" \
+    "./IMG_0001.jpg ./index.html ./manifest.json ./thumbs/IMG_0001.jpg " \
+    "a rebuild leaves no stale file, zip or release behind"
 pd grant remove "$g1" && pd grant list --format csv | tr -d '\r' >"$T/g.csv"
-! grep -q '^[0-9]*,session' "$T/g.csv"
+! grep -q "^$g1," "$T/g.csv" && grep -q '^[0-9]*,session,1003,' "$T/g.csv"
 ok $? "grant remove"
