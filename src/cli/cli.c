@@ -92,7 +92,9 @@ static const struct command commands[] = {
 	    "         grant list\n"
 	    "         grant remove ID") },
 	{ "delivery", cmd_delivery, N_("delivery build --session NUMBER "
-	    "[-o DIR] [--zip] [--queue]") },
+	    "[-o DIR] [--zip] [--queue]\n"
+	    "         delivery publish --session NUMBER [--zip] "
+	    "[--new-token]") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

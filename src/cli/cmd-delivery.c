@@ -1,8 +1,10 @@
 /*
  * cli/cmd-delivery: `picday delivery build --session NUMBER [-o DIR]
- * [--zip] [--queue]` (DESIGN §4 stage 9): checks that something is
- * granted (exit 1 "no grant", nothing written), then runs the "delivery"
- * job (jobs/job-delivery) in the foreground.  DIR defaults to the studio's
+ * [--zip] [--queue]` and `delivery publish --session NUMBER [--zip]
+ * [--new-token]` (DESIGN §4 stage 9): checks that something is granted
+ * (exit 1 "no grant", nothing written), then runs the "delivery" job
+ * (jobs/job-delivery) in the foreground; publish gives it the session's
+ * token (made on first use or with --new-token) and prints the URL.  DIR defaults to the studio's
  * delivery/ folder.
  */
 #include "config.h"
@@ -15,14 +17,16 @@
 
 #include "cli/cli.h"
 #include "cli/school.h"
+#include "core/uploadcfg.h"
 #include "jobs/delivery.h"
 #include "store/db.h"
+#include "store/grant.h"
 #include "util/i18n.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
 #define DELIVERY_USAGE "delivery build --session NUMBER [-o DIR] [--zip] " \
-	"[--queue]"
+	"[--queue] | delivery publish --session NUMBER [--zip] [--new-token]"
 
 static void
 note(const char *msg, void *arg)
@@ -32,15 +36,19 @@ note(const char *msg, void *arg)
 }
 
 static int
-delivery_build(struct cli *cli, int argc, char **argv)
+delivery_build(struct cli *cli, int argc, char **argv, int pub)
 {
 	static const struct option opts[] = {
 		{ "session", required_argument, NULL, 's' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "zip", no_argument, NULL, 'z' },
 		{ "queue", no_argument, NULL, 'q' },
+		{ "new-token", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct store *st;
+	char *token = NULL, *url;
+	int fresh = 0;
 	const char *out = NULL;
 	char *dflt = NULL, *abs, *payload, *title, *cause = NULL;
 	long long session = 0;
@@ -58,13 +66,16 @@ delivery_build(struct cli *cli, int argc, char **argv)
 		case 'o': out = optarg; break;
 		case 'z': zip = 1; break;
 		case 'q': queue = 1; break;
+		case 'n': fresh = 1; break;
 		default:
 			return cli_usage("%s", _(DELIVERY_USAGE));
 		}
 	}
-	if (optind != argc || session == 0)
+	if (optind != argc || session == 0 || (fresh && !pub) ||
+	    (pub && (out != NULL || queue)))
 		return cli_usage("%s", _(DELIVERY_USAGE));
-	n = delivery_count(cli_store(cli), session, note, NULL, &cause);
+	st = cli_store(cli);
+	n = delivery_count(st, session, note, NULL, &cause);
 	if (n < 0) {
 		cli_error("%s", cause);
 		free(cause);
@@ -75,6 +86,16 @@ delivery_build(struct cli *cli, int argc, char **argv)
 		cli_error(_("session %lld: no grant"), session);
 		return CLI_FAILED;
 	}
+	if (pub) {	/* no target: said before anything is built */
+		struct uploadcfg cfg;
+
+		if (uploadcfg_load(st, &cfg, &cause) != 0) {
+			cli_error("%s", cause);
+			free(cause);
+			return CLI_FAILED;
+		}
+		uploadcfg_free(&cfg);
+	}
 	if (out == NULL)
 		out = dflt = path_join(cli->studio_dir, "deliveries");
 	if (path_mkdirs(out) != 0 || (abs = realpath(out, NULL)) == NULL) {
@@ -82,12 +103,34 @@ delivery_build(struct cli *cli, int argc, char **argv)
 		free(dflt);
 		return CLI_FAILED;
 	}
-	payload = job_delivery_payload(session, abs, zip);
+	/* A session keeps its token (and so its URL) until --new-token. */
+	if (pub && (fresh || (token = store_delivery_token(st,
+	    session)) == NULL)) {
+		if ((token = delivery_token_new(&cause)) == NULL ||
+		    store_delivery_token_set(st, session, token) != 1) {
+			cli_error("%s", cause != NULL ? cause :
+			    store_errmsg(st));
+			free(cause);
+			free(token);
+			free(abs);
+			free(dflt);
+			return CLI_FAILED;
+		}
+	}
+	payload = job_delivery_payload(session, abs, zip, token);
 	/* L10N: job title: "delivery of session 1001 to /srv/d" */
-	title = xasprintf(_("delivery of session %lld to %s"), session, abs);
+	title = pub ? xasprintf(_("publish the delivery of session %lld"),
+	    session) : xasprintf(_("delivery of session %lld to %s"),
+	    session, abs);
 	rc = school_run(cli, "delivery", title, payload, queue);
-	if (rc == CLI_OK && !queue)
+	if (rc == CLI_OK && !queue && !pub)
 		printf("%s/%lld\n", abs, session);
+	if (rc == CLI_OK && pub) {
+		if ((url = store_delivery_url(st, session)) != NULL)
+			printf("%s\n", url);
+		free(url);
+	}
+	free(token);
 	free(title);
 	free(payload);
 	free(abs);
@@ -99,6 +142,8 @@ int
 cmd_delivery(struct cli *cli, int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "build") == 0)
-		return delivery_build(cli, argc - 1, argv + 1);
+		return delivery_build(cli, argc - 1, argv + 1, 0);
+	if (argc >= 2 && strcmp(argv[1], "publish") == 0)
+		return delivery_build(cli, argc - 1, argv + 1, 1);
 	return cli_usage("%s", _(DELIVERY_USAGE));
 }

@@ -1,7 +1,9 @@
 /*
  * jobs/delivery: the digital delivery of one session (jobs/job-delivery,
  * the "delivery" job; DESIGN §4 stage 9).  Payload: {"session": NUMBER,
- * "dir": "/abs/DIR", "zip": 0|1}; it writes DIR/NUMBER/.
+ * "dir": "/abs/DIR", "zip": 0|1, "token": "..." (publish only)}; it writes
+ * DIR/NUMBER/ and, with a token, sends it to d/TOKEN/ under the upload
+ * target.
  */
 #ifndef PICDAY_JOBS_DELIVERY_H
 #define PICDAY_JOBS_DELIVERY_H
@@ -14,6 +16,12 @@ struct store;
  * note.  */
 long	delivery_count(struct store *, long long session,
 	    void (*note)(const char *, void *), void *arg, char **cause);
-char	*job_delivery_payload(long long session, const char *dir, int zip);
+/* token: publish to d/TOKEN/ under the upload target after the build
+ * (the URL is stored on the session), NULL: build only. */
+char	*job_delivery_payload(long long session, const char *dir, int zip,
+	    const char *token);
+/* A new publishing token: 144 bits from getrandom(), base64url (24
+ * characters of A-Z a-z 0-9 - _).  NULL with *cause. */
+char	*delivery_token_new(char **cause);
 
 #endif

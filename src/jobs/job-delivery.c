@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <sys/random.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include <dirent.h>
@@ -25,6 +27,7 @@
 #include <zip.h>
 
 #include "core/grant.h"
+#include "core/uploadcfg.h"
 #include "jobs/delivery.h"
 #include "jobs/job.h"
 #include "media/delivery.h"
@@ -443,12 +446,152 @@ sweep(const char *odir, const char *tdir, const struct plan *p,
 	}
 }
 
+/* Publishing: every file of the built folder goes to d/TOKEN/ under the
+ * upload target. */
+struct pub {
+	char		**files;	/* relative to odir */
+	size_t		 n, next;
+	const char	*odir, *token;
+	char		*local, *remote;
+	long long	 failed;
+	char		*first_cause;
+	struct job_ctx	*ctx;
+};
+
+static int
+pub_next(void *arg, struct upload_item *it, char **cause)
+{
+	struct pub *p = arg;
+	struct stat sb;
+
+	(void)cause;
+	if (p->next >= p->n)
+		return 0;
+	free(p->local);
+	free(p->remote);
+	p->local = path_join(p->odir, p->files[p->next]);
+	p->remote = xasprintf("d/%s/%s", p->token, p->files[p->next]);
+	it->local = p->local;
+	it->remote = p->remote;
+	it->bytes = stat(p->local, &sb) == 0 ? (long long)sb.st_size : 0;
+	it->tag = (long long)p->next++;
+	return 1;
+}
+
+static int
+pub_done(void *arg, const struct upload_item *it, int ok, const char *cause,
+    char **stop)
+{
+	struct pub *p = arg;
+
+	(void)stop;
+	if (!ok) {
+		p->failed++;
+		if (p->first_cause == NULL)
+			p->first_cause = xasprintf("%s: %s", it->remote,
+			    cause != NULL ? cause : "");
+	}
+	job_progress(p->ctx, (long long)it->tag + 1, (long long)p->n);
+	return 0;
+}
+
+static int
+pub_cancelled(void *arg)
+{
+	return job_cancelled(((struct pub *)arg)->ctx);
+}
+
+static void
+pub_add(struct pub *p, const char *rel)
+{
+	p->files = xreallocarray(p->files, p->n + 1, sizeof *p->files);
+	p->files[p->n++] = xstrdup(rel);
+}
+
+static int
+publish(struct store *st, struct job_ctx *ctx, long long session,
+    const char *odir, const char *token, const struct plan *pl,
+    const struct out *o, char **cause)
+{
+	struct upload_hooks h;
+	struct uploadcfg cfg;
+	struct upload *up = NULL;
+	struct pub p;
+	char *t, *base, *url;
+	size_t i;
+	int rc = -1;
+
+	memset(&p, 0, sizeof p);
+	p.odir = odir;
+	p.token = token;
+	p.ctx = ctx;
+	/* The page last, so that it never links what is not there yet. */
+	for (i = 0; i < pl->ni; i++)
+		if (o->names[i] != NULL) {
+			pub_add(&p, o->names[i]);
+			t = xasprintf("thumbs/%s", o->names[i]);
+			pub_add(&p, t);
+			free(t);
+		}
+	pub_add(&p, "manifest.json");
+	if (o->release)
+		pub_add(&p, "copyright-release.pdf");
+	if (o->zip)
+		pub_add(&p, o->zipname);
+	pub_add(&p, "index.html");
+	if (uploadcfg_load(st, &cfg, cause) != 0)
+		goto out;
+	if (upload_open(&cfg.c, &up, cause) != 0) {
+		uploadcfg_free(&cfg);
+		goto out;
+	}
+	memset(&h, 0, sizeof h);
+	h.arg = &p;
+	h.next = pub_next;
+	h.done = pub_done;
+	h.cancelled = pub_cancelled;
+	job_progress(ctx, 0, (long long)p.n);
+	rc = upload_run(up, &h, cause);
+	upload_close(up);
+	if (rc == 0 && p.failed > 0) {
+		*cause = xasprintf(_("%lld files not sent; %s"), p.failed,
+		    p.first_cause);
+		rc = -1;
+	}
+	if (rc == 0 && !job_cancelled(ctx)) {
+		base = store_pref_get(st, "delivery.url");
+		if (base == NULL || *base == '\0') {
+			free(base);
+			base = upload_redact(cfg.c.url);
+		}
+		url = xasprintf("%s%sd/%s/index.html", base,
+		    *base != '\0' && base[strlen(base) - 1] == '/' ? "" : "/",
+		    token);
+		if (store_delivery_url_set(st, session, url) != 1) {
+			*cause = xstrdup(store_errmsg(st));
+			rc = -1;
+		}
+		free(url);
+		free(base);
+	}
+	uploadcfg_free(&cfg);
+out:
+	for (i = 0; i < p.n; i++)
+		free(p.files[i]);
+	free(p.files);
+	free(p.local);
+	free(p.remote);
+	free(p.first_cause);
+	return rc;
+}
+
 static int
 job_delivery_run(struct job_ctx *ctx, char **cause)
 {
 	struct store *st = job_store(ctx);
 	long long session = job_payload_int(ctx, "session", 0);
 	char *dir = job_payload_str(ctx, "dir"), *odir = NULL, *tdir = NULL;
+	char *token = job_payload_str(ctx, "token");
 	char *wm = NULL, *studio = NULL, *copyright = NULL, *client = NULL;
 	char *src, *dst, *zipname = NULL, date[16], sname[32];
 	struct out o;
@@ -466,6 +609,7 @@ job_delivery_run(struct job_ctx *ctx, char **cause)
 	}
 	if (plan_load(st, session, &p, cause) != 0) {
 		free(dir);
+		free(token);
 		return -1;
 	}
 	if (p.granted == 0) {
@@ -553,6 +697,9 @@ job_delivery_run(struct job_ctx *ctx, char **cause)
 	if (o.zip && write_zip(&p, &o, odir, cause) != 0)
 		goto out;
 	sweep(odir, tdir, &p, &o);
+	if (token != NULL && publish(st, ctx, session, odir, token, &p, &o,
+	    cause) != 0)
+		goto out;
 	rc = 0;
 out:
 	if (o.names != NULL)
@@ -569,19 +716,55 @@ out:
 	free(tdir);
 	free(odir);
 	free(dir);
+	free(token);
 	plan_free(&p);
 	return rc;
 }
 
 char *
-job_delivery_payload(long long session, const char *dir, int zip)
+job_delivery_payload(long long session, const char *dir, int zip,
+    const char *token)
 {
 	struct strbuf b = STRBUF_INIT;
 
 	strbuf_addf(&b, "{\"session\":%lld,\"dir\":", session);
 	strbuf_add_json(&b, dir);
-	strbuf_addf(&b, ",\"zip\":%d}", zip != 0);
+	strbuf_addf(&b, ",\"zip\":%d", zip != 0);
+	if (token != NULL) {
+		strbuf_adds(&b, ",\"token\":");
+		strbuf_add_json(&b, token);
+	}
+	strbuf_addc(&b, '}');
 	return strbuf_take(&b);
+}
+
+char *
+delivery_token_new(char **cause)
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789-_";
+	unsigned char r[18];
+	char *t = xcalloc(25, 1);
+	size_t i, k = 0;
+	ssize_t n;
+
+	/* 144 bits from the kernel's CSPRNG, base64url: 24 characters. */
+	if ((n = getrandom(r, sizeof r, 0)) != (ssize_t)sizeof r) {
+		*cause = xasprintf(_("cannot read random bytes: %s"),
+		    strerror(errno));
+		free(t);
+		return NULL;
+	}
+	for (i = 0; i < sizeof r; i += 3) {
+		unsigned v = (unsigned)r[i] << 16 | (unsigned)r[i + 1] << 8 |
+		    r[i + 2];
+
+		t[k++] = b64[v >> 18 & 63];
+		t[k++] = b64[v >> 12 & 63];
+		t[k++] = b64[v >> 6 & 63];
+		t[k++] = b64[v & 63];
+	}
+	return t;
 }
 
 const struct job_kind job_kind_delivery = { "delivery", job_delivery_run };

@@ -314,3 +314,59 @@ store_image_group(struct store *st, long long id, const char *name,
 	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
 	return step_done(s) == 0 ? 1 : -1;
 }
+
+static char *
+session_text(struct store *st, const char *sql, long long number)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	char *r = NULL;
+
+	sqlite3_bind_int64(s, 1, number);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+		r = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return r;
+}
+
+char *
+store_delivery_token(struct store *st, long long number)
+{
+	return session_text(st, "SELECT delivery_token FROM sessions"
+	    " WHERE number = ?1", number);
+}
+
+char *
+store_delivery_url(struct store *st, long long number)
+{
+	return session_text(st, "SELECT delivery_url FROM sessions"
+	    " WHERE number = ?1", number);
+}
+
+static int
+session_set(struct store *st, const char *sql, long long number,
+    const char *v)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+
+	sqlite3_bind_int64(s, 1, number);
+	sqlite3_bind_text(s, 2, v, -1, SQLITE_STATIC);
+	if (step_done(s) != 0)
+		return -1;
+	return sqlite3_changes(store_db(st)) > 0 ? 1 : 0;
+}
+
+int
+store_delivery_token_set(struct store *st, long long number,
+    const char *token)
+{
+	return session_set(st, "UPDATE sessions SET delivery_token = ?2"
+	    " WHERE number = ?1", number, token);
+}
+
+int
+store_delivery_url_set(struct store *st, long long number, const char *url)
+{
+	return session_set(st, "UPDATE sessions SET delivery_url = ?2"
+	    " WHERE number = ?1", number, url);
+}

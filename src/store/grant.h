@@ -59,6 +59,15 @@ int	store_grant_images(struct store *, long long number, grant_image_fn,
 /* Client "First Last" of the session (caller frees), NULL if none. */
 char	*store_grant_client(struct store *, long long number);
 
+/* The session's delivery token / URL (caller frees), NULL if none. */
+char	*store_delivery_token(struct store *, long long number);
+char	*store_delivery_url(struct store *, long long number);
+/* Sets them: 1, 0 no such session, -1 error. */
+int	store_delivery_token_set(struct store *, long long number,
+	    const char *token);
+int	store_delivery_url_set(struct store *, long long number,
+	    const char *url);
+
 /* Marks: 1 done, 0 no such image, -1 error. */
 int	store_image_composite(struct store *, long long id, int composite);
 /* Puts image id into (or out of, remove) its session's group name, made

@@ -10,7 +10,7 @@
 need convert compare qrencode zbarimg vipsheader vipsthumbnail sqlite3 \
     pdftotext unzip exiftool chromium /usr/bin/python3
 MAGICK_THREAD_LIMIT=1; export MAGICK_THREAD_LIMIT
-plan 37
+plan 45
 
 frame() {
 	qrencode -s 1 -m 0 -o "$T/qr.png" "$3"
@@ -183,6 +183,35 @@ for g in json.load(open(sys.argv[1])):
     tr '\n' ';')" \
     "session 1001 selected True;type Picture Day non-composite True;item DL single True;type Sports group:Best True;session 1003 group:Nope True;" \
     "grant list"
+# Publishing: through the upload target under d/TOKEN/.
+pd delivery publish --session 1001 >/dev/null 2>"$T/err"
+like "$?:$(tr '\n' ' ' <"$T/err")" "^1:.*no upload target" \
+    "publish without a target: said"
+pd upload target "file://$T/remote" >/dev/null 2>&1
+u1=$(pd delivery publish --session 1001 --zip 2>/dev/null)
+ok $? "delivery publish"
+t1=${u1#file://$T/remote/d/}; t1=${t1%/index.html}
+echo "$t1" | grep -Eqx '[A-Za-z0-9_-]{22,}'
+ok $? "the token: at least 128 bits, URL-safe ($t1)"
+[ -f "${u1#file://}" ] &&
+    cmp -s "$T/remote/d/$t1/manifest.json" "$STUDIO/deliveries/1001/manifest.json" &&
+    unzip -tq "$T/remote/d/$t1/photos-1001.zip" >/dev/null &&
+    [ "$(qr "$T/remote/d/$t1/IMG_0001.jpg")" = "Nguyen, Ana María 1" ]
+ok $? "the printed URL is the page; files, manifest and zip are there"
+u3=$(pd delivery publish --session 1003 2>/dev/null)
+t3=${u3#file://$T/remote/d/}; t3=${t3%/index.html}
+[ -n "$t3" ] && [ "$t3" != "$t1" ]
+ok $? "another session gets another token"
+is "$(pd delivery publish --session 1001 2>/dev/null)" "$u1" \
+    "a session keeps its token"
+u1b=$(pd delivery publish --session 1001 --new-token 2>/dev/null)
+[ -n "$u1b" ] && [ "$u1b" != "$u1" ] && [ -f "${u1b#file://}" ]
+ok $? "--new-token gives a new URL"
+pd setup set delivery.url https://photos.example.org/ >/dev/null
+like "$(pd delivery publish --session 1001 2>/dev/null)" \
+    "^https://photos.example.org/d/[A-Za-z0-9_-]{22,}/index.html$" \
+    "the URL on delivery.url"
+
 # Rebuilt into the same folder with fewer grants: nothing stale is left.
 pd grant remove "$(pd grant add --type "Picture Day" --style all)" &&
     pd delivery build --session 1001 -o "$T/b" >/dev/null 2>&1
