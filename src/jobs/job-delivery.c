@@ -593,11 +593,11 @@ job_delivery_run(struct job_ctx *ctx, char **cause)
 	char *dir = job_payload_str(ctx, "dir"), *odir = NULL, *tdir = NULL;
 	char *token = job_payload_str(ctx, "token");
 	char *wm = NULL, *studio = NULL, *copyright = NULL, *client = NULL;
-	char *src, *dst, *zipname = NULL, date[16], sname[32];
+	char *src, *dst, *th, *zipname = NULL, date[16], sname[32];
 	struct out o;
 	struct plan p;
 	size_t i, done = 0;
-	int rc = -1, srclong, tw, th;
+	int rc = -1, r, srclong;
 	time_t now = time(NULL);
 	struct tm tm;
 
@@ -643,32 +643,25 @@ job_delivery_run(struct job_ctx *ctx, char **cause)
 		o.names[i] = file_name(p.paths[i], p.im[i].id, o.names, i);
 		src = store_path(st, p.paths[i]);
 		dst = path_join(odir, o.names[i]);
-		if (media_delivery_image(src, dst, p.r[i].long_side,
-		    p.r[i].watermark ? wm : NULL, copyright, &o.w[i],
-		    &o.h[i], &srclong, cause) != 0) {
+		th = path_join(tdir, o.names[i]);
+		r = media_delivery_image(src, dst, p.r[i].long_side,
+		    p.r[i].watermark ? wm : NULL, copyright, th, THUMB_SIDE,
+		    &o.w[i], &o.h[i], &srclong, cause);
+		free(dst);
+		free(th);
+		if (r != 0) {
 			char *c = xasprintf("%s: %s", src, *cause);
 
 			free(*cause);
 			*cause = c;
 			free(src);
-			free(dst);
 			goto out;
 		}
+		free(src);
 		if (p.r[i].long_side > srclong)
 			job_warn(ctx, _("%s: the long side %d is above the "
 			    "source's %d pixels; delivered at the source "
 			    "size"), p.paths[i], p.r[i].long_side, srclong);
-		free(src);
-		src = dst;
-		dst = path_join(tdir, o.names[i]);
-		if (media_delivery_image(src, dst, THUMB_SIDE, NULL, copyright,
-		    &tw, &th, &srclong, cause) != 0) {
-			free(src);
-			free(dst);
-			goto out;
-		}
-		free(src);
-		free(dst);
 		o.release |= p.r[i].release;
 		job_progress(ctx, (long long)++done, (long long)p.granted);
 	}

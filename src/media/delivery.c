@@ -34,16 +34,59 @@ fail(char **cause, const char *what, VipsImage *im)
 	return -1;
 }
 
+/* JPEG bytes of im with no metadata but the copyright: 0 and *out (caller
+ * frees), or -1. */
+static int
+encode(VipsImage *im, const char *copyright, unsigned char **out,
+    size_t *olen, char **cause)
+{
+	struct jpegexif x;
+	void *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	/* strip: none of the camera's metadata (GPS, serials) goes. */
+	if (vips_jpegsave_buffer(im, &buf, &len, "Q", DELIVERY_Q, "strip",
+	    TRUE, NULL) != 0)
+		return fail(cause, _("cannot encode"), NULL);
+	memset(&x, 0, sizeof x);
+	x.make = "";
+	x.model = "";
+	x.datetime = "";
+	x.orientation = 1;
+	x.width = vips_image_get_width(im);
+	x.height = vips_image_get_height(im);
+	x.copyright = copyright != NULL && *copyright != '\0' ? copyright :
+	    NULL;
+	rc = jpegexif_splice(buf, len, &x, out, olen, cause);
+	g_free(buf);
+	return rc;
+}
+
+static int
+save(VipsImage *im, const char *dst, const char *copyright, char **cause)
+{
+	unsigned char *out = NULL;
+	size_t olen = 0;
+	int rc;
+
+	if (encode(im, copyright, &out, &olen, cause) != 0)
+		return -1;
+	rc = path_write_atomic(dst, out, (unsigned long)olen, 0644);
+	free(out);
+	if (rc != 0) {
+		*cause = xasprintf(_("cannot write %s"), dst);
+		return -1;
+	}
+	return 0;
+}
+
 int
 media_delivery_image(const char *src, const char *dst, int long_side,
-    const char *watermark, const char *copyright, int *w, int *h,
-    int *src_long, char **cause)
+    const char *watermark, const char *copyright, const char *thumb,
+    int thumb_side, int *w, int *h, int *src_long, char **cause)
 {
 	VipsImage *im, *t;
-	struct jpegexif x;
-	unsigned char *out = NULL;
-	void *buf = NULL;
-	size_t len = 0, olen = 0;
 	int sw, sh, side, rc;
 
 	if (media_vips_init(cause) != 0)
@@ -87,31 +130,33 @@ media_delivery_image(const char *src, const char *dst, int long_side,
 		return fail(cause, _("cannot draw the watermark"), im);
 	*w = vips_image_get_width(im);
 	*h = vips_image_get_height(im);
-	/* strip: none of the camera's metadata (GPS, serial numbers) goes. */
-	if (vips_jpegsave_buffer(im, &buf, &len, "Q", DELIVERY_Q, "strip",
-	    TRUE, "optimize_coding", TRUE, NULL) != 0)
-		return fail(cause, _("cannot encode"), im);
+	/* Decoded once: the file and its thumbnail come from memory. */
+	if (thumb != NULL) {
+		if ((t = vips_image_copy_memory(im)) == NULL)
+			return fail(cause, _("cannot read image"), im);
+		g_object_unref(im);
+		im = t;
+	}
+	if (save(im, dst, copyright, cause) != 0) {
+		g_object_unref(im);
+		return -1;
+	}
+	if (thumb != NULL) {
+		side = *w > *h ? *w : *h;
+		if (side > thumb_side) {
+			rc = vips_resize(im, &t, (double)thumb_side / side,
+			    NULL);
+			g_object_unref(im);
+			if (rc != 0)
+				return fail(cause, _("cannot resize"), NULL);
+			im = t;
+		}
+		if (save(im, thumb, copyright, cause) != 0) {
+			g_object_unref(im);
+			return -1;
+		}
+	}
 	g_object_unref(im);
-	memset(&x, 0, sizeof x);
-	x.make = "";
-	x.model = "";
-	x.datetime = "";
-	x.orientation = 1;
-	x.width = *w;
-	x.height = *h;
-	x.copyright = copyright != NULL && *copyright != '\0' ? copyright :
-	    NULL;
-	if (jpegexif_splice(buf, len, &x, &out, &olen, cause) != 0) {
-		g_free(buf);
-		return -1;
-	}
-	g_free(buf);
-	rc = path_write_atomic(dst, out, (unsigned long)olen, 0644);
-	free(out);
-	if (rc != 0) {
-		*cause = xasprintf(_("cannot write %s"), dst);
-		return -1;
-	}
 	return 0;
 }
 
