@@ -88,6 +88,15 @@ store_grant_add(struct store *st, enum grant_source src, const char *target,
 		store_rollback(st);
 		return 0;
 	}
+	/* The grant it replaced, if nothing else holds it, goes. */
+	s = store_stmt(st, "DELETE FROM delivery_grants WHERE id <> ?1"
+	    " AND id NOT IN (SELECT grant_id FROM sessions WHERE grant_id"
+	    " IS NOT NULL UNION SELECT grant_id FROM session_types WHERE"
+	    " grant_id IS NOT NULL UNION SELECT grant_id FROM price_list_items"
+	    " WHERE grant_id IS NOT NULL)");
+	sqlite3_bind_int64(s, 1, *id);
+	if (step_done(s) != 0)
+		goto fail;
 	if (store_commit(st) != 0)
 		goto fail;
 	return 1;
