@@ -47,6 +47,8 @@ static const struct command commands[] = {
 	    "session=NUMBER [--field F] [--dry-run]\n"
 	    "         images list --session NUMBER\n"
 	    "         images select ID... [--unset]\n"
+	    "         images composite ID... [--unset]\n"
+	    "         images group NAME ID... [--remove]\n"
 	    "         images crop ID X,Y,W,H|--unset") },
 	{ "export", cmd_export, N_("export pspa --org NAME -o DIR "
 	    "[--size 640x800|320x400] [--queue]\n"
@@ -82,6 +84,17 @@ static const struct command commands[] = {
 	    "[--again] [--queue]\n"
 	    "         production ship N...\n"
 	    "         production contact --org NAME -o FILE.pdf [--queue]") },
+	{ "grant", cmd_grant, N_("grant add --session NUMBER|--type NAME|"
+	    "--item CODE\n"
+	    "             --style all|ordered|selected|non-composite|"
+	    "group:NAME|single\n"
+	    "             [--long-side PX] [--watermark] [--release]\n"
+	    "         grant list\n"
+	    "         grant remove ID") },
+	{ "delivery", cmd_delivery, N_("delivery build --session NUMBER "
+	    "[-o DIR] [--zip] [--queue]\n"
+	    "         delivery publish --session NUMBER [--zip] "
+	    "[--new-token]") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

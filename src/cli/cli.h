@@ -60,5 +60,9 @@ int	cmd_export(struct cli *, int, char **);
 int	cmd_composite(struct cli *, int, char **);
 int	cmd_upload(struct cli *, int, char **);
 int	cmd_production(struct cli *, int, char **);
+int	cmd_grant(struct cli *, int, char **);
+int	cmd_delivery(struct cli *, int, char **);
+/* `images composite|group ...` (cli/cmd-grant.c). */
+int	cli_images_mark(struct cli *, int, char **);
 
 #endif

@@ -391,5 +391,9 @@ cmd_images(struct cli *cli, int argc, char **argv)
 		return images_list(cli, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "select") == 0)
 		return images_select(cli, argc - 1, argv + 1);
-	return cli_usage("%s", _("images import|list|select|crop ..."));
+	if (argc >= 2 && (strcmp(argv[1], "composite") == 0 ||
+	    strcmp(argv[1], "group") == 0))
+		return cli_images_mark(cli, argc - 1, argv + 1);
+	return cli_usage("%s", _("images import|list|select|composite|group"
+	    "|crop ..."));
 }

@@ -136,6 +136,11 @@ static const struct setting settings[] = {
 	{ "preview.long_side", N_("long side of previews, in pixels"),
 	    check_long_side },
 	{ "preview.watermark", N_("watermark text on online previews"), NULL },
+	{ "delivery.watermark", N_("watermark text on delivered images "
+	    "whose grant wants one (default: preview.watermark)"), NULL },
+	{ "delivery.url", N_("public address of the upload target, for the "
+	    "URLs `delivery publish` prints (default: the target's URL)"),
+	    NULL },
 	{ "mail.from", N_("sender of the studio's e-mails"), check_address },
 	{ "mail.smtp_url", N_("mail server, e.g. smtp://mail.example.org:587"),
 	    check_smtp_url },

@@ -17,6 +17,7 @@ extern const struct job_kind job_kind_composite;
 extern const struct job_kind job_kind_upload;
 extern const struct job_kind job_kind_render;
 extern const struct job_kind job_kind_contact;
+extern const struct job_kind job_kind_delivery;
 
 static const struct job_kind *const kinds[] = {
 	&job_kind_preview,
@@ -31,6 +32,7 @@ static const struct job_kind *const kinds[] = {
 	&job_kind_upload,
 	&job_kind_render,
 	&job_kind_contact,
+	&job_kind_delivery,
 };
 
 const struct job_kind *

@@ -205,3 +205,9 @@ media_preview_sweep(const char *dir)
 	}
 	closedir(d);
 }
+
+int
+media_watermark(VipsImage **im, const char *text)
+{
+	return preview_watermark(im, text);
+}

@@ -22,4 +22,10 @@ int	media_preview_make_marked(const char *src, const char *dst,
 /* Removes the temporaries of dead processes from folder dir. */
 void	media_preview_sweep(const char *dir);
 
+#ifdef VIPS_MAJOR_VERSION
+/* The preview's watermark across *im (replaced): 0, or -1 (libvips
+ * error).  Used by media/delivery. */
+int	media_watermark(VipsImage **im, const char *text);
+#endif
+
 #endif

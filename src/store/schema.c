@@ -328,6 +328,13 @@ static const char *const migrations[] = {
 	"ALTER TABLE production_items ADD COLUMN file TEXT;"
 	"ALTER TABLE production_orders ADD COLUMN shipped_at TEXT;"
 	"CREATE INDEX production_items_by_order ON production_items(order_id);",
+
+	/* 8: digital delivery (stage 9): a session's publishing token (kept
+	 * until a new one is asked for) and the URL it was published at. */
+	"ALTER TABLE sessions ADD COLUMN delivery_token TEXT;"
+	"ALTER TABLE sessions ADD COLUMN delivery_url TEXT;"
+	"CREATE UNIQUE INDEX sessions_by_delivery_token ON"
+	"  sessions(delivery_token) WHERE delivery_token IS NOT NULL;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

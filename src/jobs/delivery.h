@@ -1,0 +1,27 @@
+/*
+ * jobs/delivery: the digital delivery of one session (jobs/job-delivery,
+ * the "delivery" job; DESIGN §4 stage 9).  Payload: {"session": NUMBER,
+ * "dir": "/abs/DIR", "zip": 0|1, "token": "..." (publish only)}; it writes
+ * DIR/NUMBER/ and, with a token, sends it to d/TOKEN/ under the upload
+ * target.
+ */
+#ifndef PICDAY_JOBS_DELIVERY_H
+#define PICDAY_JOBS_DELIVERY_H
+
+struct store;
+
+/* How many images the grants of the session give (0: none), or -1 with
+ * *cause.  Messages for grants that cannot give anything (a group that
+ * does not exist, a single-image grant whose line names no image) go to
+ * note.  */
+long	delivery_count(struct store *, long long session,
+	    void (*note)(const char *, void *), void *arg, char **cause);
+/* token: publish to d/TOKEN/ under the upload target after the build
+ * (the URL is stored on the session), NULL: build only. */
+char	*job_delivery_payload(long long session, const char *dir, int zip,
+	    const char *token);
+/* A new publishing token: 144 bits from getrandom(), base64url (24
+ * characters of A-Z a-z 0-9 - _).  NULL with *cause. */
+char	*delivery_token_new(char **cause);
+
+#endif

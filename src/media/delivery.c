@@ -1,0 +1,222 @@
+/* media/delivery: delivered files and the release PDF (see delivery.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <vips/vips.h>
+#include "media/vipsdl.h"
+
+#include "media/delivery.h"
+#include "media/jpegexif.h"
+#include "media/preview.h"
+#include "media/vips.h"
+#include "util/i18n.h"
+#include "util/path.h"
+#include "util/xalloc.h"
+
+#define DELIVERY_Q	92
+
+static int
+fail(char **cause, const char *what, VipsImage *im)
+{
+	char *why = media_vips_error();
+
+	*cause = xasprintf("%s: %s", what, why);
+	free(why);
+	if (im != NULL)
+		g_object_unref(im);
+	return -1;
+}
+
+/* JPEG bytes of im with no metadata but the copyright: 0 and *out (caller
+ * frees), or -1. */
+static int
+encode(VipsImage *im, const char *copyright, unsigned char **out,
+    size_t *olen, char **cause)
+{
+	struct jpegexif x;
+	void *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	/* strip: none of the camera's metadata (GPS, serials) goes. */
+	if (vips_jpegsave_buffer(im, &buf, &len, "Q", DELIVERY_Q, "strip",
+	    TRUE, NULL) != 0)
+		return fail(cause, _("cannot encode"), NULL);
+	memset(&x, 0, sizeof x);
+	x.make = "";
+	x.model = "";
+	x.datetime = "";
+	x.orientation = 1;
+	x.width = vips_image_get_width(im);
+	x.height = vips_image_get_height(im);
+	x.copyright = copyright != NULL && *copyright != '\0' ? copyright :
+	    NULL;
+	rc = jpegexif_splice(buf, len, &x, out, olen, cause);
+	g_free(buf);
+	return rc;
+}
+
+static int
+save(VipsImage *im, const char *dst, const char *copyright, char **cause)
+{
+	unsigned char *out = NULL;
+	size_t olen = 0;
+	int rc;
+
+	if (encode(im, copyright, &out, &olen, cause) != 0)
+		return -1;
+	rc = path_write_atomic(dst, out, (unsigned long)olen, 0644);
+	free(out);
+	if (rc != 0) {
+		*cause = xasprintf(_("cannot write %s"), dst);
+		return -1;
+	}
+	return 0;
+}
+
+int
+media_delivery_image(const char *src, const char *dst, int long_side,
+    const char *watermark, const char *copyright, const char *thumb,
+    int thumb_side, int *w, int *h, int *src_long, char **cause)
+{
+	VipsImage *im, *t;
+	int sw, sh, side, rc;
+
+	if (media_vips_init(cause) != 0)
+		return -1;
+	if ((im = vips_image_new_from_file(src, NULL)) == NULL)
+		return fail(cause, _("cannot read image"), NULL);
+	sw = vips_image_get_width(im);
+	sh = vips_image_get_height(im);
+	g_object_unref(im);
+	*src_long = sw > sh ? sw : sh;
+	side = long_side > 0 && long_side < *src_long ? long_side : *src_long;
+	/* Shrink-on-load, upright (EXIF orientation), never enlarged. */
+	if (vips_thumbnail(src, &im, side, "height", side, "size",
+	    VIPS_SIZE_DOWN, NULL) != 0)
+		return fail(cause, _("cannot read image"), NULL);
+	if (vips_image_hasalpha(im)) {
+		rc = vips_flatten(im, &t, "background",
+		    vips_array_double_newv(1, 255.0), NULL);
+		g_object_unref(im);
+		if (rc != 0)
+			return fail(cause, _("cannot flatten"), NULL);
+		im = t;
+	}
+	if (vips_image_get_interpretation(im) != VIPS_INTERPRETATION_sRGB ||
+	    im->Bands != 3) {
+		rc = vips_colourspace(im, &t, VIPS_INTERPRETATION_sRGB, NULL);
+		g_object_unref(im);
+		if (rc != 0)
+			return fail(cause, _("cannot convert to sRGB"), NULL);
+		im = t;
+	}
+	if (im->BandFmt != VIPS_FORMAT_UCHAR) {
+		rc = vips_cast_uchar(im, &t, NULL);
+		g_object_unref(im);
+		if (rc != 0)
+			return fail(cause, _("cannot convert"), NULL);
+		im = t;
+	}
+	if (watermark != NULL && *watermark != '\0' &&
+	    media_watermark(&im, watermark) != 0)
+		return fail(cause, _("cannot draw the watermark"), im);
+	*w = vips_image_get_width(im);
+	*h = vips_image_get_height(im);
+	/* Decoded once: the file and its thumbnail come from memory. */
+	if (thumb != NULL) {
+		if ((t = vips_image_copy_memory(im)) == NULL)
+			return fail(cause, _("cannot read image"), im);
+		g_object_unref(im);
+		im = t;
+	}
+	if (save(im, dst, copyright, cause) != 0) {
+		g_object_unref(im);
+		return -1;
+	}
+	if (thumb != NULL) {
+		side = *w > *h ? *w : *h;
+		if (side > thumb_side) {
+			rc = vips_resize(im, &t, (double)thumb_side / side,
+			    NULL);
+			g_object_unref(im);
+			if (rc != 0)
+				return fail(cause, _("cannot resize"), NULL);
+			im = t;
+		}
+		if (save(im, thumb, copyright, cause) != 0) {
+			g_object_unref(im);
+			return -1;
+		}
+	}
+	g_object_unref(im);
+	return 0;
+}
+
+static void
+line(cairo_t *cr, double size, double *y, const char *s)
+{
+	cairo_set_font_size(cr, size);
+	cairo_move_to(cr, 72, *y);
+	cairo_show_text(cr, s);
+	*y += size * 1.8;
+}
+
+int
+media_release_pdf(const char *pdf, const char *studio, const char *client,
+    const char *date, int nimages, char **cause)
+{
+	cairo_surface_t *s;
+	cairo_t *cr;
+	char *tmp = xasprintf("%s.tmp.%ld", pdf, (long)getpid()), *t;
+	double y = 110;
+	int rc = 0;
+
+	s = cairo_pdf_surface_create(tmp, 612, 792);
+	cr = cairo_create(s);
+	cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL,
+	    CAIRO_FONT_WEIGHT_BOLD);
+	/* L10N: title of the copyright release PDF */
+	line(cr, 22, &y, _("Copyright release"));
+	cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL,
+	    CAIRO_FONT_WEIGHT_NORMAL);
+	y += 10;
+	/* L10N: release PDF: "Studio: Sunny Portraits" */
+	t = xasprintf(_("Studio: %s"), studio);
+	line(cr, 12, &y, t);
+	free(t);
+	t = xasprintf(_("Client: %s"), client);
+	line(cr, 12, &y, t);
+	free(t);
+	t = xasprintf(_("Date: %s"), date);
+	line(cr, 12, &y, t);
+	free(t);
+	t = xasprintf(ngettext("Images: %d", "Images: %d", nimages), nimages);
+	line(cr, 12, &y, t);
+	free(t);
+	y += 10;
+	t = xasprintf(_("%s, the copyright owner, grants %s permission to "
+	    "print and share"), studio, client);
+	line(cr, 11, &y, t);
+	free(t);
+	line(cr, 11, &y, _("the images of this delivery for personal, "
+	    "non-commercial use."));
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS ||
+	    rename(tmp, pdf) != 0) {
+		*cause = xasprintf(_("cannot write %s"), pdf);
+		(void)unlink(tmp);
+		rc = -1;
+	}
+	cairo_surface_destroy(s);
+	free(tmp);
+	return rc;
+}
