@@ -107,7 +107,7 @@ like "$(tr '\n' ' ' <"$T/rel.txt")" \
     "the release PDF: studio, client, number of images"
 unzip -t "$T/b/1001/photos-1001.zip" >"$T/unzip" 2>&1
 ok $? "unzip -t: the zip is sound"
-is "$(unzip -Z1 "$T/b/1001/photos-1001.zip" | sort | tr '\n' ' ')" \
+is "$(unzip -Z1 "$T/b/1001/photos-1001.zip" | LC_ALL=C sort | tr '\n' ' ')" \
     "IMG_0001.jpg IMG_0002.jpg copyright-release.pdf manifest.json " \
     "the zip holds the files, the manifest and the release"
 exiftool -s -s -s -Copyright "$T/b/1001/IMG_0002.jpg" 2>/dev/null |
@@ -215,7 +215,7 @@ like "$(pd delivery publish --session 1001 2>/dev/null)" \
 # Rebuilt into the same folder with fewer grants: nothing stale is left.
 pd grant remove "$(pd grant add --type "Picture Day" --style all)" &&
     pd delivery build --session 1001 -o "$T/b" >/dev/null 2>&1
-is "$(cd "$T/b/1001" && find . -type f | sort | tr '\n' ' ')" \
+is "$(cd "$T/b/1001" && find . -type f | LC_ALL=C sort | tr '\n' ' ')" \
     "./IMG_0001.jpg ./index.html ./manifest.json ./thumbs/IMG_0001.jpg " \
     "a rebuild leaves no stale file, zip or release behind"
 pd grant remove "$g1" && pd grant list --format csv | tr -d '\r' >"$T/g.csv"
