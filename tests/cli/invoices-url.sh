@@ -65,7 +65,7 @@ CSV
 pd setup set invoices.url "$url" >/dev/null 2>&1
 pd setup set invoices.every 1s >/dev/null 2>&1
 pd setup set invoices.cacert "$T/ca.pem" >/dev/null 2>&1
-pd worker >"$T/worker.log" 2>&1 &
+"$PICDAY" --studio "$STUDIO" worker >"$T/worker.log" 2>&1 &
 wrk=$!
 cleanup_add "kill $wrk"
 i=0

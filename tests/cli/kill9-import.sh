@@ -21,7 +21,7 @@ while [ $i -le $N ]; do
 done
 q() { sqlite3 "$STUDIO/picday.db" "$1" 2>/dev/null; }
 
-pd images import "$T/card" --by session=2001 >/dev/null 2>&1 &
+"$PICDAY" --studio "$STUDIO" images import "$T/card" --by session=2001 >/dev/null 2>&1 &
 pid=$!
 cleanup_add "kill -9 $pid"
 # Kill the job as soon as it has imported a few frames: the copies are

@@ -27,7 +27,7 @@ q() { sqlite3 "$STUDIO/picday.db" "$1" 2>/dev/null; }
 # kill_after DIR K: starts the export into DIR, kills it once K portraits
 # are out.
 kill_after() {
-	pd export pspa --org "Oak School" -o "$1" >/dev/null 2>&1 &
+	"$PICDAY" --studio "$STUDIO" export pspa --org "Oak School" -o "$1" >/dev/null 2>&1 &
 	pid=$!
 	cleanup_add "kill -9 $pid 2>/dev/null"
 	end=$(( $(date +%s) + 60 ))

@@ -20,7 +20,7 @@ pd invoices add --session 1001 $(seq $N | sed 's/.*/S45/') >/dev/null 2>&1
 pd production create >/dev/null 2>&1
 ok $? "an order of $N prints"
 
-pd production render -o "$T/a" >/dev/null 2>&1 &
+"$PICDAY" --studio "$STUDIO" production render -o "$T/a" >/dev/null 2>&1 &
 pid=$!
 cleanup_add "kill -9 $pid 2>/dev/null"
 end=$(( $(date +%s) + 60 ))
