@@ -347,30 +347,96 @@ images_select(struct cli *cli, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* `images crop ID X,Y,W,H | --unset`: the rectangle of the upright image
- * a print keeps, normalised (0-1), or centred again. */
+/* `images crop ID [X,Y,W,H] [--rotate DEG] | --unset | --show`: the
+ * rectangle a print keeps, normalised (0-1) in the upright picture turned
+ * DEG clockwise (0 90 180 270); --unset centres it again, unturned;
+ * --show prints x,y,w,h,rotate,cropped. */
 static int
 images_crop(struct cli *cli, int argc, char **argv)
 {
-	const char *usage = _("images crop ID X,Y,W,H|--unset");
+	const char *usage = _("images crop ID [X,Y,W,H] [--rotate 0|90|180|"
+	    "270] | --unset | --show");
+	static const struct out_col cols[] = { { "id", OUT_INT },
+	    { "x", OUT_NUM }, { "y", OUT_NUM }, { "w", OUT_NUM },
+	    { "h", OUT_NUM }, { "rotate", OUT_INT }, { "cropped", OUT_BOOL } };
+	struct image_crop ic;
 	struct store *st;
-	double x = 0, y = 0, w = 0, h = 0;
+	double x = 0, y = 0, w = 1, h = 1;
 	long long id;
-	char tail;
-	int unset, rc;
+	char tail, v[7][32];
+	const char *vals[7];
+	int unset = 0, show = 0, rect = 0, rot = -1, i, rc;
 
-	if (argc != 3 || (id = cli_parse_number(argv[1])) == 0)
+	if (argc < 3 || (id = cli_parse_number(argv[1])) == 0)
 		return cli_usage("%s", usage);
-	unset = strcmp(argv[2], "--unset") == 0;
-	if (!unset && (sscanf(argv[2], "%lf,%lf,%lf,%lf%c", &x, &y, &w, &h,
-	    &tail) != 4 || !(x >= 0 && y >= 0 && w > 0 && h > 0 &&
-	    x + w <= 1.000001 && y + h <= 1.000001))) {
-		cli_error(_("the crop '%s' is not X,Y,W,H within the picture "
-		    "(each 0-1, W and H above 0)"), argv[2]);
-		return CLI_USAGE;
+	for (i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--unset") == 0)
+			unset = 1;
+		else if (strcmp(argv[i], "--show") == 0)
+			show = 1;
+		else if (strcmp(argv[i], "--rotate") == 0 && i + 1 < argc) {
+			if (sscanf(argv[++i], "%d%c", &rot, &tail) != 1 ||
+			    rot < 0 || rot > 270 || rot % 90 != 0) {
+				cli_error(_("the rotation '%s' is not 0, 90, "
+				    "180 or 270"), argv[i]);
+				return CLI_USAGE;
+			}
+		} else if (!rect && sscanf(argv[i], "%lf,%lf,%lf,%lf%c", &x,
+		    &y, &w, &h, &tail) == 4) {
+			rect = 1;
+			if (!(x >= 0 && y >= 0 && w > 0 && h > 0 &&
+			    x + w <= 1.000001 && y + h <= 1.000001)) {
+				cli_error(_("the crop '%s' is not X,Y,W,H "
+				    "within the picture (each 0-1, W and H "
+				    "above 0)"), argv[i]);
+				return CLI_USAGE;
+			}
+		} else if (argv[i][0] != '-' && !rect) {
+			cli_error(_("the crop '%s' is not X,Y,W,H within the "
+			    "picture (each 0-1, W and H above 0)"), argv[i]);
+			return CLI_USAGE;
+		} else
+			return cli_usage("%s", usage);
 	}
+	if (unset + show + (rect || rot >= 0 ? 1 : 0) != 1)
+		return cli_usage("%s", usage);
 	st = cli_store(cli);
-	if ((rc = store_image_crop_set(st, id, !unset, x, y, w, h)) != 1) {
+	if ((rc = store_image_crop_get(st, id, &ic)) != 1) {
+		if (rc == 0)
+			cli_error(_("no image %s (nothing changed)"), argv[1]);
+		else
+			cli_error("%s", store_errmsg(st));
+		return CLI_FAILED;
+	}
+	if (show) {
+		struct table *t = table_new(stdout, cli->format, cols, 7);
+
+		snprintf(v[0], sizeof v[0], "%lld", id);
+		for (i = 0; i < 4; i++)
+			snprintf(v[i + 1], sizeof v[i + 1], "%.6g", ic.crop[i]);
+		snprintf(v[5], sizeof v[5], "%d", ic.rot);
+		snprintf(v[6], sizeof v[6], "%d", ic.has_crop);
+		for (i = 0; i < 7; i++)
+			vals[i] = v[i];
+		table_row(t, vals);
+		table_end(t);
+		return CLI_OK;
+	}
+	if (unset)
+		rc = store_image_crop_set(st, id, 0, 0, 0, 0, 0, 0);
+	else {
+		/* --rotate alone keeps the rectangle (centred when none);
+		 * a rectangle alone keeps the turn. */
+		if (!rect && ic.has_crop) {
+			x = ic.crop[0];
+			y = ic.crop[1];
+			w = ic.crop[2];
+			h = ic.crop[3];
+		}
+		rc = store_image_crop_set(st, id, rect || ic.has_crop, x, y, w,
+		    h, rot >= 0 ? rot : ic.rot);
+	}
+	if (rc != 1) {
 		if (rc == 0)
 			cli_error(_("no image %s (nothing changed)"), argv[1]);
 		else

@@ -131,6 +131,31 @@ check_rate(const char *v, char **cause)
 	return 0;
 }
 
+static int
+check_imprint(const char *v, char **cause)
+{
+	if (strcmp(v, "none") != 0 && strcmp(v, "name") != 0 &&
+	    strcmp(v, "name+org") != 0) {
+		*cause = xstrdup(_("none, name or name+org"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_threads(const char *v, char **cause)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v == '\0' || *end != '\0' || n < 0 || n > 64) {
+		*cause = xstrdup(_("a number of prints at once, 1-64 (0: one "
+		    "per core)"));
+		return -1;
+	}
+	return 0;
+}
+
 /* L10N: what each preference is, shown by `picday setup list`. */
 static const struct setting settings[] = {
 	{ "preview.long_side", N_("long side of previews, in pixels"),
@@ -171,6 +196,11 @@ static const struct setting settings[] = {
 	    "(default: from the first session date)"), NULL },
 	{ "composite.page", N_("page size of class composites: 8x10 or "
 	    "10x13"), check_composite_page },
+	{ "production.imprint", N_("the student's name under the picture "
+	    "of each print, on a white band: none, name or name+org "
+	    "(default none)"), check_imprint },
+	{ "production.threads", N_("prints rendered at once (default 0: "
+	    "one per core)"), check_threads },
 	{ "upload.url", N_("upload target (set with `picday upload target`)"),
 	    check_upload_url },
 	{ "upload.user", N_("user name, or S3 access key, on the upload "

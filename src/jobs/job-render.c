@@ -22,10 +22,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "jobs/job.h"
@@ -44,10 +46,28 @@
 struct ritem {
 	long long	 id, order_id, quantity, session;
 	char		*invoice, *last, *first, *code, *file, *src, *state;
+	char		*org;
 	double		 w_in, h_in, sw_in, sh_in;
-	int		 dpi, has_crop;
+	int		 dpi, has_crop, rot;
 	double		 crop[4];
 	int		 width_px, height_px, ok;
+	/* Filled by the render threads. */
+	char		*dst, *tmp, *path, *imprint, *why;
+	int		 rc;		/* 0 written, 1 not rendered, -1
+					 * cannot write (why) */
+	double		 eff_dpi;
+};
+
+/* The render threads' work: todo[] indexes of l->v; next taken under
+ * lock, done[] finished in order of finishing, read by the job's thread.
+ */
+struct rpool {
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 cond;
+	struct ritem	*v;
+	size_t		*todo, ntodo, next;
+	size_t		*done, ndone;
+	int		 stop;
 };
 
 struct rlist {
@@ -87,6 +107,8 @@ render_collect(const struct production_item_row *r, void *arg)
 	it->sh_in = r->sheet_height_in;
 	it->dpi = r->dpi > 0 ? r->dpi : RENDER_DPI;
 	it->has_crop = r->has_crop;
+	it->rot = r->crop_rot;
+	it->org = dup_or_null(r->org);
 	memcpy(it->crop, r->crop, sizeof it->crop);
 	return 0;
 }
@@ -104,6 +126,12 @@ rlist_free(struct rlist *l)
 		free(l->v[i].file);
 		free(l->v[i].src);
 		free(l->v[i].state);
+		free(l->v[i].org);
+		free(l->v[i].dst);
+		free(l->v[i].tmp);
+		free(l->v[i].path);
+		free(l->v[i].imprint);
+		free(l->v[i].why);
 	}
 	free(l->v);
 }
@@ -142,80 +170,241 @@ who(const struct ritem *it, char *buf, size_t len)
 	return buf;
 }
 
-/* One print: 0 there, 1 not rendered (named), -1 stop. */
-static int
-render_item(struct job_ctx *ctx, struct ritem *it, const char *odir,
-    char **cause)
+/* The text printed under the picture per production.imprint (none,
+ * name, name+org), or NULL. */
+static char *
+render_imprint_text(const struct ritem *it, const char *mode)
 {
-	struct store *st = job_store(ctx);
-	struct render_spec rs;
-	struct render_out ro;
-	struct stat sb;
-	char *dst, *tmp = NULL, *src = NULL, *why = NULL, name[256];
-	int rc = 0;
+	struct strbuf b = STRBUF_INIT;
 
-	dst = path_join(odir, it->file);
-	if (strcmp(it->state, "rendered") == 0 && stat(dst, &sb) == 0 &&
-	    media_render_size(dst, &it->width_px, &it->height_px,
+	if (mode == NULL || (strcmp(mode, "name") != 0 &&
+	    strcmp(mode, "name+org") != 0))
+		return NULL;
+	if (it->first != NULL && *it->first != '\0')
+		strbuf_addf(&b, "%s", it->first);
+	if (it->last != NULL && *it->last != '\0')
+		strbuf_addf(&b, "%s%s", b.len > 0 ? " " : "",
+		    it->last);
+	if (strcmp(mode, "name+org") == 0 && it->org != NULL &&
+	    *it->org != '\0')
+		strbuf_addf(&b, "%s%s", b.len > 0 ?
+		    " \u00b7 " : "", it->org);
+	if (b.len == 0) {
+		strbuf_free(&b);
+		return NULL;
+	}
+	return strbuf_take(&b);
+}
+
+/* Before the threads: 0 the print is there already (a rerun), 1 it has no
+ * image (named, failed), 2 to render (paths set). */
+static int
+render_prepare(struct job_ctx *ctx, struct ritem *it, const char *odir,
+    const char *imprint)
+{
+	struct stat sb;
+	char *why = NULL, name[256];
+
+	it->dst = path_join(odir, it->file);
+	if (strcmp(it->state, "rendered") == 0 && stat(it->dst, &sb) == 0 &&
+	    media_render_size(it->dst, &it->width_px, &it->height_px,
 	    &why) == 0) {
-		free(dst);
 		it->ok = 1;
 		return 0;
 	}
 	free(why);
-	why = NULL;
 	if (it->src == NULL) {
 		job_warn(ctx, _("order %lld: %s (%s): no image"),
 		    it->order_id, it->code, who(it, name, sizeof name));
-		goto failed;
+		(void)store_production_item_state(job_store(ctx), it->id,
+		    "failed");
+		return 1;
 	}
-	src = store_path(st, it->src);
+	it->path = store_path(job_store(ctx), it->src);
+	/* Written by libvips under a temporary name, renamed when whole. */
+	it->tmp = xasprintf("%s.tmp.%ld", it->dst, (long)getpid());
+	it->imprint = render_imprint_text(it, imprint);
+	return 2;
+}
+
+/* One print in a render thread: no store here, only files. */
+static void
+render_work(struct ritem *it)
+{
+	struct render_spec rs;
+	struct render_out ro;
+
 	memset(&rs, 0, sizeof rs);
-	rs.src = src;
+	rs.src = it->path;
 	rs.width_in = it->w_in;
 	rs.height_in = it->h_in;
 	rs.dpi = it->dpi;
 	rs.sheet_width_in = it->sw_in;
 	rs.sheet_height_in = it->sh_in;
 	rs.has_crop = it->has_crop;
+	rs.rot = it->rot;
+	rs.imprint = it->imprint;
 	memcpy(rs.crop, it->crop, sizeof rs.crop);
-	/* Written by libvips under a temporary name, renamed when whole. */
-	tmp = xasprintf("%s.tmp.%ld", dst, (long)getpid());
-	rs.dst = tmp;
-	if (media_render_print(&rs, &ro, &why) != 0) {
-		(void)unlink(tmp);
-		job_warn(ctx, _("order %lld: %s (%s): %s: %s"), it->order_id,
-		    it->code, who(it, name, sizeof name), it->src, why);
-		free(why);
-		goto failed;
+	rs.dst = it->tmp;
+	if (media_render_print(&rs, &ro, &it->why) != 0) {
+		(void)unlink(it->tmp);
+		it->rc = 1;
+		return;
 	}
-	if (ro.effective_dpi + 0.5 < it->dpi)
-		job_warn(ctx, _("order %lld: %s (%s): %s is smaller than the "
-		    "print needs: %.0f dpi instead of %d"), it->order_id,
-		    it->code, who(it, name, sizeof name), it->src,
-		    ro.effective_dpi, it->dpi);
-	if (path_commit(tmp, dst) != 0) {
-		*cause = xasprintf(_("cannot write %s: %s"), dst,
+	if (path_commit(it->tmp, it->dst) != 0) {
+		it->why = xasprintf(_("cannot write %s: %s"), it->dst,
 		    strerror(errno));
-		(void)unlink(tmp);
-		rc = -1;
-		goto out;
+		(void)unlink(it->tmp);
+		it->rc = -1;
+		return;
 	}
 	it->width_px = ro.width_px;
 	it->height_px = ro.height_px;
+	it->eff_dpi = ro.effective_dpi;
+	it->rc = 0;
+}
+
+static void *
+render_thread(void *arg)
+{
+	struct rpool *p = arg;
+	sigset_t all;
+	size_t k;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	pthread_mutex_lock(&p->lock);
+	while (!p->stop && p->next < p->ntodo) {
+		k = p->todo[p->next++];
+		pthread_mutex_unlock(&p->lock);
+		render_work(&p->v[k]);
+		pthread_mutex_lock(&p->lock);
+		p->done[p->ndone++] = k;
+		pthread_cond_signal(&p->cond);
+	}
+	pthread_mutex_unlock(&p->lock);
+	media_render_thread_done();
+	return NULL;
+}
+
+/* After a thread: records the print (its state, a warning).  0, 1 not
+ * rendered, -1 stop (*cause). */
+static int
+render_record(struct job_ctx *ctx, struct ritem *it, char **cause)
+{
+	struct store *st = job_store(ctx);
+	char name[256];
+
+	if (it->rc < 0) {
+		*cause = it->why;
+		it->why = NULL;
+		return -1;
+	}
+	if (it->rc > 0) {
+		job_warn(ctx, _("order %lld: %s (%s): %s: %s"), it->order_id,
+		    it->code, who(it, name, sizeof name), it->src, it->why);
+		(void)store_production_item_state(st, it->id, "failed");
+		return 1;
+	}
+	if (it->eff_dpi + 0.5 < it->dpi)
+		job_warn(ctx, _("order %lld: %s (%s): %s is smaller than the "
+		    "print needs: %.0f dpi instead of %d"), it->order_id,
+		    it->code, who(it, name, sizeof name), it->src,
+		    it->eff_dpi, it->dpi);
 	it->ok = 1;
 	if (store_production_item_state(st, it->id, "rendered") != 0) {
 		*cause = xstrdup(store_errmsg(st));
-		rc = -1;
+		return -1;
 	}
-	goto out;
-failed:
-	(void)store_production_item_state(st, it->id, "failed");
-	rc = 1;
-out:
-	free(tmp);
-	free(src);
-	free(dst);
+	return 0;
+}
+
+/* How many prints at once: production.threads, else every core. */
+static int
+render_threads(struct store *st)
+{
+	char *v = store_pref_get(st, "production.threads");
+	long n = v != NULL ? strtol(v, NULL, 10) : 0;
+
+	free(v);
+	if (n <= 0)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n <= 0)
+		n = 1;
+	return n > 64 ? 64 : (int)n;
+}
+
+/*
+ * The prints to render, nt at a time on threads that only write files;
+ * this thread records each as it finishes (so a kill -9 leaves, at worst,
+ * a print renamed into place but not yet recorded: the rerun renders it
+ * again to the same bytes).  *nok counts the prints there.  0, or -1 with
+ * *cause.
+ */
+static int
+render_run_pool(struct job_ctx *ctx, struct rlist *l, size_t *todo,
+    size_t ntodo, size_t base, size_t *nok, char **cause)
+{
+	struct rpool p;
+	pthread_t *tid;
+	struct timespec ts;
+	char *more = NULL;
+	size_t seen = 0, k, started = 0, i;
+	int nt = render_threads(job_store(ctx)), rc = 0, r;
+
+	if (ntodo == 0)
+		return 0;
+	if ((size_t)nt > ntodo)
+		nt = (int)ntodo;
+	memset(&p, 0, sizeof p);
+	pthread_mutex_init(&p.lock, NULL);
+	pthread_cond_init(&p.cond, NULL);
+	p.v = l->v;
+	p.todo = todo;
+	p.ntodo = ntodo;
+	p.done = xcalloc(ntodo, sizeof *p.done);
+	tid = xcalloc(nt, sizeof *tid);
+	for (i = 0; i < (size_t)nt; i++)
+		if (pthread_create(&tid[started], NULL, render_thread, &p) == 0)
+			started++;
+	if (started == 0) {
+		render_thread(&p);	/* no thread: this one works */
+	}
+	pthread_mutex_lock(&p.lock);
+	while (seen < p.next || (!p.stop && seen < ntodo)) {
+		if (seen == p.ndone) {
+			clock_gettime(CLOCK_REALTIME, &ts);
+			ts.tv_sec += 1;
+			(void)pthread_cond_timedwait(&p.cond, &p.lock, &ts);
+			if (seen == p.ndone) {
+				if (job_cancelled(ctx))
+					p.stop = 1;
+				continue;
+			}
+		}
+		k = p.done[seen++];
+		pthread_mutex_unlock(&p.lock);
+		/* After a first stop, the prints still finishing are
+		 * recorded and their problems dropped. */
+		r = render_record(ctx, &l->v[k], rc == 0 ? cause : &more);
+		free(more);
+		more = NULL;
+		if (r < 0 && rc == 0)
+			rc = -1;
+		if (r == 0)
+			(*nok)++;
+		job_progress(ctx, (long long)(base + seen), (long long)l->n);
+		pthread_mutex_lock(&p.lock);
+		if (rc != 0 || job_cancelled(ctx))
+			p.stop = 1;
+	}
+	pthread_mutex_unlock(&p.lock);
+	for (i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	free(tid);
+	free(p.done);
+	pthread_cond_destroy(&p.cond);
+	pthread_mutex_destroy(&p.lock);
 	return rc;
 }
 
@@ -348,8 +537,8 @@ job_render_run(struct job_ctx *ctx, char **cause)
 	struct rlist l = { NULL, 0 };
 	long long order = job_payload_int(ctx, "order", 0);
 	char *dir = job_payload_str(ctx, "dir"), *odir = NULL, *text, *path;
-	char oname[32];
-	size_t i, nok = 0;
+	char oname[32], *imprint;
+	size_t i, nok = 0, *todo, ntodo = 0;
 	int rc = -1, r;
 
 	if (dir == NULL || order <= 0) {
@@ -370,13 +559,21 @@ job_render_run(struct job_ctx *ctx, char **cause)
 	}
 	render_sweep(odir);
 	job_progress(ctx, 0, (long long)l.n);
-	for (i = 0; i < l.n && !job_cancelled(ctx); i++) {
-		if ((r = render_item(ctx, &l.v[i], odir, cause)) < 0)
-			goto out;
-		if (r == 0)
+	imprint = store_pref_get(st, "production.imprint");
+	todo = xcalloc(l.n + 1, sizeof *todo);
+	for (i = 0; i < l.n; i++) {
+		r = render_prepare(ctx, &l.v[i], odir, imprint);
+		if (r == 2)
+			todo[ntodo++] = i;
+		else if (r == 0)
 			nok++;
-		job_progress(ctx, (long long)i + 1, (long long)l.n);
 	}
+	job_progress(ctx, (long long)(l.n - ntodo), (long long)l.n);
+	r = render_run_pool(ctx, &l, todo, ntodo, l.n - ntodo, &nok, cause);
+	free(todo);
+	free(imprint);
+	if (r != 0)
+		goto out;
 	if (job_cancelled(ctx)) {
 		rc = 0;
 		goto out;

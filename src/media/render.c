@@ -69,7 +69,7 @@ render_one(const struct render_spec *rs, int w, int h, int iw, int ih,
 {
 	VipsImage *im = NULL, *t = NULL;
 	double cx = 0, cy = 0, cw = iw, ch = ih, aspect = (double)w / h, sc;
-	int lw, x, y, aw, ah, vr;
+	int lw, x, y, aw, ah, vr, uw = rs->rot % 180 != 0 ? ih : iw;
 
 	if (rs->has_crop) {
 		cx = rs->crop[0] * iw;
@@ -89,13 +89,29 @@ render_one(const struct render_spec *rs, int w, int h, int iw, int ih,
 	*eff = cw / ((double)w / rs->dpi);
 	/* Decoded at the smallest scale that still covers the region. */
 	sc = (double)w / cw;
-	lw = sc >= 1 ? iw : (int)ceil(iw * sc);
-	if (lw > iw)
-		lw = iw;
+	lw = sc >= 1 ? uw : (int)ceil(uw * sc);
+	if (lw > uw)
+		lw = uw;
 	if (vips_thumbnail(rs->src, &im, lw, "height", VIPS_MAX_COORD,
 	    "size", VIPS_SIZE_DOWN, NULL) != 0) {
 		render_fail(cause, _("cannot read image"));
 		return NULL;
+	}
+	/* The turn needs the picture at random: it is decoded (already
+	 * shrunk) into memory first. */
+	if (rs->rot % 360 != 0) {
+		VipsAngle a = rs->rot == 90 ? VIPS_ANGLE_D90 :
+		    rs->rot == 180 ? VIPS_ANGLE_D180 : VIPS_ANGLE_D270;
+
+		if ((t = vips_image_copy_memory(im)) == NULL) {
+			g_object_unref(im);
+			render_fail(cause, _("cannot read image"));
+			return NULL;
+		}
+		g_object_unref(im);
+		im = t;
+		if (STEP(im, vips_rot(im, &t, a, NULL)) != 0)
+			goto fail;
 	}
 	sc = (double)im->Xsize / iw;
 	x = (int)floor(cx * sc + 0.5);
@@ -166,6 +182,46 @@ render_fit(int w, int h, int sw, int sh, int *nx, int *ny)
 	return *nx * *ny;
 }
 
+/* Lays the picture (w x ph) on a white w x h print with text centred in
+ * black in the band under it.  0, or -1 (*im unreferenced, NULL). */
+static int
+render_imprint(VipsImage **im, const char *text, int w, int h, int ph)
+{
+	VipsImage *t = NULL, *mask = NULL, *ink = NULL, *rgb = NULL, *in[3];
+	int band = h - ph, tw = w * 9 / 10, th = band * 6 / 10, vr, rc = -1;
+	char *markup = g_markup_escape_text(text, -1);
+
+	if (STEP(*im, vips_embed(*im, &t, 0, 0, w, h, "extend",
+	    VIPS_EXTEND_WHITE, NULL)) != 0)
+		goto out;
+	/* Fitted to 90% of the width and 60% of the band's height. */
+	if (vips_text(&mask, markup, "font", "sans", "width", tw, "height",
+	    th, "align", VIPS_ALIGN_CENTRE, NULL) != 0)
+		goto out;
+	if (vips_linear1(mask, &ink, -1.0, 255.0, "uchar", TRUE, NULL) != 0)
+		goto out;
+	in[0] = in[1] = in[2] = ink;
+	if (vips_bandjoin(in, &rgb, 3, NULL) != 0)
+		goto out;
+	if (STEP(*im, vips_insert(*im, rgb, &t, (w - rgb->Xsize) / 2,
+	    ph + (band - rgb->Ysize) / 2, NULL)) != 0)
+		goto out;
+	rc = 0;
+out:
+	if (rc != 0 && *im != NULL) {
+		g_object_unref(*im);
+		*im = NULL;
+	}
+	if (mask != NULL)
+		g_object_unref(mask);
+	if (ink != NULL)
+		g_object_unref(ink);
+	if (rgb != NULL)
+		g_object_unref(rgb);
+	g_free(markup);
+	return rc;
+}
+
 int
 media_render_print(const struct render_spec *rs, struct render_out *out,
     char **cause)
@@ -195,6 +251,8 @@ media_render_print(const struct render_spec *rs, struct render_out *out,
 	if (vips_image_get_orientation_swap(hdr))
 		swap(&iw, &ih);
 	g_object_unref(hdr);
+	if (rs->rot % 180 != 0)
+		swap(&iw, &ih);
 	w = (int)floor(rs->width_in * rs->dpi + 0.5);
 	h = (int)floor(rs->height_in * rs->dpi + 0.5);
 	/* The print in the orientation of the image. */
@@ -222,7 +280,18 @@ media_render_print(const struct render_spec *rs, struct render_out *out,
 			return -1;
 		}
 	}
-	if ((im = render_one(rs, w, h, iw, ih, &out->effective_dpi,
+	if (rs->imprint != NULL && *rs->imprint != '\0') {
+		int ph = h - (h * RENDER_IMPRINT_BAND + 500) / 1000;
+
+		if ((im = render_one(rs, w, ph, iw, ih, &out->effective_dpi,
+		    cause)) == NULL)
+			return -1;
+		if (render_imprint(&im, rs->imprint, w, h, ph) != 0) {
+			render_fail(cause, _("cannot print the name on the "
+			    "print"));
+			return -1;
+		}
+	} else if ((im = render_one(rs, w, h, iw, ih, &out->effective_dpi,
 	    cause)) == NULL)
 		return -1;
 	if (sw > 0) {
@@ -298,6 +367,12 @@ media_render_print(const struct render_spec *rs, struct render_out *out,
 		g_free(vbuf);
 	}
 	return 0;
+}
+
+void
+media_render_thread_done(void)
+{
+	vips_thread_shutdown();
 }
 
 int

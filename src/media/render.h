@@ -5,7 +5,10 @@
  * or within the image's crop rectangle, sized at width_in x height_in
  * inches at dpi, sRGB with the sRGB profile embedded, the DPI in the file,
  * JPEG quality 95.  An n-up item (sheet size set) lays as many copies as
- * fit on a white sheet, spaced evenly (the cut gaps).
+ * fit on a white sheet, spaced evenly (the cut gaps).  With an imprint,
+ * each print keeps a white band at its bottom (RENDER_IMPRINT_BAND of its
+ * height) with the text centred in black, and the picture fills the rest:
+ * the name is never printed over the picture.
  *
  * Shrink-on-load: the JPEG is decoded at the smallest scale that still
  * covers the print.  Threads: any (libvips is thread-safe).
@@ -15,6 +18,9 @@
 
 #include <stddef.h>
 
+/* The imprint band, in thousandths of the print's height. */
+#define RENDER_IMPRINT_BAND	70
+
 struct render_spec {
 	const char	*src;			/* the image file */
 	double		 width_in, height_in;	/* the print */
@@ -22,7 +28,14 @@ struct render_spec {
 	double		 sheet_width_in, sheet_height_in;	/* 0: not n-up */
 	int		 has_crop;
 	double		 crop[4];		/* x, y, w, h of the upright
-						 * image, 0-1 */
+						 * image turned by rot, 0-1 */
+	int		 rot;			/* quarter turns clockwise
+						 * before the crop: 0 90 180
+						 * 270 */
+	const char	*imprint;		/* a line of text (the
+						 * student's name) printed
+						 * under the picture on a
+						 * white band, or NULL */
 	const char	*dst;			/* write the JPEG here (the
 						 * caller renames it), or NULL:
 						 * into out->jpeg */
@@ -40,6 +53,10 @@ struct render_out {
 /* 0, or -1 with *cause set (caller frees). */
 int	media_render_print(const struct render_spec *, struct render_out *,
 	    char **cause);
+
+/* A thread that rendered prints calls this before it ends (libvips'
+ * per-thread buffers). */
+void	media_render_thread_done(void);
 
 /* The pixel size of an image file already written.  0 or -1 (*cause). */
 int	media_render_size(const char *path, int *width, int *height,

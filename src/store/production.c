@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,7 +272,7 @@ store_production_items(struct store *st, long long order_id,
 	    " coalesce(t.height_in, 0), coalesce(t.dpi, 0),"
 	    " coalesce(t.sheet_width_in, 0), coalesce(t.sheet_height_in, 0),"
 	    " m.path, m.crop_w IS NOT NULL, m.crop_x, m.crop_y, m.crop_w,"
-	    " m.crop_h, p.file, p.state"
+	    " m.crop_h, p.file, p.state, coalesce(m.crop_rot, 0), g.name"
 	    " FROM production_items p"
 	    " JOIN production_orders o ON o.id = p.order_id"
 	    " JOIN invoices i ON i.id = o.invoice_id"
@@ -279,6 +280,7 @@ store_production_items(struct store *st, long long order_id,
 	    " LEFT JOIN clients c ON c.id = coalesce(i.client_id, s.client_id)"
 	    " JOIN price_list_items t ON t.id = p.item_id"
 	    " LEFT JOIN images m ON m.id = p.image_id"
+	    " LEFT JOIN organizations g ON g.id = coalesce(s.org_id, c.org_id)"
 	    " WHERE p.order_id = ?1 ORDER BY p.id");
 	sqlite3_bind_int64(s, 1, order_id);
 	while (!stop && (e = sqlite3_step(s)) == SQLITE_ROW) {
@@ -305,6 +307,8 @@ store_production_items(struct store *st, long long order_id,
 		r.crop[3] = sqlite3_column_double(s, 20);
 		r.file = col_text(s, 21);
 		r.state = col_text(s, 22);
+		r.crop_rot = sqlite3_column_int(s, 23);
+		r.org = col_text(s, 24);
 		stop = fn(&r, arg);
 	}
 	sqlite3_reset(s);
@@ -417,13 +421,13 @@ store_production_frames(struct store *st, long long org_id,
 
 int
 store_image_crop_set(struct store *st, long long image_id, int has_crop,
-    double x, double y, double w, double h)
+    double x, double y, double w, double h, int rot)
 {
 	sqlite3_stmt *s;
 	int e;
 
 	s = store_stmt(st, "UPDATE images SET crop_x = ?2, crop_y = ?3,"
-	    " crop_w = ?4, crop_h = ?5 WHERE id = ?1");
+	    " crop_w = ?4, crop_h = ?5, crop_rot = ?6 WHERE id = ?1");
 	sqlite3_bind_int64(s, 1, image_id);
 	if (has_crop) {
 		sqlite3_bind_double(s, 2, x);
@@ -436,9 +440,38 @@ store_image_crop_set(struct store *st, long long image_id, int has_crop,
 		sqlite3_bind_null(s, 4);
 		sqlite3_bind_null(s, 5);
 	}
+	sqlite3_bind_int(s, 6, ((rot % 360) + 360) % 360);
 	e = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (e != SQLITE_DONE)
 		return -1;
 	return sqlite3_changes(store_db(st)) > 0;
+}
+
+int
+store_image_crop_get(struct store *st, long long image_id,
+    struct image_crop *ic)
+{
+	sqlite3_stmt *s;
+	int e;
+
+	memset(ic, 0, sizeof *ic);
+	s = store_stmt(st, "SELECT crop_w IS NOT NULL, coalesce(crop_x, 0),"
+	    " coalesce(crop_y, 0), coalesce(crop_w, 1), coalesce(crop_h, 1),"
+	    " crop_rot, path FROM images WHERE id = ?1");
+	sqlite3_bind_int64(s, 1, image_id);
+	if ((e = sqlite3_step(s)) == SQLITE_ROW) {
+		ic->has_crop = sqlite3_column_int(s, 0);
+		ic->crop[0] = sqlite3_column_double(s, 1);
+		ic->crop[1] = sqlite3_column_double(s, 2);
+		ic->crop[2] = sqlite3_column_double(s, 3);
+		ic->crop[3] = sqlite3_column_double(s, 4);
+		ic->rot = sqlite3_column_int(s, 5);
+		snprintf(ic->path, sizeof ic->path, "%s",
+		    col_text(s, 6) != NULL ? col_text(s, 6) : "");
+	}
+	sqlite3_reset(s);
+	if (e == SQLITE_ROW)
+		return 1;
+	return e == SQLITE_DONE ? 0 : -1;
 }

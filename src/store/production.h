@@ -84,6 +84,8 @@ struct production_item_row {
 	double		 crop[4];	/* x, y, w, h (0-1) */
 	const char	*file;
 	const char	*state;
+	int		 crop_rot;	/* 0 90 180 270, before the crop */
+	const char	*org;		/* organization name, or NULL */
 };
 typedef int (*production_item_fn)(const struct production_item_row *,
 	    void *);
@@ -112,8 +114,20 @@ typedef int (*production_frame_fn)(const char *caption, const char *path,
 int	store_production_frames(struct store *, long long org_id,
 	    production_frame_fn, void *arg);
 
-/* Sets (has_crop) or clears an image's crop.  1 done, 0 no image, -1. */
+/* Sets (has_crop) or clears an image's crop, and its quarter turns rot
+ * (degrees clockwise, applied to the upright picture before the crop,
+ * whose rectangle is of the turned picture).  1 done, 0 no image, -1. */
 int	store_image_crop_set(struct store *, long long image_id, int has_crop,
-	    double x, double y, double w, double h);
+	    double x, double y, double w, double h, int rot);
+
+struct image_crop {
+	int		 has_crop;	/* 0: centred (crop 0,0,1,1) */
+	double		 crop[4];	/* x, y, w, h (0-1) */
+	int		 rot;		/* 0 90 180 270 */
+	char		 path[1024];	/* relative to the studio */
+};
+/* An image's crop.  1, 0 no such image, -1. */
+int	store_image_crop_get(struct store *, long long image_id,
+	    struct image_crop *);
 
 #endif

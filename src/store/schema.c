@@ -335,6 +335,11 @@ static const char *const migrations[] = {
 	"ALTER TABLE sessions ADD COLUMN delivery_url TEXT;"
 	"CREATE UNIQUE INDEX sessions_by_delivery_token ON"
 	"  sessions(delivery_token) WHERE delivery_token IS NOT NULL;",
+
+	/* 9: production: the crop editor turns a picture by quarter turns
+	 * (degrees clockwise, 0 90 180 270) before its crop rectangle, which
+	 * is then of the turned picture. */
+	"ALTER TABLE images ADD COLUMN crop_rot INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
