@@ -6,6 +6,7 @@ libpicday_a_SOURCES += src/jobs/job-render.c src/jobs/job-contact.c \
 	src/jobs/production.h
 libpicday_a_SOURCES += src/core/production.c src/core/production.h
 libpicday_a_SOURCES += src/store/production.c src/store/production.h
+libpicday_a_SOURCES += src/tui/crop-editor.c src/tui/crop.h
 libpicday_a_SOURCES += src/media/render.c src/media/render.h \
 	src/media/prodsheet.c src/media/prodsheet.h
 TESTS += tests/cli/production.sh tests/cli/kill9-render.sh tests/tui/production-hub.sh \

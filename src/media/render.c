@@ -376,6 +376,26 @@ media_render_thread_done(void)
 }
 
 int
+media_render_upright_size(const char *path, int *width, int *height,
+    char **cause)
+{
+	VipsImage *im;
+
+	if (media_vips_init(cause) != 0)
+		return -1;
+	if ((im = vips_image_new_from_file(path, NULL)) == NULL) {
+		render_fail(cause, _("cannot read image"));
+		return -1;
+	}
+	*width = im->Xsize;
+	*height = im->Ysize;
+	if (vips_image_get_orientation_swap(im))
+		swap(width, height);
+	g_object_unref(im);
+	return 0;
+}
+
+int
 media_render_size(const char *path, int *width, int *height, char **cause)
 {
 	VipsImage *im;

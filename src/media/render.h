@@ -58,6 +58,11 @@ int	media_render_print(const struct render_spec *, struct render_out *,
  * per-thread buffers). */
 void	media_render_thread_done(void);
 
+/* The size of a picture upright (its EXIF orientation applied).  0 or
+ * -1 (*cause). */
+int	media_render_upright_size(const char *path, int *width, int *height,
+	    char **cause);
+
 /* The pixel size of an image file already written.  0 or -1 (*cause). */
 int	media_render_size(const char *path, int *width, int *height,
 	    char **cause);

@@ -22,17 +22,27 @@
 
 /* The picture as packed 8-bit sRGB, 3 bands. */
 static int
-termpic_load(const char *path, int max_w, int max_h, VipsImage **out,
-    char **cause)
+termpic_load(const char *path, int rot, int max_w, int max_h,
+    VipsImage **out, char **cause)
 {
 	VipsImage *t = NULL, *u = NULL;
+	int turned = rot % 180 != 0;
 
 	if (media_vips_init(cause) != 0)
 		return -1;
 	/* vips_thumbnail shrinks on load and turns by EXIF orientation. */
-	if (vips_thumbnail(path, &t, max_w * TERMPIC_PX_W, "height",
+	if (vips_thumbnail(path, &t, turned ? max_h * TERMPIC_PX_H :
+	    max_w * TERMPIC_PX_W, "height", turned ? max_w * TERMPIC_PX_W :
 	    max_h * TERMPIC_PX_H, NULL) != 0)
 		goto fail;
+	if (rot % 360 != 0) {
+		if (vips_rot(t, &u, rot == 90 ? VIPS_ANGLE_D90 : rot == 180 ?
+		    VIPS_ANGLE_D180 : VIPS_ANGLE_D270, NULL) != 0)
+			goto fail;
+		g_object_unref(t);
+		t = u;
+		u = NULL;
+	}
 	if (vips_image_hasalpha(t)) {
 		if (vips_flatten(t, &u, NULL) != 0)
 			goto fail;
@@ -87,6 +97,13 @@ int
 termpic_make(const char *path, int max_w, int max_h,
     enum termpic_colours colours, struct termpic *tp, char **cause)
 {
+	return termpic_make_turned(path, 0, max_w, max_h, colours, tp, cause);
+}
+
+int
+termpic_make_turned(const char *path, int rot, int max_w, int max_h,
+    enum termpic_colours colours, struct termpic *tp, char **cause)
+{
 	VipsImage *im = NULL;
 	ChafaSymbolMap *sm;
 	ChafaCanvasConfig *cfg;
@@ -100,7 +117,7 @@ termpic_make(const char *path, int max_w, int max_h,
 		*cause = xstrdup(_("no room for a picture"));
 		return -1;
 	}
-	if (termpic_load(path, max_w, max_h, &im, cause) != 0)
+	if (termpic_load(path, rot, max_w, max_h, &im, cause) != 0)
 		return -1;
 	if ((px = vips_image_write_to_memory(im, &len)) == NULL) {
 		char *e = media_vips_error();

@@ -35,6 +35,9 @@ struct termpic {
  * as high as wide), upright by its EXIF orientation. */
 int	termpic_make(const char *path, int max_w, int max_h,
 	    enum termpic_colours, struct termpic *, char **cause);
+/* The same, turned rot degrees clockwise (0 90 180 270) after EXIF. */
+int	termpic_make_turned(const char *path, int rot, int max_w, int max_h,
+	    enum termpic_colours, struct termpic *, char **cause);
 void	termpic_free(struct termpic *);
 
 #endif

@@ -3,7 +3,8 @@
  * state; `r` queues the render of the order under the cursor to the
  * studio's renders/ folder (the worker runs it; the message line says
  * when it ends), `R` renders every print of it again (a crop changed), `S`
- * marks it shipped (core/production).
+ * marks it shipped (core/production), `c` opens the crop editor on its
+ * prints (tui/crop-editor).
  */
 #include "config.h"
 
@@ -17,6 +18,7 @@
 #include "store/db.h"
 #include "store/lists.h"
 #include "store/production.h"
+#include "tui/crop.h"
 #include "tui/hub.h"
 #include "tui/jobwatch.h"
 #include "util/i18n.h"
@@ -38,7 +40,7 @@ production_init(struct hub *h)
 	h->data = hub_list_new(LISTS_PRODUCTION, production_cols,
 	    sizeof production_cols / sizeof production_cols[0], 5,
 	    N_("r render the order to the studio's renders/ folder, "
-	    "R render it all again, S mark it shipped."));
+	    "R render it all again, c crop its prints, S mark it shipped."));
 }
 
 static void
@@ -83,10 +85,14 @@ production_key(struct hub *h, int key, enum tui_action act)
 
 	(void)key;
 	if (act != ACT_RENDER_ORDER && act != ACT_RERENDER_ORDER &&
-	    act != ACT_SHIP_ORDER)
+	    act != ACT_SHIP_ORDER && act != ACT_CROP_ORDER)
 		return TUI_NOT_MINE;
 	if (order <= 0) {
 		tui_error("%s", _("No production order here."));
+		return TUI_HANDLED;
+	}
+	if (act == ACT_CROP_ORDER) {
+		crop_editor_open(order);
 		return TUI_HANDLED;
 	}
 	if (act == ACT_RERENDER_ORDER &&

@@ -109,6 +109,7 @@ enum tui_scope {
 	X(SORT_INVOICES_REVERSE, INVOICES, 'S', 0, 0, "S", N_("Reverse the sort")) \
 	X(RENDER_ORDER, PRODUCTION, 'r', 0, 0, "r", N_("Render the order for the lab (prints, manifest, production sheet)")) \
 	X(RERENDER_ORDER, PRODUCTION, 'R', 0, 0, "R", N_("Render every print of the order again (after a crop changed)")) \
+	X(CROP_ORDER, PRODUCTION, 'c', 0, 0, "c", N_("Crop editor: the picture of each print of the order with the rectangle it keeps (move, zoom, turn)")) \
 	X(SHIP_ORDER, PRODUCTION, 'S', 0, 0, "S", N_("Mark the order shipped (its session is Complete when all its orders are)")) \
 	X(RETRY_JOB, CONTROL, 'r', 0, 0, "r", N_("Retry the tagged jobs, else this one")) \
 	X(CANCEL_JOB, CONTROL, 'c', 0, 0, "c", N_("Cancel the tagged jobs, else this one")) \

@@ -16,7 +16,7 @@
 struct tui_picture {
 	struct termpic	 pic;
 	long long	 id;
-	int		 w, h;
+	int		 w, h, rot;
 	char		*error;
 	short		*pairs;
 	int		 npairs;
@@ -72,15 +72,25 @@ void
 tui_picture_draw(struct tui_picture *tp, long long id, const char *path,
     int y, int x, int h, int w)
 {
+	int at[4];
+
+	tui_picture_draw_turned(tp, id, path, 0, y, x, h, w, at);
+}
+
+void
+tui_picture_draw_turned(struct tui_picture *tp, long long id,
+    const char *path, int rot, int y, int x, int h, int w, int at[4])
+{
 	enum termpic_colours colours = picture_colours();
 	const struct termpic *p = &tp->pic;
 	int r, c, x0, y0;
 	cchar_t cc;
 	wchar_t wc[2];
 
+	memset(at, 0, 4 * sizeof *at);
 	if (w < 2 || h < 1)
 		return;
-	if (tp->id != id || tp->w != w || tp->h != h) {
+	if (tp->id != id || tp->w != w || tp->h != h || tp->rot != rot) {
 		char *full = store_path(tui_store(), path);
 
 		termpic_free(&tp->pic);
@@ -89,7 +99,8 @@ tui_picture_draw(struct tui_picture *tp, long long id, const char *path,
 		tp->id = id;
 		tp->w = w;
 		tp->h = h;
-		if (termpic_make(full, w, h, colours, &tp->pic,
+		tp->rot = rot;
+		if (termpic_make_turned(full, rot, w, h, colours, &tp->pic,
 		    &tp->error) != 0)
 			termpic_free(&tp->pic);
 		free(full);
@@ -104,6 +115,10 @@ tui_picture_draw(struct tui_picture *tp, long long id, const char *path,
 	}
 	x0 = x + (w - p->w) / 2;
 	y0 = y + (h - p->h) / 2;
+	at[0] = y0;
+	at[1] = x0;
+	at[2] = p->h;
+	at[3] = p->w;
 	for (r = 0; r < p->h; r++)
 		for (c = 0; c < p->w; c++) {
 			const struct termpic_cell *cell = &p->cells[r * p->w + c];

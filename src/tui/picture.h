@@ -16,5 +16,10 @@ void		 tui_picture_free(struct tui_picture *);
  * picture that cannot be made shows why, in one line. */
 void		 tui_picture_draw(struct tui_picture *, long long id,
 		    const char *path, int y, int x, int h, int w);
+/* The same turned rot degrees clockwise; where the picture landed goes in
+ * at[] (y, x, h, w in cells; h 0 when none). */
+void		 tui_picture_draw_turned(struct tui_picture *, long long id,
+		    const char *path, int rot, int y, int x, int h, int w,
+		    int at[4]);
 
 #endif
