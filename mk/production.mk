@@ -10,7 +10,9 @@ libpicday_a_SOURCES += src/tui/crop-editor.c src/tui/crop.h
 libpicday_a_SOURCES += src/media/render.c src/media/render.h \
 	src/media/prodsheet.c src/media/prodsheet.h
 TESTS += tests/cli/production.sh tests/cli/kill9-render.sh tests/tui/production-hub.sh \
-	tests/cli/production-real.sh
+	tests/cli/production-real.sh tests/cli/production-imprint.sh \
+	tests/tui/production-crop.sh
 EXTRA_DIST += tests/cli/production.sh tests/cli/kill9-render.sh tests/tui/production-hub.sh \
-	tests/cli/production-real.sh \
+	tests/cli/production-real.sh tests/cli/production-imprint.sh \
+	tests/tui/production-crop.sh \
 	bench/bench-render.sh
