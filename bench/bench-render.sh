@@ -5,9 +5,12 @@
 # (budget: within 1.2x) and ImageMagick `convert -resize 2400x3000^
 # -gravity center -extent 2400x3000` K times (budget: 5x faster), and
 # compares peak memory (budget: a quarter of ImageMagick's or less).
+# Then the same order again with production.threads 1 (one print at a
+# time) against the default (one print per core): the ratio is printed,
+# with no budget (it depends on the cores free on a shared machine).
 set -eu
 : "${PICDAY:?usage: PICDAY=path/to/picday sh bench-render.sh}"
-K=${BENCH_PRINTS:-4}
+K=${BENCH_PRINTS:-8}
 T=$(mktemp -d "${TMPDIR:-/tmp}/picday-bench.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 MAGICK_THREAD_LIMIT=2; export MAGICK_THREAD_LIMIT
@@ -45,6 +48,31 @@ for i in $(seq "$K"); do
 	[ "$m" -gt "$m_im" ] && m_im=$m
 done
 t3=$(now)
+# Sequential against parallel, the same prints (--again renders them all),
+# in turns, three rounds, the best of each (the machine is shared).
+best_s=999999; best_p=999999
+for r in 1 2 3; do
+	for th in 1 0; do
+		pd setup set production.threads $th
+		a=$(now)
+		pd production render --order 1 --again -o "$T/th$th" >/dev/null 2>&1
+		b=$(now)
+		d=$(echo "$a $b" | awk '{ printf "%.3f", $2 - $1 }')
+		if [ $th = 1 ]; then
+			best_s=$(echo "$d $best_s" | awk '{ print ($1 < $2) ? $1 : $2 }')
+		else
+			best_p=$(echo "$d $best_p" | awk '{ print ($1 < $2) ? $1 : $2 }')
+		fi
+	done
+done
+(cd "$T/th1/1" && sha256sum ./*.jpg manifest.csv) >"$T/s1"
+(cd "$T/th0/1" && sha256sum ./*.jpg manifest.csv) >"$T/s2"
+cmp -s "$T/s1" "$T/s2" ||
+    { echo "   parallel prints differ from sequential ones"; exit 1; }
+echo "$best_s $best_p $K $(getconf _NPROCESSORS_ONLN)" | awk '{
+	printf "   %d prints one at a time: %.2f s; %d at once: %.2f s (%.2fx faster, same bytes; best of 3)\n",
+	    $3, $1, $4, $2, $1 / $2
+}'
 echo "$t0 $t1 $t2 $t3 $m_pd $m_im $K" | awk '{
 	p = $2 - $1; v = $3 - $2; c = $4 - $3
 	printf "   picday render: %d prints in %.2f s, peak %d MB\n", $7, p, $5 / 1024

@@ -364,6 +364,13 @@ render_run_pool(struct job_ctx *ctx, struct rlist *l, size_t *todo,
 	p.ntodo = ntodo;
 	p.done = xcalloc(ntodo, sizeof *p.done);
 	tid = xcalloc(nt, sizeof *tid);
+	if (media_render_at_once(nt, cause) != 0) {
+		free(tid);
+		free(p.done);
+		pthread_cond_destroy(&p.cond);
+		pthread_mutex_destroy(&p.lock);
+		return -1;
+	}
 	for (i = 0; i < (size_t)nt; i++)
 		if (pthread_create(&tid[started], NULL, render_thread, &p) == 0)
 			started++;
@@ -401,6 +408,8 @@ render_run_pool(struct job_ctx *ctx, struct rlist *l, size_t *todo,
 	pthread_mutex_unlock(&p.lock);
 	for (i = 0; i < started; i++)
 		pthread_join(tid[i], NULL);
+	(void)media_render_at_once(0, &more);
+	free(more);
 	free(tid);
 	free(p.done);
 	pthread_cond_destroy(&p.cond);

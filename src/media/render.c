@@ -369,6 +369,16 @@ media_render_print(const struct render_spec *rs, struct render_out *out,
 	return 0;
 }
 
+int
+media_render_at_once(int n, char **cause)
+{
+	if (media_vips_init(cause) != 0)
+		return -1;
+	/* 0: libvips' default (VIPS_CONCURRENCY, else the cores). */
+	vips_concurrency_set(n > 1 ? 1 : 0);
+	return 0;
+}
+
 void
 media_render_thread_done(void)
 {

@@ -54,6 +54,13 @@ struct render_out {
 int	media_render_print(const struct render_spec *, struct render_out *,
 	    char **cause);
 
+/* Several prints rendered at once (n > 1) each run their libvips
+ * pipeline on one thread (they already keep the cores busy, and a pool of
+ * threads per pipeline only adds buffers); n 0 puts back libvips' own
+ * choice.  Process-wide, cheap; 0 or -1 (*cause) when libvips cannot
+ * start. */
+int	media_render_at_once(int n, char **cause);
+
 /* A thread that rendered prints calls this before it ends (libvips'
  * per-thread buffers). */
 void	media_render_thread_done(void);

@@ -63,6 +63,8 @@
 	X(vips_blob_get) \
 	X(vips_image_set_blob_copy) \
 	X(vips_area_unref) \
+	X(vips_concurrency_set) \
+	X(vips_concurrency_get) \
 
 #define PICDAY_VIPS_DECLARE(f) extern __typeof__(f) *picday_##f;
 PICDAY_VIPS_FUNCS(PICDAY_VIPS_DECLARE)
@@ -113,5 +115,7 @@ PICDAY_VIPS_FUNCS(PICDAY_VIPS_DECLARE)
 #define vips_blob_get	(*picday_vips_blob_get)
 #define vips_image_set_blob_copy	(*picday_vips_image_set_blob_copy)
 #define vips_area_unref	(*picday_vips_area_unref)
+#define vips_concurrency_set	(*picday_vips_concurrency_set)
+#define vips_concurrency_get	(*picday_vips_concurrency_get)
 
 #endif
