@@ -5,8 +5,12 @@
  *
  * Each print is rendered (media/render) and written atomically to
  * DIR/ORDER/FILE (its lab-safe name, fixed when the order was made), and
- * its item marked rendered; a print already rendered whose file is there
- * is left alone, so a rerun replaces nothing and adds nothing, and a job
+ * its item marked rendered.  Prints are rendered several at once
+ * (production.threads, default one per core) by threads that only write
+ * files; this job's thread alone touches the store and records each print
+ * as it finishes.  Settings: production.imprint (none, name, name+org: the
+ * name band under the picture).  A print already rendered whose file is
+ * there is left alone, so a rerun replaces nothing and adds nothing, and a job
  * killed mid-file leaves only a temporary, swept at the next start.  A
  * source missing or unreadable, or an item without a size, is named and
  * the rest of the order renders; a source smaller than the print needs is
@@ -264,15 +268,11 @@ render_work(struct ritem *it)
 	it->rc = 0;
 }
 
-static void *
-render_thread(void *arg)
+static void
+render_loop(struct rpool *p)
 {
-	struct rpool *p = arg;
-	sigset_t all;
 	size_t k;
 
-	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, NULL);
 	pthread_mutex_lock(&p->lock);
 	while (!p->stop && p->next < p->ntodo) {
 		k = p->todo[p->next++];
@@ -283,6 +283,17 @@ render_thread(void *arg)
 		pthread_cond_signal(&p->cond);
 	}
 	pthread_mutex_unlock(&p->lock);
+}
+
+static void *
+render_thread(void *arg)
+{
+	sigset_t all;
+
+	/* Signals are the job's thread's. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	render_loop(arg);
 	media_render_thread_done();
 	return NULL;
 }
@@ -364,7 +375,7 @@ render_run_pool(struct job_ctx *ctx, struct rlist *l, size_t *todo,
 	p.ntodo = ntodo;
 	p.done = xcalloc(ntodo, sizeof *p.done);
 	tid = xcalloc(nt, sizeof *tid);
-	if (media_render_at_once(nt, cause) != 0) {
+	if (nt > 1 && media_render_at_once(nt, cause) != 0) {
 		free(tid);
 		free(p.done);
 		pthread_cond_destroy(&p.cond);
@@ -374,9 +385,8 @@ render_run_pool(struct job_ctx *ctx, struct rlist *l, size_t *todo,
 	for (i = 0; i < (size_t)nt; i++)
 		if (pthread_create(&tid[started], NULL, render_thread, &p) == 0)
 			started++;
-	if (started == 0) {
-		render_thread(&p);	/* no thread: this one works */
-	}
+	if (started == 0)
+		render_loop(&p);	/* no thread: this one works */
 	pthread_mutex_lock(&p.lock);
 	while (seen < p.next || (!p.stop && seen < ntodo)) {
 		if (seen == p.ndone) {
@@ -408,8 +418,10 @@ render_run_pool(struct job_ctx *ctx, struct rlist *l, size_t *todo,
 	pthread_mutex_unlock(&p.lock);
 	for (i = 0; i < started; i++)
 		pthread_join(tid[i], NULL);
-	(void)media_render_at_once(0, &more);
+	if (nt > 1)
+		(void)media_render_at_once(0, &more);
 	free(more);
+	more = NULL;
 	free(tid);
 	free(p.done);
 	pthread_cond_destroy(&p.cond);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -369,13 +370,25 @@ media_render_print(const struct render_spec *rs, struct render_out *out,
 	return 0;
 }
 
+/* Render jobs in the process with several prints at once, and libvips'
+ * own concurrency from before the first of them. */
+static pthread_mutex_t at_once_lock = PTHREAD_MUTEX_INITIALIZER;
+static int at_once_jobs, at_once_saved;
+
 int
 media_render_at_once(int n, char **cause)
 {
 	if (media_vips_init(cause) != 0)
 		return -1;
-	/* 0: libvips' default (VIPS_CONCURRENCY, else the cores). */
-	vips_concurrency_set(n > 1 ? 1 : 0);
+	pthread_mutex_lock(&at_once_lock);
+	if (n > 1) {
+		if (at_once_jobs++ == 0) {
+			at_once_saved = vips_concurrency_get();
+			vips_concurrency_set(1);
+		}
+	} else if (at_once_jobs > 0 && --at_once_jobs == 0)
+		vips_concurrency_set(at_once_saved);
+	pthread_mutex_unlock(&at_once_lock);
 	return 0;
 }
 

@@ -56,9 +56,10 @@ int	media_render_print(const struct render_spec *, struct render_out *,
 
 /* Several prints rendered at once (n > 1) each run their libvips
  * pipeline on one thread (they already keep the cores busy, and a pool of
- * threads per pipeline only adds buffers); n 0 puts back libvips' own
- * choice.  Process-wide, cheap; 0 or -1 (*cause) when libvips cannot
- * start. */
+ * threads per pipeline only adds buffers); a job that called it with n > 1
+ * calls it with 0 when done, and the last such job in the process puts
+ * back libvips' concurrency of before.  Cheap; 0 or -1 (*cause) when
+ * libvips cannot start. */
 int	media_render_at_once(int n, char **cause);
 
 /* A thread that rendered prints calls this before it ends (libvips'
