@@ -311,7 +311,11 @@ crop_key(struct tui_layer *l, int key)
 		crop_load(ce, (ce->cur + 1) % ce->n);
 		break;
 	case '\n': case '\r': case KEY_ENTER:
-		crop_save(ce);
+		/* Never a rectangle measured on a picture not read. */
+		if (ce->error != NULL)
+			tui_error("%s", ce->error);
+		else
+			crop_save(ce);
 		return TUI_HANDLED;
 	case TUI_ESC:
 		tui_message("%s", _("crop not changed"));
