@@ -2,6 +2,7 @@
 libpicday_a_SOURCES += src/cli/cmd-org.c src/cli/cmd-clients.c \
 	src/core/csvsniff.c src/core/csvsniff.h \
 	src/core/roster.c src/core/roster.h \
+	src/core/role.c src/core/role.h \
 	src/store/client.c src/store/client.h \
 	src/store/org.c src/store/org.h
 
