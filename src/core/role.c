@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "core/role.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* Lower-case ASCII letters and digits of s (others dropped) into out. */
@@ -78,6 +79,56 @@ role_priority_parse(const char *cell, char *buf, const char **out)
 	snprintf(buf, 8, "%ld", v);
 	*out = buf;
 	return 0;
+}
+
+int
+role_cells(const char **role, const char **prio, char *buf, char **why)
+{
+	const char *r, *p;
+
+	if (*role != NULL) {
+		if (role_parse(*role, &r) != 0) {
+			*why = xasprintf(_("role '%s' is none of student, "
+			    "teacher, staff"), *role);
+			return -1;
+		}
+		*role = r != NULL ? r : "";
+	}
+	if (*prio != NULL) {
+		if (role_priority_parse(*prio, buf, &p) != 0) {
+			*why = xasprintf(_("priority '%s' is not a number from "
+			    "1 to 999"), *prio);
+			return -1;
+		}
+		*prio = p != NULL ? p : "";
+	}
+	return 0;
+}
+
+char *
+role_row_key(const char *org, const char *sid, const char *last,
+    const char *first)
+{
+	char *key, *p;
+
+	key = *sid != '\0' ? xasprintf("%s\037%s", org, sid) :
+	    xasprintf("%s\037\036%s\037%s", org, last, first);
+	for (p = key; *p != '\037'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return key;
+}
+
+char *
+role_row_again(const char *sid, const char *last, const char *first,
+    long line)
+{
+	if (*sid != '\0')
+		return xasprintf(_("student ID %s appears again on line %ld; "
+		    "the later row wins"), sid, line);
+	/* L10N: a teacher or staff member without an ID, by name */
+	return xasprintf(_("%s %s appears again on line %ld; the later row "
+	    "wins"), first, last, line);
 }
 
 /* key without a courtesy title in front ("Mrs. Park" -> "Park"). */

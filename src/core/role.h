@@ -25,6 +25,22 @@ int	role_parse(const char *cell, const char **role);
  * bytes). */
 int	role_priority_parse(const char *cell, char *buf, const char **out);
 
+/* A roster row's role and priority cells made canonical: *role (NULL:
+ * no such column) becomes ROLE_TEACHER, ROLE_STAFF or "" (a student),
+ * *prio the number (in buf, >= 8 bytes) or "".  0, or -1 with *why
+ * (caller frees). */
+int	role_cells(const char **role, const char **prio, char *buf,
+	    char **why);
+/* A roster row's key: organization + student ID, or for teachers and
+ * staff without an ID organization + last and first name (caller
+ * frees).  The first ASCII-case-folded: organizations compare so. */
+char	*role_row_key(const char *org, const char *sid, const char *last,
+	    const char *first);
+/* The warning for a row whose key comes again on line `line` (caller
+ * frees). */
+char	*role_row_again(const char *sid, const char *last, const char *first,
+	    long line);
+
 /* Whether the teacher (last, first, its own teacher and homeroom fields)
  * leads the class whose students' teacher field is `key` and homeroom
  * `room` (either may be "" or NULL).  It does when its own teacher field

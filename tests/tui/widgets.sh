@@ -20,13 +20,15 @@ wait_for 'New client'
 keys 'Jürgen' Tab Tab 'S900' Tab 10 Tab 'Ms Lee' Tab Tab 'bad' Tab Tab Tab Enter
 wait_for 'Last name: required' ; ok $? "OK checks required fields first"
 # The focus is on the field at fault; Enter on the last field is OK.
-keys 'Ødegård' Tab Tab Tab Tab Tab Tab Tab Tab Enter
+keys 'Ødegård' Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Enter
 wait_for 'does not look like an e-mail' ; ok $? "the e-mail validator refuses a bad address"
 is "$(db 'SELECT count(*) FROM clients')" "$before" "nothing written while the form is refused"
-keys BSpace BSpace BSpace 'j@example.org' Tab Tab Tab Right Enter
+keys BSpace BSpace BSpace 'j@example.org' Tab Tab Tab Right Tab Right Tab \
+    'Librarian' Tab 3 Enter
 wait_for 'Client Jürgen Ødegård saved' ; ok $? "OK saves the client"
-is "$(db "SELECT first_name || '|' || last_name || '|' || student_id || '|' || o.name FROM clients c JOIN organizations o ON o.id = c.org_id WHERE student_id = 'S900'")" \
-    'Jürgen|Ødegård|S900|Escuela Núñez' "the client is in the studio with its organization"
+is "$(db "SELECT first_name || '|' || last_name || '|' || student_id || '|' || o.name || '|' || role || '|' || title || '|' || priority FROM clients c JOIN organizations o ON o.id = c.org_id WHERE student_id = 'S900'")" \
+    'Jürgen|Ødegård|S900|Escuela Núñez|teacher|Librarian|3' \
+    "the client is in the studio with its organization, role, title and priority"
 
 # The wizard: cancel writes nothing and changes nothing.
 sum() { db 'SELECT count(*), total(status_id), total(org_id) FROM sessions'; }
