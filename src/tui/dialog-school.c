@@ -140,7 +140,8 @@ comp_submit(struct form_page *p, void *arg, char **cause)
 		return -1;
 	title = xasprintf(_("class composites %s"), file);
 	rc = school_queue("composite", title, job_composite_payload(org,
-	    form_choice_id(p, F_OPT1) == 2 ? "grade" : "teacher", file,
+	    form_choice_id(p, F_OPT1) == 2 ? "grade" :
+	    form_choice_id(p, F_OPT1) == 3 ? "staff" : "teacher", file,
 	    big ? 10 : 8, big ? 13 : 10), posed, missing, cause);
 	free(title);
 	return rc;
@@ -197,7 +198,7 @@ void
 sessions_composite_open(struct hub_list *hl)
 {
 	const struct form_choice by[] = {
-		{ _("teacher"), 1 }, { _("grade"), 2 },
+		{ _("teacher"), 1 }, { _("grade"), 2 }, { _("staff"), 3 },
 	};
 	const struct form_choice pages[] = {
 		{ "8x10", 1 }, { "10x13", 2 },
@@ -213,7 +214,7 @@ sessions_composite_open(struct hub_list *hl)
 	file = sess_export_path("composites", "pdf");
 	form_set_value(p, F_OUT, file);
 	free(file);
-	form_page_set_choices(p, F_OPT1, by, 2);
+	form_page_set_choices(p, F_OPT1, by, 3);
 	pref = store_pref_get(tui_store(), "composite.page");
 	if (pref != NULL && strcmp(pref, "10x13") == 0) {
 		const struct form_choice rev[] = { pages[1], pages[0] };
