@@ -84,6 +84,8 @@ static const struct {
 	{ "studentid", ROSTER_STUDENT_ID }, { "studentnumber", ROSTER_STUDENT_ID },
 	{ "idnumber", ROSTER_STUDENT_ID }, { "student#", ROSTER_STUDENT_ID },
 	{ "studentno", ROSTER_STUDENT_ID }, { "id", ROSTER_STUDENT_ID },
+	{ "staffid", ROSTER_STUDENT_ID }, { "teacherid", ROSTER_STUDENT_ID },
+	{ "employeeid", ROSTER_STUDENT_ID },
 	{ "grade", ROSTER_GRADE }, { "gradelevel", ROSTER_GRADE },
 	{ "gr", ROSTER_GRADE }, { "grd", ROSTER_GRADE },
 	{ "teacher", ROSTER_TEACHER }, { "homeroomteacher", ROSTER_TEACHER },
