@@ -17,7 +17,7 @@ static const struct list_column clients_cols[] = {
 	{ N_("Student ID"), 3, 10, 0, 0 },
 	{ N_("Grade"), 4, 5, 0, 0 },
 	{ N_("Teacher"), 5, 12, 1, 0 },
-	{ N_("Organization"), 6, 14, 1, 0 },
+	{ N_("Organization"), 6, 12, 1, 0 },
 	{ N_("Role"), 7, 7, 0, 0 },
 };
 

@@ -3,7 +3,7 @@
 # Sessions filter wizard writes nothing and applies only on Finish.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/studio.sh"
-plan 11
+plan 12
 make_studio
 before=$(db 'SELECT count(*) FROM clients')
 
@@ -29,6 +29,8 @@ wait_for 'Client Jürgen Ødegård saved' ; ok $? "OK saves the client"
 is "$(db "SELECT first_name || '|' || last_name || '|' || student_id || '|' || o.name || '|' || role || '|' || title || '|' || priority FROM clients c JOIN organizations o ON o.id = c.org_id WHERE student_id = 'S900'")" \
     'Jürgen|Ødegård|S900|Escuela Núñez|teacher|Librarian|3' \
     "the client is in the studio with its organization, role, title and priority"
+keys / 'Ødegård' Enter
+wait_for 'Ødegård +Jürgen .*teacher' ; ok $? "the Clients hub shows the role"
 
 # The wizard: cancel writes nothing and changes nothing.
 sum() { db 'SELECT count(*), total(status_id), total(org_id) FROM sessions'; }
