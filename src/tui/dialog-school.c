@@ -81,6 +81,29 @@ school_ready(long long org, size_t *posed, size_t *missing, char **cause)
 	return 0;
 }
 
+/* The same for the staff page: its teachers and staff only. */
+static int
+school_staff_ready(long long org, size_t *posed, size_t *missing,
+    char **cause)
+{
+	struct pose_list l;
+	size_t i;
+
+	if (pose_list(tui_store(), org, &l, cause) != 0)
+		return -1;
+	*posed = *missing = 0;
+	for (i = 0; i < l.n; i++)
+		if (l.v[i].role != NULL)
+			(*(l.v[i].image_id != 0 ? posed : missing))++;
+	pose_list_free(&l);
+	if (*posed == 0) {
+		*cause = xstrdup(_("nothing to export: no teacher or staff "
+		    "member of this organization has a portrait yet"));
+		return -1;
+	}
+	return 0;
+}
+
 static int
 school_queue(const char *kind, const char *title, char *payload,
     size_t posed, size_t missing, char **cause)
@@ -134,7 +157,9 @@ comp_submit(struct form_page *p, void *arg, char **cause)
 	int rc;
 
 	(void)arg;
-	if (school_ready(org, &posed, &missing, cause) != 0)
+	if ((form_choice_id(p, F_OPT1) == 3 ? school_staff_ready(org, &posed,
+	    &missing, cause) : school_ready(org, &posed, &missing,
+	    cause)) != 0)
 		return -1;
 	if (sess_mkdir_for(file, cause) != 0)
 		return -1;
