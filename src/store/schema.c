@@ -335,6 +335,15 @@ static const char *const migrations[] = {
 	"ALTER TABLE sessions ADD COLUMN delivery_url TEXT;"
 	"CREATE UNIQUE INDEX sessions_by_delivery_token ON"
 	"  sessions(delivery_token) WHERE delivery_token IS NOT NULL;",
+
+	/* 9: teachers and staff are clients too (issue 12): role NULL is a
+	 * student; a title ("Principal", "Grade 3 Teacher") and a priority
+	 * (1 first) order them on the yearbook volume and the composites. */
+	"ALTER TABLE clients ADD COLUMN role TEXT"
+	"  CHECK (role IN ('teacher', 'staff'));"
+	"ALTER TABLE clients ADD COLUMN title TEXT;"
+	"ALTER TABLE clients ADD COLUMN priority INTEGER"
+	"  CHECK (priority BETWEEN 1 AND 999);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
