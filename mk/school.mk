@@ -17,6 +17,8 @@ EXTRA_DIST += tests/cli/export-pspa.sh tests/cli/export-sis.sh \
 	tests/cli/composite.sh tests/cli/school-lib.sh
 TESTS += tests/tui/sessions-school.sh tests/cli/kill9-pspa.sh
 EXTRA_DIST += tests/tui/sessions-school.sh tests/cli/kill9-pspa.sh
+TESTS += tests/cli/school-staff.sh
+EXTRA_DIST += tests/cli/school-staff.sh
 check_PROGRAMS += tests/unit/test-pose
 tests_unit_test_pose_SOURCES = tests/unit/test-pose.c
 tests_unit_test_pose_CFLAGS = $(PICDAY_TEST_CFLAGS)

@@ -25,7 +25,9 @@ static const struct command commands[] = {
 	{ "org", cmd_org, N_("org add NAME [--code CODE] | org list") },
 	{ "clients", cmd_clients, N_("clients import FILE [--org NAME] "
 	    "[--map COLUMN=FIELD]... [--dry-run]\n"
-	    "         clients list [--org NAME]") },
+	    "         clients list [--org NAME]\n"
+	    "         clients set ID [--role student|teacher|staff] "
+	    "[--title TEXT] [--priority N|none]") },
 	{ "sessions", cmd_sessions, N_("sessions schedule --org NAME --date "
 	    "YYYY-MM-DD --from HH:MM --to HH:MM --minutes N\n"
 	    "             [--to-date YYYY-MM-DD] [--skip-weekends] [--gap N] "
@@ -56,7 +58,7 @@ static const struct command commands[] = {
 	    "infinite-campus -o FILE.zip\n"
 	    "             [--split SIZE] [--queue]") },
 	{ "composite", cmd_composite, N_("composite --org NAME "
-	    "[--by teacher|grade] [--page 8x10|10x13] -o FILE.pdf "
+	    "[--by teacher|grade|staff] [--page 8x10|10x13] -o FILE.pdf "
 	    "[--queue]") },
 	{ "jobs", cmd_jobs, N_("jobs list | run [--wait] | retry ID | "
 	    "cancel ID | add preview") },

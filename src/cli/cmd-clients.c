@@ -1,5 +1,6 @@
 /*
- * cli/cmd-clients: `picday clients import` and `picday clients list`.
+ * cli/cmd-clients: `picday clients import`, `clients list` and `clients
+ * set` (a client's role, title and priority: teachers and staff).
  *
  * import FILE [--org NAME] [--map COLUMN=FIELD]... [--dry-run]: the roster
  * import of core/roster.  stderr gets one "FILE:LINE: reason" line per
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/role.h"
 #include "core/roster.h"
 #include "store/client.h"
 #include "store/org.h"
@@ -27,7 +29,8 @@
 
 #define CLIENTS_USAGE "clients import FILE [--org NAME] " \
 	"[--map COLUMN=FIELD]... [--dry-run] | clients list [--org NAME] " \
-	"[--format F]"
+	"[--format F] | clients set ID [--role student|teacher|staff] " \
+	"[--title TEXT] [--priority N|none]"
 
 /* Takes "--opt VALUE" or "--opt=VALUE" at argv[*i]; NULL if not opt. */
 static const char *
@@ -169,8 +172,9 @@ clients_import(struct cli *cli, int argc, char **argv)
 		    roster_field_parse(eq + 1, &f) != 0) {
 			rc = cli_usage(_("--map takes COLUMN=FIELD, FIELD one "
 			    "of first_name, last_name, student_id, grade, "
-			    "teacher, homeroom, email, phone, guardian, "
-			    "organization, ignore (not '%s')"), maps[i]);
+			    "teacher, homeroom, email, phone, guardian, role, "
+			    "title, priority, organization, ignore (not '%s')"),
+			    maps[i]);
 			goto out;
 		}
 	}
@@ -213,7 +217,7 @@ static int
 clients_list_row(const struct client_row *c, void *arg)
 {
 	char id[32];
-	const char *vals[9];
+	const char *vals[12];
 
 	snprintf(id, sizeof id, "%lld", c->id);
 	vals[0] = id;
@@ -225,6 +229,9 @@ clients_list_row(const struct client_row *c, void *arg)
 	vals[6] = c->f[CLIENT_HOMEROOM];
 	vals[7] = c->f[CLIENT_EMAIL];
 	vals[8] = c->organization;
+	vals[9] = c->f[CLIENT_ROLE] != NULL ? c->f[CLIENT_ROLE] : "student";
+	vals[10] = c->f[CLIENT_TITLE];
+	vals[11] = c->f[CLIENT_PRIORITY];
 	table_row(arg, vals);
 	return 0;
 }
@@ -237,7 +244,8 @@ clients_list(struct cli *cli, int argc, char **argv)
 		{ "first_name", OUT_STR }, { "student_id", OUT_STR },
 		{ "grade", OUT_STR }, { "teacher", OUT_STR },
 		{ "homeroom", OUT_STR }, { "email", OUT_STR },
-		{ "organization", OUT_STR }
+		{ "organization", OUT_STR }, { "role", OUT_STR },
+		{ "title", OUT_STR }, { "priority", OUT_INT }
 	};
 	const char *org = NULL, *v;
 	struct store *st;
@@ -260,13 +268,79 @@ clients_list(struct cli *cli, int argc, char **argv)
 		cli_error(_("no organization '%s' (see picday org list)"), org);
 		return CLI_FAILED;
 	}
-	t = table_new(stdout, cli->format, cols, 9);
+	t = table_new(stdout, cli->format, cols, 12);
 	rc = store_client_list(st, org_id, clients_list_row, t);
 	table_end(t);
 	if (rc != 0) {
 		cli_error(_("cannot list clients"));
 		return CLI_FAILED;
 	}
+	return CLI_OK;
+}
+
+/* clients set ID [--role R] [--title T] [--priority N|none]: the other
+ * fields stay as they are. */
+static int
+clients_set(struct cli *cli, int argc, char **argv)
+{
+	const char *role = NULL, *title = NULL, *prio = NULL, *v;
+	char buf[8], *end, *cause = NULL;
+	struct client c;
+	long long id = 0;
+	int i, missing = 0, got;
+
+	for (i = 1; i < argc; i++) {
+		if ((v = clients_optval(argc, argv, &i, "--role",
+		    &missing)) != NULL)
+			role = v;
+		else if ((v = clients_optval(argc, argv, &i, "--title",
+		    &missing)) != NULL)
+			title = v;
+		else if ((v = clients_optval(argc, argv, &i, "--priority",
+		    &missing)) != NULL)
+			prio = v;
+		else if (missing)
+			return cli_usage(_("%s needs a value"), argv[i]);
+		else if (id == 0 && (id = strtoll(argv[i], &end, 10)) > 0 &&
+		    *end == '\0')
+			continue;
+		else
+			return cli_usage(_("unexpected %s; %s"), argv[i],
+			    CLIENTS_USAGE);
+	}
+	if (id <= 0 || (role == NULL && title == NULL && prio == NULL))
+		return cli_usage("%s", CLIENTS_USAGE);
+	if (prio != NULL && strcmp(prio, "none") == 0)
+		prio = "";
+	if (role_cells(&role, &prio, buf, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return CLI_USAGE;
+	}
+	if ((got = store_client_get(cli_store(cli), id, &c)) != 1) {
+		cli_error(got == 0 ? _("no client %lld (see picday clients "
+		    "list)") : _("cannot read client %lld"), id);
+		return CLI_FAILED;
+	}
+	if (role != NULL) {
+		free(c.f[CLIENT_ROLE]);
+		c.f[CLIENT_ROLE] = *role != '\0' ? xstrdup(role) : NULL;
+	}
+	if (title != NULL) {
+		free(c.f[CLIENT_TITLE]);
+		c.f[CLIENT_TITLE] = *title != '\0' ? xstrdup(title) : NULL;
+	}
+	if (prio != NULL) {
+		free(c.f[CLIENT_PRIORITY]);
+		c.f[CLIENT_PRIORITY] = *prio != '\0' ? xstrdup(prio) : NULL;
+	}
+	if (store_client_save(cli_store(cli), &c, NULL, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		client_clear(&c);
+		return CLI_FAILED;
+	}
+	client_clear(&c);
 	return CLI_OK;
 }
 
@@ -279,6 +353,8 @@ cmd_clients(struct cli *cli, int argc, char **argv)
 		return clients_import(cli, argc - 1, argv + 1);
 	if (strcmp(argv[1], "list") == 0)
 		return clients_list(cli, argc - 1, argv + 1);
+	if (strcmp(argv[1], "set") == 0)
+		return clients_set(cli, argc - 1, argv + 1);
 	return cli_usage(_("unknown clients command '%s'; %s"), argv[1],
 	    CLIENTS_USAGE);
 }

@@ -1,8 +1,10 @@
 /*
- * cli/cmd-composite: `picday composite --org NAME [--by teacher|grade]
+ * cli/cmd-composite: `picday composite --org NAME [--by teacher|grade|staff]
  * [--page 8x10|10x13] -o FILE.pdf` (DESIGN §4, issue 12): class composites,
- * one page per class, made by the "composite" job in the foreground.  The
- * page size is --page, else the setup key composite.page, else 8x10.
+ * one page per class (each with its teacher first), or with --by staff one
+ * page of all teachers and staff, made by the "composite" job in the
+ * foreground.  The page size is --page, else the setup key composite.page,
+ * else 8x10.
  */
 #include "config.h"
 
@@ -14,13 +16,14 @@
 
 #include "cli/cli.h"
 #include "cli/school.h"
+#include "core/pose.h"
 #include "jobs/school.h"
 #include "store/db.h"
 #include "util/i18n.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
-#define COMPOSITE_USAGE "composite --org NAME [--by teacher|grade] " \
+#define COMPOSITE_USAGE "composite --org NAME [--by teacher|grade|staff] " \
 	"[--page 8x10|10x13] -o FILE.pdf [--queue]"
 
 /* 8x10 or 10x13 (portrait), 0; else -1. */
@@ -38,6 +41,26 @@ composite_page_size(const char *s, int *w, int *h)
 		return 0;
 	}
 	return -1;
+}
+
+/* Teachers and staff of org_id with a portrait, or -1. */
+static long
+composite_staff_posed(struct cli *cli, long long org_id)
+{
+	struct pose_list l;
+	char *cause = NULL;
+	size_t i;
+	long n = 0;
+
+	if (pose_list(cli_store(cli), org_id, &l, &cause) != 0) {
+		free(cause);
+		return -1;
+	}
+	for (i = 0; i < l.n; i++)
+		if (l.v[i].role != NULL && l.v[i].image_id != 0)
+			n++;
+	pose_list_free(&l);
+	return n;
 }
 
 int
@@ -69,7 +92,8 @@ cmd_composite(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (org == NULL || out == NULL || optind != argc ||
-	    (strcmp(by, "teacher") != 0 && strcmp(by, "grade") != 0))
+	    (strcmp(by, "teacher") != 0 && strcmp(by, "grade") != 0 &&
+	    strcmp(by, "staff") != 0))
 		return cli_usage("%s", _(COMPOSITE_USAGE));
 	n = strlen(out);
 	if (n < 5 || strcmp(out + n - 4, ".pdf") != 0)
@@ -86,6 +110,12 @@ cmd_composite(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = school_prepare(cli, org, NULL, &org_id)) != CLI_OK)
 		return rc;
+	if (strcmp(by, "staff") == 0 && composite_staff_posed(cli, org_id) <= 0) {
+		/* L10N: nothing was written */
+		cli_error(_("nothing to export: no teacher or staff member of "
+		    "'%s' has a portrait yet"), org);
+		return CLI_FAILED;
+	}
 	/* An absolute path: the job may run later, from another folder. */
 	copy = xstrdup(out);
 	slash = strrchr(copy, '/');

@@ -44,6 +44,9 @@ pose_row(const struct pose_row *r, void *arg)
 	p->grade = xstrdup(r->grade);
 	p->teacher = xstrdup(r->teacher);
 	p->homeroom = xstrdup(r->homeroom);
+	p->role = r->role != NULL ? xstrdup(r->role) : NULL;
+	p->title = xstrdup(r->title);
+	p->priority = r->priority;
 	p->session = r->image_id != 0 ? r->image_session : r->session;
 	p->image_id = r->image_id;
 	if (r->image_id != 0) {
@@ -145,12 +148,27 @@ pose_list_free(struct pose_list *l)
 		free(p->grade);
 		free(p->teacher);
 		free(p->homeroom);
+		free(p->role);
+		free(p->title);
 		free(p->path);
 		free(p->sha256);
 		free(p->file);
 	}
 	free(l->v);
 	memset(l, 0, sizeof *l);
+}
+
+int
+pose_staff_cmp(const void *a, const void *b)
+{
+	const struct pose *x = *(const struct pose *const *)a;
+	const struct pose *y = *(const struct pose *const *)b;
+	int px = x->priority > 0 ? x->priority : 1000;
+	int py = y->priority > 0 ? y->priority : 1000;
+
+	if (px != py)
+		return px < py ? -1 : 1;
+	return x < y ? -1 : x > y;	/* the list is by name */
 }
 
 char *

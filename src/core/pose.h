@@ -10,7 +10,8 @@
  * come by last name, first name.  pose_list() also names the export files:
  * each student's `file` is ASCII [A-Za-z0-9_-] made from the student ID
  * (else "S" and the session number, else "C" and the client id), unique in
- * the list.
+ * the list.  Teachers and staff are in the list too (role set), each
+ * with its title and priority (pose_staff_cmp() orders them).
  *
  * Ownership: pose_list() fills a struct pose_list that pose_list_free()
  * releases; every string in it is owned by it.  Threads: the caller's store.
@@ -33,6 +34,9 @@ struct pose {
 	char		*file;		/* unique safe base name, no extension */
 	long long	 dup_of;	/* index + 1 of an earlier student with
 					 * the same image bytes, or 0 */
+	char		*role;		/* NULL: a student; "teacher", "staff" */
+	char		*title;		/* never NULL */
+	int		 priority;	/* 1 first; 0: none (after all) */
 };
 
 struct pose_list {
@@ -45,6 +49,10 @@ struct pose_list {
 int	pose_list(struct store *, long long org_id, struct pose_list *,
 	    char **cause);
 void	pose_list_free(struct pose_list *);
+
+/* qsort order of teachers and staff (struct pose *const *): priority
+ * (none last), then as listed (by name). */
+int	pose_staff_cmp(const void *, const void *);
 
 /* "Last, First (student ID X, session N)" for messages (caller frees). */
 char	*pose_who(const struct pose *);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/pspa.h"
+#include "core/role.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -36,21 +37,72 @@ pspa_field(struct strbuf *b, const char *v, int last)
 	strbuf_adds(b, last ? "\r\n" : "\t");
 }
 
+/* The first student of the class teacher t leads, or NULL. */
+static const struct pose *
+pspa_class_of(const struct pose_list *l, const struct pose *t)
+{
+	size_t i;
+
+	if (t->role == NULL || strcmp(t->role, ROLE_TEACHER) != 0)
+		return NULL;
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].role == NULL && role_leads(t->last_name,
+		    t->first_name, t->teacher, t->homeroom, l->v[i].teacher,
+		    l->v[i].homeroom))
+			return &l->v[i];
+	return NULL;
+}
+
+/* A teacher's or staff member's row: Grade its own, else its class's,
+ * else "Faculty"; Home Room likewise; Teacher Name the name its class
+ * goes by; Title its title, else "Teacher" or "Staff". */
+static void
+pspa_staff_row(struct strbuf *b, const struct pose_list *l,
+    const struct pose *p, const char *volume, const char *size_label)
+{
+	const struct pose *k = pspa_class_of(l, p);
+	char *file = xasprintf("%s.jpg", p->file);
+
+	pspa_field(b, volume, 0);
+	pspa_field(b, PSPA_FOLDER, 0);
+	pspa_field(b, file, 0);
+	pspa_field(b, *p->grade != '\0' ? p->grade : k != NULL &&
+	    *k->grade != '\0' ? k->grade : PSPA_FACULTY, 0);
+	pspa_field(b, p->last_name, 0);
+	pspa_field(b, p->first_name, 0);
+	pspa_field(b, *p->homeroom != '\0' ? p->homeroom : k != NULL ?
+	    k->homeroom : "", 0);
+	pspa_field(b, "", 0);			/* Period */
+	pspa_field(b, k != NULL ? k->teacher : p->teacher, 0);
+	pspa_field(b, "", 0);			/* Track */
+	pspa_field(b, "", 0);			/* Department */
+	pspa_field(b, *p->title != '\0' ? p->title :
+	    strcmp(p->role, ROLE_TEACHER) == 0 ? "Teacher" : "Staff", 0);
+	pspa_field(b, size_label, 1);
+	free(file);
+}
+
 char *
 pspa_index(const struct pose_list *l, const unsigned char *ok,
     const char *volume, const char *size_label)
 {
 	struct strbuf b = STRBUF_INIT;
-	size_t i;
+	const struct pose **staff;
+	size_t i, ns = 0;
 
 	for (i = 0; i < PSPA_NFIELDS; i++)
 		pspa_field(&b, pspa_fields[i], i + 1 == PSPA_NFIELDS);
+	staff = xcalloc(l->n + 1, sizeof *staff);
 	for (i = 0; i < l->n; i++) {
 		const struct pose *p = &l->v[i];
 		char *file;
 
 		if (p->image_id == 0 || !ok[i])
 			continue;
+		if (p->role != NULL) {
+			staff[ns++] = p;
+			continue;
+		}
 		file = xasprintf("%s.jpg", p->file);
 		pspa_field(&b, volume, 0);
 		pspa_field(&b, PSPA_FOLDER, 0);
@@ -67,6 +119,11 @@ pspa_index(const struct pose_list *l, const unsigned char *ok,
 		pspa_field(&b, size_label, 1);
 		free(file);
 	}
+	/* Then the teachers and staff, by priority. */
+	qsort(staff, ns, sizeof *staff, pose_staff_cmp);
+	for (i = 0; i < ns; i++)
+		pspa_staff_row(&b, l, staff[i], volume, size_label);
+	free(staff);
 	return strbuf_take(&b);
 }
 

@@ -16,8 +16,20 @@
 /* "LARGE" for 640x800, "SMALL" for 320x400; NULL for another size. */
 const char	*pspa_size_label(int width, int height);
 
+/* The Grade of a teacher or staff member who has none and leads no
+ * class (a Staff/Faculty grade, as the PSPA guidelines allow). */
+#define PSPA_FACULTY	"Faculty"
+
 /* INDEX.TXT for the students with a pose whose ok[i] is set (caller
- * frees). */
+ * frees).  The students come first, as listed; then the teachers and
+ * staff, by priority (1 first, none last) then name.  A teacher's or staff
+ * member's row has its Title (else "Teacher" or "Staff": students' Title
+ * stays empty); its Grade and Home Room are its own, else those of the
+ * class it leads (core/role.h: role_leads), else Grade PSPA_FACULTY; its
+ * Teacher Name is the name its class's students give (so that yearbook
+ * software flows the teacher with the class), else its own teacher
+ * field.  The index has the 13 PSPA fields only: the priority is the
+ * order of the rows. */
 char	*pspa_index(const struct pose_list *, const unsigned char *ok,
 	    const char *volume, const char *size_label);
 /* README.TXT and COPYRIGHT.TXT, CRLF (caller frees).  studio and

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/csvsniff.h"
+#include "core/role.h"
 #include "core/roster.h"
 #include "store/client.h"
 #include "store/db.h"
@@ -60,7 +61,8 @@ struct roster {
 
 static const char *const roster_field_names[ROSTER_NFIELDS] = {
 	"first_name", "last_name", "student_id", "grade", "teacher",
-	"homeroom", "email", "phone", "guardian", "organization"
+	"homeroom", "email", "phone", "guardian", "role", "title", "priority",
+	"organization"
 };
 
 static const char *const roster_action_names[ROSTER_NACTIONS] = {
@@ -82,6 +84,8 @@ static const struct {
 	{ "studentid", ROSTER_STUDENT_ID }, { "studentnumber", ROSTER_STUDENT_ID },
 	{ "idnumber", ROSTER_STUDENT_ID }, { "student#", ROSTER_STUDENT_ID },
 	{ "studentno", ROSTER_STUDENT_ID }, { "id", ROSTER_STUDENT_ID },
+	{ "staffid", ROSTER_STUDENT_ID }, { "teacherid", ROSTER_STUDENT_ID },
+	{ "employeeid", ROSTER_STUDENT_ID },
 	{ "grade", ROSTER_GRADE }, { "gradelevel", ROSTER_GRADE },
 	{ "gr", ROSTER_GRADE }, { "grd", ROSTER_GRADE },
 	{ "teacher", ROSTER_TEACHER }, { "homeroomteacher", ROSTER_TEACHER },
@@ -94,6 +98,10 @@ static const struct {
 	{ "guardian", ROSTER_GUARDIAN }, { "parentname", ROSTER_GUARDIAN },
 	{ "parentguardian", ROSTER_GUARDIAN }, { "guardianname", ROSTER_GUARDIAN },
 	{ "parent", ROSTER_GUARDIAN },
+	{ "role", ROSTER_ROLE }, { "type", ROSTER_ROLE },
+	{ "persontype", ROSTER_ROLE }, { "staff", ROSTER_ROLE },
+	{ "title", ROSTER_TITLE }, { "position", ROSTER_TITLE },
+	{ "jobtitle", ROSTER_TITLE }, { "priority", ROSTER_PRIORITY },
 	{ "organization", ROSTER_ORGANIZATION },
 	{ "organisation", ROSTER_ORGANIZATION },
 	{ "school", ROSTER_ORGANIZATION }, { "schoolname", ROSTER_ORGANIZATION },
@@ -545,7 +553,8 @@ roster_check(const struct roster *r, const char *org, char **cause)
 		    "(use --map COLUMN=last_name)"), r->name);
 		return -1;
 	}
-	if (roster_col_of(r, ROSTER_STUDENT_ID) < 0) {
+	if (roster_col_of(r, ROSTER_STUDENT_ID) < 0 &&
+	    roster_col_of(r, ROSTER_ROLE) < 0) {
 		*cause = xasprintf(_("%s: no column is taken as the student "
 		    "ID (use --map COLUMN=student_id)"), r->name);
 		return -1;
@@ -688,6 +697,22 @@ roster_run_toolong_reason(struct roster_run_ctx *c, const char **v, int f)
 	return kept;
 }
 
+/* The role and priority cells of v made canonical (core/role.h); the
+ * reason when one cannot be read, else NULL. */
+static const char *
+roster_run_role(struct roster_run_ctx *c, const char **v)
+{
+	char buf[8], *why = NULL;
+	const char *r = NULL;
+
+	if (role_cells(&v[ROSTER_ROLE], &v[ROSTER_PRIORITY], buf, &why) != 0) {
+		r = arena_add(&c->rep->arena, why, strlen(why));
+		free(why);
+	} else if (v[ROSTER_PRIORITY] == buf)
+		v[ROSTER_PRIORITY] = arena_add(&c->rep->arena, buf, strlen(buf));
+	return r;
+}
+
 /* Phase 1, no database: clean the values, reject, find repeated keys. */
 static void
 roster_run_rows(struct roster_run_ctx *c, const char *org)
@@ -727,7 +752,10 @@ roster_run_rows(struct roster_run_ctx *c, const char *org)
 			v[ROSTER_ORGANIZATION] = org;
 		toolong = (f = roster_run_toolong(v)) >= 0 ?
 		    roster_run_toolong_reason(c, v, f) : NULL;
-		res->student_id = v[ROSTER_STUDENT_ID];
+		if (toolong == NULL)
+			toolong = roster_run_role(c, v);
+		res->student_id = v[ROSTER_STUDENT_ID] != NULL ?
+		    v[ROSTER_STUDENT_ID] : "";
 		res->last_name = v[ROSTER_LAST_NAME];
 		res->first_name = v[ROSTER_FIRST_NAME] ? v[ROSTER_FIRST_NAME] :
 		    "";
@@ -741,7 +769,8 @@ roster_run_rows(struct roster_run_ctx *c, const char *org)
 			res->reason = _("no last name and no student ID");
 		else if (*res->last_name == '\0')
 			res->reason = _("no last name");
-		else if (*res->student_id == '\0')
+		else if (*res->student_id == '\0' &&
+		    (v[ROSTER_ROLE] == NULL || *v[ROSTER_ROLE] == '\0'))
 			res->reason = _("no student ID");
 		else if (*res->organization == '\0')
 			res->reason = _("no organization (give --org or fill "
@@ -753,18 +782,15 @@ roster_run_rows(struct roster_run_ctx *c, const char *org)
 
 		/* Organization names compare without regard to ASCII case,
 		 * as the database does. */
-		key = xasprintf("%s\037%s", res->organization, res->student_id);
-		for (f = 0; key[f] != '\037'; f++)
-			if (key[f] >= 'A' && key[f] <= 'Z')
-				key[f] = (char)(key[f] - 'A' + 'a');
+		key = role_row_key(res->organization, res->student_id,
+		    res->last_name, res->first_name);
 		prev = roster_keys_put(&keys, arena_add(&rep->arena, key,
 		    strlen(key)), i);
 		free(key);
 		if (prev != (size_t)-1) {
 			struct roster_result *p = &rep->rows[prev];
-			char *why = xasprintf(_("student ID %s appears again "
-			    "on line %ld; the later row wins"), p->student_id,
-			    res->line);
+			char *why = role_row_again(p->student_id,
+			    p->last_name, p->first_name, res->line);
 
 			p->action = ROSTER_DUPLICATE;
 			p->reason = arena_add(&rep->arena, why, strlen(why));
@@ -839,8 +865,10 @@ roster_run_store(struct roster_run_ctx *c, char **cause)
 		    cause) != 0)
 			return -1;
 		found = 0;
-		if (org_id != 0 && !made && (found = store_client_find(c->st,
-		    org_id, res->student_id, &old)) < 0)
+		if (org_id != 0 && !made && (found = *res->student_id != '\0' ?
+		    store_client_find(c->st, org_id, res->student_id, &old) :
+		    store_client_find_staff(c->st, org_id, res->last_name,
+		    res->first_name, &old)) < 0)
 			goto dberr;
 		memset(&nc, 0, sizeof nc);
 		nc.org_id = org_id;

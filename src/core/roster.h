@@ -14,11 +14,14 @@
  *   4. roster_run(commit = 1) does the same and writes it in ONE
  *      transaction: every good row, or (on any database failure) nothing.
  * Rejected rows (no last name, no student ID, no organization, a field
- * longer than ROSTER_FIELD_MAX bytes) are reported and do not stop the good
+ * longer than ROSTER_FIELD_MAX bytes, a role or priority core/role cannot
+ * read) are reported and do not stop the good
  * rows; a quote that is never closed refuses the file, naming the line of
  * the row it opens in.  The key of a client is organization +
  * student ID; a student ID repeated in the file keeps the later row and
  * marks the earlier one "duplicate" with a warning naming both lines.
+ * Teachers and staff (a role column says so) may come without an ID: their
+ * key is then organization + last and first name.
  * Control characters in values become spaces, runs of white space one
  * space, and values are trimmed.  Only mapped fields are written: a column
  * the roster lacks never blanks what the studio already knows.
@@ -50,6 +53,9 @@ enum roster_field {
 	ROSTER_EMAIL,
 	ROSTER_PHONE,
 	ROSTER_GUARDIAN,
+	ROSTER_ROLE,		/* student, teacher, staff (core/role.h) */
+	ROSTER_TITLE,
+	ROSTER_PRIORITY,
 	ROSTER_ORGANIZATION,
 	ROSTER_NFIELDS
 };
@@ -93,7 +99,8 @@ long		 roster_col_of(const struct roster *, enum roster_field);
  * roster_field_guess compares).  0, or -1 with *cause. */
 int		 roster_map_column(struct roster *, const char *column,
 		    enum roster_field, char **cause);
-/* Whether the mapping can import: last_name and student_id mapped, and an
+/* Whether the mapping can import: last_name and student_id (or role)
+ * mapped, and an
  * organization from org (may be NULL) or a column.  0, or -1 with *cause. */
 int		 roster_check(const struct roster *, const char *org,
 		    char **cause);

@@ -1,13 +1,16 @@
 /*
  * jobs/job-composite: the "composite" job kind, the class composites of an
  * organization as one PDF (media/composite).  Payload: {"org": ID, "by":
- * "teacher" | "grade", "file": "/abs/FILE.pdf", "width": IN, "height": IN}.
+ * "teacher" | "grade" | "staff", "file": "/abs/FILE.pdf", "width": IN,
+ * "height": IN}.
  *
  * One page per class: the students of each teacher (or grade), teachers
  * by name and grades in school order (Pre-K, K, 1..12: store/collate.h),
- * students by last name as core/pose lists them.  Teachers are
- * not clients yet, so no page has the teacher's own portrait.  The PDF is
- * written whole or not at all; a resumed job draws it again.
+ * students by last name as core/pose lists them.  The class's teachers
+ * (clients with the role teacher that lead it: comp_leads) come first,
+ * larger, with their title.  "staff" makes one page of every teacher and
+ * staff member, by priority, each with its title.  The PDF is written
+ * whole or not at all; a resumed job draws it again.
  */
 #include "config.h"
 
@@ -15,6 +18,7 @@
 #include <string.h>
 
 #include "core/pose.h"
+#include "core/role.h"
 #include "jobs/job.h"
 #include "jobs/school.h"
 #include "media/composite.h"
@@ -88,6 +92,56 @@ comp_sort_classes(const char **keys, size_t nk, int by_grade)
 	free(v);
 }
 
+/* Whether teacher t leads the class `key`: by grade, its own grade is
+ * the key (or, with none, it leads students of that grade); by teacher,
+ * it leads (core/role.h) the students whose teacher is the key. */
+static int
+comp_leads(const struct pose_list *l, const struct pose *t, const char *key,
+    int by_grade)
+{
+	size_t i;
+
+	if (t->role == NULL || strcmp(t->role, ROLE_TEACHER) != 0)
+		return 0;
+	if (by_grade && *t->grade != '\0')
+		return strcmp(t->grade, key) == 0;
+	for (i = 0; i < l->n; i++) {
+		const struct pose *s = &l->v[i];
+
+		if (s->role == NULL && strcmp(comp_key(s, by_grade), key) == 0 &&
+		    role_leads(t->last_name, t->first_name, t->teacher,
+		    t->homeroom, s->teacher, s->homeroom))
+			return 1;
+	}
+	return 0;
+}
+
+/* The people of one page into m (l.n + 1 slots), in drawing order: the
+ * class's teachers (by priority, then name), then its students; for the
+ * staff page (key NULL) every teacher and staff member by priority.
+ * Returns how many, *nlead the teachers among them. */
+static size_t
+comp_members(const struct pose_list *l, const char *key, int by_grade,
+    const struct pose **m, size_t *nlead)
+{
+	size_t i, n = 0;
+
+	*nlead = 0;
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].role != NULL && (key == NULL ||
+		    comp_leads(l, &l->v[i], key, by_grade)))
+			m[n++] = &l->v[i];
+	qsort(m, n, sizeof *m, pose_staff_cmp);
+	if (key == NULL)
+		return n;
+	*nlead = n;
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].role == NULL &&
+		    strcmp(comp_key(&l->v[i], by_grade), key) == 0)
+			m[n++] = &l->v[i];
+	return n;
+}
+
 static int
 job_composite_run(struct job_ctx *ctx, char **cause)
 {
@@ -96,6 +150,7 @@ job_composite_run(struct job_ctx *ctx, char **cause)
 	struct pose_list l;
 	struct composite *c = NULL;
 	struct composite_student *v = NULL;
+	const struct pose **m = NULL;
 	long long org = job_payload_int(ctx, "org", 0);
 	double win = (double)job_payload_int(ctx, "width", 8);
 	double hin = (double)job_payload_int(ctx, "height", 10);
@@ -104,8 +159,8 @@ job_composite_run(struct job_ctx *ctx, char **cause)
 	const char *slash;
 	const char **keys = NULL;
 	char **names = NULL;
-	size_t i, j, nk = 0, nv;
-	int by_grade, rc = -1;
+	size_t i, j, k, nk = 0, nv, nlead;
+	int by_grade, by_staff, rc = -1;
 
 	if (file == NULL || org <= 0) {
 		*cause = xstrdup(_("bad composite job payload"));
@@ -114,6 +169,7 @@ job_composite_run(struct job_ctx *ctx, char **cause)
 		return -1;
 	}
 	by_grade = by != NULL && strcmp(by, "grade") == 0;
+	by_staff = by != NULL && strcmp(by, "staff") == 0;
 	if (pose_list(st, org, &l, cause) != 0) {
 		free(file);
 		free(by);
@@ -121,17 +177,22 @@ job_composite_run(struct job_ctx *ctx, char **cause)
 	}
 	school = store_org_name(st, org);
 	year = pose_school_year(st, org);
-	/* The classes: distinct keys, sorted. */
+	/* The classes: distinct keys of the students, sorted; the staff
+	 * page is one class of its own (key NULL). */
 	keys = xcalloc(l.n + 1, sizeof *keys);
-	for (i = 0; i < l.n; i++)
-		keys[nk++] = comp_key(&l.v[i], by_grade);
+	for (i = 0; i < l.n && !by_staff; i++)
+		if (l.v[i].role == NULL)
+			keys[nk++] = comp_key(&l.v[i], by_grade);
 	qsort(keys, nk, sizeof *keys, comp_cmp);
 	for (i = j = 0; i < nk; i++)
 		if (j == 0 || strcmp(keys[j - 1], keys[i]) != 0)
 			keys[j++] = keys[i];
 	nk = j;
 	comp_sort_classes(keys, nk, by_grade);
+	if (by_staff)
+		nk = 1;
 	v = xcalloc(l.n + 1, sizeof *v);
+	m = xcalloc(l.n + 1, sizeof *m);
 	names = xcalloc(l.n + 1, sizeof *names);
 	for (i = 0; i < l.n; i++)
 		names[i] = xasprintf("%s %s", l.v[i].first_name,
@@ -146,21 +207,34 @@ job_composite_run(struct job_ctx *ctx, char **cause)
 		goto out;
 	prog.ctx = ctx;
 	prog.done = 0;
-	prog.total = (long long)l.nposed;
+	prog.total = 0;
+	for (j = 0; j < nk; j++) {	/* a teacher may be on several pages */
+		nv = comp_members(&l, by_staff ? NULL : keys[j], by_grade, m,
+		    &nlead);
+		for (i = 0; i < nv; i++)
+			prog.total += m[i]->path != NULL;
+	}
 	job_progress(ctx, 0, prog.total);
 	for (j = 0; j < nk && !job_cancelled(ctx); j++) {
 		char *klass;
 
-		nv = 0;
-		for (i = 0; i < l.n; i++) {
-			if (strcmp(comp_key(&l.v[i], by_grade), keys[j]) != 0)
-				continue;
-			v[nv].name = names[i];
-			v[nv].path = l.v[i].path != NULL ?
-			    store_path(st, l.v[i].path) : NULL;
-			nv++;
+		nv = comp_members(&l, by_staff ? NULL : keys[j], by_grade, m,
+		    &nlead);
+		for (i = 0; i < nv; i++) {
+			k = (size_t)(m[i] - l.v);
+			v[i].name = names[k];
+			v[i].path = m[i]->path != NULL ?
+			    store_path(st, m[i]->path) : NULL;
+			v[i].lead = i < nlead;
+			v[i].title = m[i]->role == NULL ? NULL :
+			    *m[i]->title != '\0' ? m[i]->title :
+			    strcmp(m[i]->role, ROLE_TEACHER) == 0 ?
+			    _("Teacher") : _("Staff");
 		}
-		if (by_grade)
+		if (by_staff)
+			/* L10N: composite title of the staff page */
+			klass = xstrdup(_("Faculty and Staff"));
+		else if (by_grade)
 			/* L10N: composite title of a grade's page */
 			klass = *keys[j] != '\0' ? xasprintf(_("Grade %s"),
 			    keys[j]) : xstrdup(_("No grade"));
@@ -189,6 +263,7 @@ out:
 	for (i = 0; names != NULL && i < l.n; i++)
 		free(names[i]);
 	free(names);
+	free(m);
 	free(v);
 	free(keys);
 	free(tmp);

@@ -8,7 +8,8 @@
  * (CRLF).  Infinite Campus: STUDENT_NUMBER.jpg, 175x263, each at most
  * 3 MB, in zips of at most `split` bytes (100 MB): FILE.zip, FILE-2.zip,
  * FILE-3.zip...  Student numbers keep their leading zeros; a student
- * without one is named in a warning and left out.  Each zip is written to
+ * without one is named in a warning and left out; teachers and staff
+ * (core/role.h) are not in the SIS files.  Each zip is written to
  * ".NAME.picday-JOB.tmp" beside it (libzip itself writes through one more
  * temporary), then synced and renamed, so a killed job leaves the old zip
  * or the new one; a resumed job sweeps its temporaries and writes them all
@@ -202,6 +203,9 @@ job_sis_run(struct job_ctx *ctx, char **cause)
 	if (sis_open(&z, file, 1, cause) != 0)
 		goto out;
 	strbuf_adds(&map, "Student_Number\tfile\r\n");
+	for (i = 0; i < l.n; i++)	/* teachers and staff: not students */
+		if (l.v[i].role != NULL && l.v[i].image_id != 0)
+			l.nposed--;
 	job_progress(ctx, 0, (long long)l.nposed);
 	for (i = 0; i < l.n && !job_cancelled(ctx); i++) {
 		const struct pose *p = &l.v[i];
@@ -210,7 +214,7 @@ job_sis_run(struct job_ctx *ctx, char **cause)
 		size_t len;
 		int q;
 
-		if (p->image_id == 0)
+		if (p->image_id == 0 || p->role != NULL)
 			continue;
 		job_progress(ctx, ++done, (long long)l.nposed);
 		if (*p->student_id == '\0' || strcmp(p->file,

@@ -169,8 +169,12 @@ job_cancelled(struct job_ctx *ctx)
 {
 	long long now;
 
-	if (ctx->lost || (ctx->stop != NULL && atomic_load(ctx->stop)))
+	if (ctx->lost)
 		return 1;
+	if (ctx->stop != NULL && atomic_load(ctx->stop)) {
+		ctx->stopped = 1;
+		return 1;
+	}
 	now = jobs_now_ms();
 	if (now - ctx->synced_ms >= SYNC_QUIET_MS)
 		job_sync(ctx, now);
@@ -301,6 +305,26 @@ jobs_cancel(struct store *st, long long id, char **cause)
 	return jobs_refused(st, id, rc, state, _("cancel"), cause);
 }
 
+/* Marks the job done: 1, or 0 when the lease was lost.  The work is done,
+ * so a database error (busy past the timeout on a loaded machine) is tried
+ * again rather than leaving the job to be run a second time. */
+static int
+job_finish(struct job_ctx *ctx)
+{
+	int rc, tries;
+
+	for (tries = 0; tries < 5; tries++) {
+		rc = store_job_finish(ctx->st, ctx->job->id, ctx->owner,
+		    ctx->done, ctx->total);
+		if (rc >= 0)
+			return rc;
+		jobs_progress_message(_("%s #%lld: cannot mark it done: %s"),
+		    ctx->job->kind, ctx->job->id, store_errmsg(ctx->st));
+		(void)usleep(200000);
+	}
+	return 0;
+}
+
 int
 job_exec(struct store *st, struct store_job *job, const char *owner,
     int wake_fd, const atomic_int *stop, int show, char **cause)
@@ -346,8 +370,10 @@ job_exec(struct store *st, struct store_job *job, const char *owner,
 		return -1;
 	}
 	free(err);
-	if (!ctx.lost && stop != NULL && atomic_load(stop)) {
-		/* Stopping: hand the job over; another worker resumes it. */
+	if (!ctx.lost && ctx.stopped) {
+		/* run() returned early because the pool is stopping: hand the
+		 * job over; another worker resumes it.  A run() that finished
+		 * before it heard of the stop is finished below. */
 		(void)store_job_release(st, job->id, owner, ctx.done,
 		    ctx.total);
 		if (show & (JOBS_SHOW_EVENTS | JOBS_SHOW_PROGRESS))
@@ -355,8 +381,7 @@ job_exec(struct store *st, struct store_job *job, const char *owner,
 			    "%lld/%lld, back in the queue"), job->kind, job->id,
 			    ctx.done, ctx.total);
 		ctx.lost = 2;
-	} else if (!ctx.lost && store_job_finish(st, job->id, owner, ctx.done,
-	    ctx.total) != 1)
+	} else if (!ctx.lost && job_finish(&ctx) != 1)
 		ctx.lost = 1;
 	if (ctx.lost == 1 && (show & (JOBS_SHOW_EVENTS | JOBS_SHOW_PROGRESS)))
 		/* L10N: the job was cancelled, or its lease expired and

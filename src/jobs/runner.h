@@ -34,6 +34,7 @@ struct job_ctx {
 	const atomic_int	*stop;		/* pool stopping, or NULL */
 	int			 show;
 	int			 lost;		/* cancelled, or lease lost */
+	int			 stopped;	/* run() was told to stop */
 	long long		 done, total;
 	long long		 synced_ms;	/* last write of the lease */
 	long long		 shown_ms;

@@ -175,6 +175,41 @@ draw_photo(cairo_t *cr, const char *path, double x, double y, double pw,
 	return 0;
 }
 
+/* name centred in a cell cw wide at baseline y, shrunk from size fs until
+ * it fits. */
+static void
+text_fit(cairo_t *cr, const char *name, double fs, int bold, double xc,
+    double cw, double y)
+{
+	double s;
+
+	for (s = fs; ; s -= 0.5) {
+		text_font(cr, s, bold);
+		if (text_width(cr, name) <= cw * 0.97 || s <= 4)
+			break;
+	}
+	text_centre(cr, name, xc, y);
+}
+
+/* One portrait with its name (and title) under it. */
+static void
+draw_person(cairo_t *cr, const struct composite_student *p, double xc,
+    double cw, double y, double pw, double ph, double fs, int bold,
+    char **warn)
+{
+	char *why = NULL;
+
+	if (draw_photo(cr, p->path, xc - pw / 2, y, pw, ph, &why) != 0) {
+		free(*warn);
+		*warn = xasprintf("%s: %s", p->name, why);
+		free(why);
+	}
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	text_fit(cr, p->name, fs, bold, xc, cw, y + ph + fs * 1.2);
+	if (p->title != NULL && *p->title != '\0')
+		text_fit(cr, p->title, fs * 0.9, 0, xc, cw, y + ph + fs * 2.4);
+}
+
 int
 composite_page(struct composite *c, const char *school, const char *klass,
     const char *year, const struct composite_student *v, size_t nv,
@@ -182,13 +217,19 @@ composite_page(struct composite *c, const char *school, const char *klass,
 {
 	cairo_t *cr = c->cr;
 	double aw = c->w - 2 * MARGIN, top, bottom, cw = 0, ch = 0, pw = 0;
-	double ph = 0, fs, y;
-	size_t i, k, npic = 0, nlines, cols = 1, rows;
-	char *lines, *p, *why = NULL;
+	double ph = 0, fs = 10, y, lpw = 0, lph = 0, lcw = 0, lfs = 0, lh = 0;
+	size_t i, k, npic = 0, nlead = 0, nlines, cols = 1, rows;
+	int titled = 0;
+	char *lines, *p;
 
-	for (i = 0; i < nv; i++)
-		if (v[i].path != NULL)
+	for (i = 0; i < nv; i++) {
+		if (v[i].path != NULL && v[i].lead)
+			nlead++;
+		else if (v[i].path != NULL)
 			npic++;
+		if (!v[i].lead && v[i].title != NULL && *v[i].title != '\0')
+			titled = 1;
+	}
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_set_source_rgb(cr, 0, 0, 0);
@@ -214,38 +255,40 @@ composite_page(struct composite *c, const char *school, const char *klass,
 		cairo_show_text(cr, p);
 	}
 	free(lines);
-	/* The largest grid of 4:5 portraits that fits between them. */
-	for (cols = 4; npic > 0; cols++) {
+	/* The largest grid of 4:5 portraits that fits between them, below
+	 * the teachers' row (their portraits 1.6 times as wide). */
+	for (cols = 4; npic + nlead > 0; cols++) {
 		cw = aw / cols;
 		pw = cw * 0.86;
 		ph = pw * 1.25;
-		ch = ph + fmax(7.0, fmin(10.0, cw * 0.09)) * 1.6 + 4;
+		fs = fmax(4.0, fmin(10.0, cw * 0.09));
+		ch = ph + fmax(7.0, fs) * (titled ? 2.8 : 1.6) + 4;
 		rows = (npic + cols - 1) / cols;
-		if (rows * ch <= bottom - top || cols >= 20)
+		if (nlead > 0) {
+			lcw = fmin(cw * 1.6, aw / nlead);
+			lpw = lcw * 0.86;
+			lph = lpw * 1.25;
+			lfs = fmin(13.0, fs * 1.3);
+			lh = lph + lfs * 1.2 + fs * 1.4 + 12;
+		}
+		if (rows * ch + lh <= bottom - top || cols >= 20)
 			break;
 	}
-	fs = fmax(4.0, fmin(10.0, cw * 0.09));
 	for (i = 0, k = 0; i < nv; i++) {
-		double x, yy, s;
-
-		if (v[i].path == NULL)
+		if (v[i].path == NULL || !v[i].lead)
 			continue;
-		x = MARGIN + (k % cols) * cw + (cw - pw) / 2;
-		yy = top + (k / cols) * ch;
-		if (draw_photo(cr, v[i].path, x, yy, pw, ph, &why) != 0) {
-			free(*warn);
-			*warn = xasprintf("%s: %s", v[i].name, why);
-			free(why);
-			why = NULL;
-		}
-		cairo_set_source_rgb(cr, 0, 0, 0);
-		for (s = fs; ; s -= 0.5) {
-			text_font(cr, s, 0);
-			if (text_width(cr, v[i].name) <= cw * 0.97 || s <= 4)
-				break;
-		}
-		text_centre(cr, v[i].name, MARGIN + (k % cols) * cw + cw / 2,
-		    yy + ph + fs * 1.2);
+		draw_person(cr, &v[i], MARGIN + (aw - nlead * lcw) / 2 +
+		    k * lcw + lcw / 2, lcw, top, lpw, lph, lfs, 1, warn);
+		k++;
+		if (progress != NULL)
+			progress(arg);
+	}
+	top += lh;
+	for (i = 0, k = 0; i < nv; i++) {
+		if (v[i].path == NULL || v[i].lead)
+			continue;
+		draw_person(cr, &v[i], MARGIN + (k % cols) * cw + cw / 2, cw,
+		    top + (k / cols) * ch, pw, ph, fs, 0, warn);
 		k++;
 		if (progress != NULL)
 			progress(arg);

@@ -2,9 +2,12 @@
  * media/composite: class composites as a PDF (cairo), one page per class.
  *
  * Each page: the school, the class and the school year as a title; the
+ * class's teachers (lead set) centred in a row of their own, portraits 1.6
+ * times as wide as the students', name in bold and title under it; the
  * pictured students in rows, in the order given (by last name), each
- * portrait cut to 4:5 from its centre with "First Last" under it, the grid
- * as large as the page allows; "Not pictured:" and the other names below.
+ * portrait cut to 4:5 from its centre with "First Last" (and a title, if
+ * it has one) under it, the grid as large as the page allows; "Not
+ * pictured:" and the other names below.
  * Text uses the DejaVu Sans face (accents, Greek, Cyrillic).  The file is
  * written to the temporary `tmp` (in the same folder; the caller names it,
  * so that a rerun truncates the same file) and renamed when whole.  A portrait
@@ -23,6 +26,10 @@ struct composite;
 struct composite_student {
 	const char	*name;		/* "First Last" */
 	const char	*path;		/* the portrait; NULL: not pictured */
+	const char	*title;		/* under the name ("Principal"), or
+					 * NULL */
+	int		 lead;		/* the class's teacher: in a row of its
+					 * own above the students, larger */
 };
 
 /* A page of width_in x height_in inches; NULL with *cause. */

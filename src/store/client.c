@@ -11,12 +11,12 @@
 
 static const char *const client_field_names[CLIENT_NFIELDS] = {
 	"first_name", "last_name", "student_id", "grade", "teacher",
-	"homeroom", "email", "phone", "guardian"
+	"homeroom", "email", "phone", "guardian", "role", "title", "priority"
 };
 
 /* The columns in enum client_field order, for the statements below. */
 #define CLIENT_COLS "first_name, last_name, student_id, grade, teacher," \
-	" homeroom, email, phone, guardian"
+	" homeroom, email, phone, guardian, role, title, priority"
 
 const char *
 client_field_name(enum client_field f)
@@ -86,12 +86,43 @@ store_client_find(struct store *st, long long org_id, const char *student_id,
 }
 
 int
+store_client_find_staff(struct store *st, long long org_id, const char *last,
+    const char *first, struct client *c)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT id, org_id, " CLIENT_COLS " FROM clients"
+	    " WHERE org_id = ?1 AND student_id IS NULL AND role IS NOT NULL"
+	    " AND last_name = ?2 AND first_name = ?3 ORDER BY id LIMIT 1");
+	int rc, ret, i;
+
+	sqlite3_bind_int64(s, 1, org_id);
+	sqlite3_bind_text(s, 2, last, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, first != NULL ? first : "", -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		memset(c, 0, sizeof *c);
+		c->id = sqlite3_column_int64(s, 0);
+		c->org_id = sqlite3_column_int64(s, 1);
+		for (i = 0; i < CLIENT_NFIELDS; i++) {
+			const unsigned char *v = sqlite3_column_text(s, 2 + i);
+
+			if (v != NULL && *v != '\0')
+				c->f[i] = xstrdup((const char *)v);
+		}
+		ret = 1;
+	} else
+		ret = rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(s);
+	return ret;
+}
+
+int
 store_client_insert(struct store *st, const struct client *c, long long *id)
 {
 	sqlite3_stmt *s = store_stmt(st,
 	    "INSERT INTO clients(org_id, " CLIENT_COLS ","
 	    " name_key, first_key, grade_key)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
 	    " picday_name_key(?3, ?2), picday_name_key(?2, ?3),"
 	    " picday_grade_key(?5))");
 	int rc;
@@ -115,6 +146,7 @@ store_client_update(struct store *st, const struct client *c)
 	    "UPDATE clients SET first_name = ?2, last_name = ?3,"
 	    " student_id = ?4, grade = ?5, teacher = ?6, homeroom = ?7,"
 	    " email = ?8, phone = ?9, guardian = ?10,"
+	    " role = ?11, title = ?12, priority = ?13,"
 	    " name_key = picday_name_key(?3, ?2),"
 	    " first_key = picday_name_key(?2, ?3),"
 	    " grade_key = picday_grade_key(?5),"

@@ -1,5 +1,6 @@
 /*
- * store/client: client records (students; DESIGN §1.1).
+ * store/client: client records (students, and the school's teachers and
+ * staff; DESIGN §1.1).
  *
  * A client belongs to at most one organization; (organization, student ID)
  * is its key for roster imports.  Text fields are indexed by enum
@@ -24,6 +25,9 @@ enum client_field {
 	CLIENT_EMAIL,
 	CLIENT_PHONE,
 	CLIENT_GUARDIAN,
+	CLIENT_ROLE,		/* NULL: a student; "teacher" or "staff" */
+	CLIENT_TITLE,		/* "Principal", "Grade 3 Teacher" */
+	CLIENT_PRIORITY,	/* decimal 1..999, 1 first; NULL: none */
 	CLIENT_NFIELDS
 };
 
@@ -42,6 +46,11 @@ void		 client_clear(struct client *c);
  * 0 when there is none, -1 on error. */
 int	store_client_find(struct store *, long long org_id,
 	    const char *student_id, struct client *c);
+/* A teacher or staff member of org_id without a student ID, by exact
+ * last and first name (the key of a staff row a roster gives no ID):
+ * 1 and *c filled, 0 none, -1 error. */
+int	store_client_find_staff(struct store *, long long org_id,
+	    const char *last, const char *first, struct client *c);
 /* Inserts c (c->id ignored); *id gets the new row id.  0 or -1. */
 int	store_client_insert(struct store *, const struct client *c,
 	    long long *id);

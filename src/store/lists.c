@@ -54,11 +54,11 @@ struct lists_def {
 static const struct lists_def lists_defs[LISTS_NKINDS] = {
 	[LISTS_CLIENTS] = { "clients", "c",
 	    "c.id, c.last_name, c.first_name, c.student_id, c.grade,"
-	    " c.teacher, o.name",
+	    " c.teacher, o.name, c.role",
 	    " LEFT JOIN organizations o ON o.id = c.org_id",
 	    "0" L("c.last_name") L("c.first_name") L("c.student_id")
-	    L("c.grade") L("c.teacher") L("o.name"),
-	    "?3 = 0 OR c.org_id = ?3", 7, {
+	    L("c.grade") L("c.teacher") L("o.name") L("c.role") L("c.title"),
+	    "?3 = 0 OR c.org_id = ?3", 8, {
 		{ { NAME }, 1, 0, 0 },
 		{ { "first_key" }, 2, 0, 0 },
 		{ { "student_id" }, 3, 1, 0 },
@@ -491,12 +491,15 @@ static const char *const lists_detail_sql[LISTS_NKINDS] = {
 	[LISTS_CLIENTS] = "SELECT c.first_name, c.last_name, c.student_id,"
 	    " o.name AS organization, c.grade, c.teacher, c.homeroom,"
 	    " c.email, c.phone, c.guardian,"
+	    " coalesce(c.role, 'student') AS role, c.title AS title,"
+	    " c.priority AS priority,"
 	    " (SELECT group_concat(number, ' ') FROM sessions"
 	    "  WHERE client_id = c.id) AS sessions"
 	    " FROM clients c LEFT JOIN organizations o ON o.id = c.org_id"
 	    " WHERE c.id = ?1",
 	[LISTS_SESSIONS] = "SELECT s.number,"
-	    " trim(c.first_name || ' ' || c.last_name) AS client,"
+	    " trim(c.first_name || ' ' || c.last_name) || coalesce(' ('"
+	    "  || coalesce(c.title, c.role) || ')', '') AS client,"
 	    " c.student_id, o.name AS organization, y.name AS type,"
 	    " s.starts_at AS time, t.name AS status"
 	    " FROM sessions s LEFT JOIN clients c ON c.id = s.client_id"
@@ -524,7 +527,8 @@ static const char *const lists_detail_sql[LISTS_NKINDS] = {
 	[LISTS_STATUSES] = "SELECT name, position, on_enter FROM statuses"
 	    " WHERE id = ?1",
 	[LISTS_INVOICES] = "SELECT i.number, s.number AS session,"
-	    " trim(c.first_name || ' ' || c.last_name) AS client,"
+	    " trim(c.first_name || ' ' || c.last_name) || coalesce(' ('"
+	    "  || coalesce(c.title, c.role) || ')', '') AS client,"
 	    " i.invoice_date AS date,"
 	    " (SELECT count(*) FROM invoice_lines l WHERE l.invoice_id = i.id)"
 	    " AS lines, i.source FROM invoices i"

@@ -26,7 +26,7 @@ struct store;
 
 enum lists_kind {
 	/* id, last_name, first_name, student_id, grade, teacher,
-	 * organization — by last name, first name, student ID, grade or
+	 * organization, role (NULL: a student) — by last name, first name, student ID, grade or
 	 * teacher (the last three then by name) */
 	LISTS_CLIENTS,
 	/* id, number, last_name, first_name, student_id, organization,

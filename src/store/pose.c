@@ -28,7 +28,8 @@ store_pose_each(struct store *st, long long org_id, pose_row_fn fn,
 	s = store_stmt(st, "SELECT c.id, c.first_name, c.last_name,"
 	    " c.student_id, c.grade, c.teacher, c.homeroom,"
 	    " (SELECT max(number) FROM sessions WHERE client_id = c.id),"
-	    " i.id, s.number, i.path, i.sha256, i.selected"
+	    " i.id, s.number, i.path, i.sha256, i.selected,"
+	    " c.role, c.title, c.priority"
 	    " FROM clients c"
 	    " LEFT JOIN sessions s ON s.client_id = c.id"
 	    " LEFT JOIN images i ON i.session_id = s.id AND i.is_marker = 0"
@@ -54,6 +55,9 @@ store_pose_each(struct store *st, long long org_id, pose_row_fn fn,
 		r.path = r.image_id != 0 ? txt(s, 10) : NULL;
 		r.sha256 = txt(s, 11);
 		r.selected = sqlite3_column_int(s, 12);
+		r.role = (const char *)sqlite3_column_text(s, 13);
+		r.title = txt(s, 14);
+		r.priority = sqlite3_column_int(s, 15);
 		if ((rc = fn(&r, arg)) != 0)
 			break;
 	}

@@ -29,6 +29,9 @@ struct pose_row {
 	const char	*path;		/* relative to the studio, or NULL */
 	const char	*sha256;
 	int		 selected;
+	const char	*role;		/* NULL: a student; "teacher", "staff" */
+	const char	*title;		/* never NULL */
+	int		 priority;	/* 0: none */
 };
 
 typedef int (*pose_row_fn)(const struct pose_row *, void *arg);

@@ -336,7 +336,16 @@ static const char *const migrations[] = {
 	"CREATE UNIQUE INDEX sessions_by_delivery_token ON"
 	"  sessions(delivery_token) WHERE delivery_token IS NOT NULL;",
 
-	/* 9: production: the crop editor turns a picture by quarter turns
+	/* 9: teachers and staff are clients too (issue 12): role NULL is a
+	 * student; a title ("Principal", "Grade 3 Teacher") and a priority
+	 * (1 first) order them on the yearbook volume and the composites. */
+	"ALTER TABLE clients ADD COLUMN role TEXT"
+	"  CHECK (role IN ('teacher', 'staff'));"
+	"ALTER TABLE clients ADD COLUMN title TEXT;"
+	"ALTER TABLE clients ADD COLUMN priority INTEGER"
+	"  CHECK (priority BETWEEN 1 AND 999);",
+
+	/* 10: production: the crop editor turns a picture by quarter turns
 	 * (degrees clockwise, 0 90 180 270) before its crop rectangle, which
 	 * is then of the turned picture. */
 	"ALTER TABLE images ADD COLUMN crop_rot INTEGER NOT NULL DEFAULT 0;",

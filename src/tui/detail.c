@@ -33,7 +33,8 @@ static const struct {
 	{ "name", N_("Name") }, { "code", N_("Code") },
 	{ "created_at", N_("Created") }, { "position", N_("Position") },
 	{ "on_enter", N_("On entering") }, { "invoice_date", N_("Date") },
-	{ "transfer", N_("Transfer") },
+	{ "transfer", N_("Transfer") }, { "role", N_("Role") },
+	{ "priority", N_("Priority") },
 	{ "total", N_("Total") }, { "source", N_("Source") },
 	{ "invoice", N_("Invoice") }, { "rendered_at", N_("Rendered") },
 };

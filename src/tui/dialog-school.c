@@ -81,6 +81,29 @@ school_ready(long long org, size_t *posed, size_t *missing, char **cause)
 	return 0;
 }
 
+/* The same for the staff page: its teachers and staff only. */
+static int
+school_staff_ready(long long org, size_t *posed, size_t *missing,
+    char **cause)
+{
+	struct pose_list l;
+	size_t i;
+
+	if (pose_list(tui_store(), org, &l, cause) != 0)
+		return -1;
+	*posed = *missing = 0;
+	for (i = 0; i < l.n; i++)
+		if (l.v[i].role != NULL)
+			(*(l.v[i].image_id != 0 ? posed : missing))++;
+	pose_list_free(&l);
+	if (*posed == 0) {
+		*cause = xstrdup(_("nothing to export: no teacher or staff "
+		    "member of this organization has a portrait yet"));
+		return -1;
+	}
+	return 0;
+}
+
 static int
 school_queue(const char *kind, const char *title, char *payload,
     size_t posed, size_t missing, char **cause)
@@ -134,13 +157,16 @@ comp_submit(struct form_page *p, void *arg, char **cause)
 	int rc;
 
 	(void)arg;
-	if (school_ready(org, &posed, &missing, cause) != 0)
+	if ((form_choice_id(p, F_OPT1) == 3 ? school_staff_ready(org, &posed,
+	    &missing, cause) : school_ready(org, &posed, &missing,
+	    cause)) != 0)
 		return -1;
 	if (sess_mkdir_for(file, cause) != 0)
 		return -1;
 	title = xasprintf(_("class composites %s"), file);
 	rc = school_queue("composite", title, job_composite_payload(org,
-	    form_choice_id(p, F_OPT1) == 2 ? "grade" : "teacher", file,
+	    form_choice_id(p, F_OPT1) == 2 ? "grade" :
+	    form_choice_id(p, F_OPT1) == 3 ? "staff" : "teacher", file,
 	    big ? 10 : 8, big ? 13 : 10), posed, missing, cause);
 	free(title);
 	return rc;
@@ -197,7 +223,7 @@ void
 sessions_composite_open(struct hub_list *hl)
 {
 	const struct form_choice by[] = {
-		{ _("teacher"), 1 }, { _("grade"), 2 },
+		{ _("teacher"), 1 }, { _("grade"), 2 }, { _("staff"), 3 },
 	};
 	const struct form_choice pages[] = {
 		{ "8x10", 1 }, { "10x13", 2 },
@@ -213,7 +239,7 @@ sessions_composite_open(struct hub_list *hl)
 	file = sess_export_path("composites", "pdf");
 	form_set_value(p, F_OUT, file);
 	free(file);
-	form_page_set_choices(p, F_OPT1, by, 2);
+	form_page_set_choices(p, F_OPT1, by, 3);
 	pref = store_pref_get(tui_store(), "composite.page");
 	if (pref != NULL && strcmp(pref, "10x13") == 0) {
 		const struct form_choice rev[] = { pages[1], pages[0] };

@@ -1,6 +1,7 @@
 /*
  * tui/form-client: the client form (Ctrl+N new, Enter or e edit) and the
- * delete confirmation of the Clients hub (clients.h).  The writes are
+ * delete confirmation of the Clients hub (clients.h).  Role (student,
+ * teacher, staff), Title and Priority come after the organization.  The writes are
  * store_client_save() and store_client_delete().
  */
 #include "config.h"
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/role.h"
 #include "store/client.h"
 #include "tui/clients.h"
 #include "tui/dialog.h"
@@ -18,8 +20,12 @@
 
 enum {
 	F_FIRST, F_LAST, F_SID, F_GRADE, F_TEACHER, F_HOMEROOM, F_EMAIL,
-	F_PHONE, F_GUARDIAN, F_ORG, F_NFIELDS
+	F_PHONE, F_GUARDIAN, F_ORG, F_ROLE, F_TITLE, F_PRIORITY, F_NFIELDS
 };
+
+/* The choices of F_ROLE, by id. */
+static const char *const form_client_roles[] = { NULL, ROLE_TEACHER,
+    ROLE_STAFF };
 
 /* The form's text fields in enum client_field order. */
 static const int form_client_map[CLIENT_NFIELDS] = {
@@ -27,8 +33,24 @@ static const int form_client_map[CLIENT_NFIELDS] = {
 	[CLIENT_STUDENT_ID] = F_SID, [CLIENT_GRADE] = F_GRADE,
 	[CLIENT_TEACHER] = F_TEACHER, [CLIENT_HOMEROOM] = F_HOMEROOM,
 	[CLIENT_EMAIL] = F_EMAIL, [CLIENT_PHONE] = F_PHONE,
-	[CLIENT_GUARDIAN] = F_GUARDIAN,
+	[CLIENT_GUARDIAN] = F_GUARDIAN, [CLIENT_ROLE] = -1,
+	[CLIENT_TITLE] = F_TITLE, [CLIENT_PRIORITY] = F_PRIORITY,
 };
+
+static int
+form_client_check_priority(const char *v, void *arg, char **cause)
+{
+	char buf[8];
+	const char *out;
+
+	(void)arg;
+	if (role_priority_parse(v, buf, &out) != 0) {
+		*cause = xasprintf(_("priority '%s' is not a number from 1 to "
+		    "999"), v);
+		return -1;
+	}
+	return 0;
+}
 
 static int
 form_client_check_email(const char *v, void *arg, char **cause)
@@ -57,6 +79,10 @@ static const struct form_field form_client_fields[F_NFIELDS] = {
 	[F_PHONE] = { N_("Phone"), FORM_TEXT, 0, 40, NULL },
 	[F_GUARDIAN] = { N_("Guardian"), FORM_TEXT, 0, 60, NULL },
 	[F_ORG] = { N_("Organization"), FORM_CHOICE, 0, 0, NULL },
+	[F_ROLE] = { N_("Role"), FORM_CHOICE, 0, 0, NULL },
+	[F_TITLE] = { N_("Title"), FORM_TEXT, 0, 60, NULL },
+	[F_PRIORITY] = { N_("Priority"), FORM_TEXT, 0, 3,
+	    form_client_check_priority },
 };
 
 static int
@@ -64,7 +90,7 @@ form_client_submit(struct form_page *p, void *arg, char **cause)
 {
 	struct client c;
 	const char *v;
-	long long id;
+	long long id, k;
 	int i;
 
 	memset(&c, 0, sizeof c);
@@ -73,9 +99,14 @@ form_client_submit(struct form_page *p, void *arg, char **cause)
 	/* The form's strings live until the form closes: borrow them;
 	 * an empty field is stored as none. */
 	for (i = 0; i < CLIENT_NFIELDS; i++) {
+		if (form_client_map[i] < 0)
+			continue;
 		v = form_value(p, form_client_map[i]);
 		c.f[i] = *v != '\0' ? (char *)v : NULL;
 	}
+	k = form_choice_id(p, F_ROLE);
+	c.f[CLIENT_ROLE] = k > 0 && k < 3 ? (char *)form_client_roles[k] :
+	    NULL;
 	if (store_client_save(tui_store(), &c, &id, cause) != 0)
 		return -1;
 	tui_reload_all();
@@ -88,7 +119,7 @@ void
 form_client_open(long long id)
 {
 	struct form_page *p;
-	struct form_choice *orgs, tmp;
+	struct form_choice *orgs, tmp, roles[3];
 	struct client c;
 	int n, i, k;
 
@@ -102,8 +133,17 @@ form_client_open(long long id)
 	p = form_page_new(form_client_fields, F_NFIELDS,
 	    (void *)(intptr_t)id);
 	for (i = 0; i < CLIENT_NFIELDS; i++)
-		if (c.f[i] != NULL)
+		if (c.f[i] != NULL && form_client_map[i] >= 0)
 			form_set_value(p, form_client_map[i], c.f[i]);
+	/* The role: the client's first, as with the organization. */
+	for (i = 0; i < 3; i++) {
+		k = (i + (c.f[CLIENT_ROLE] == NULL ? 0 : strcmp(c.f[CLIENT_ROLE],
+		    ROLE_TEACHER) == 0 ? 1 : 2)) % 3;
+		roles[i].id = k;
+		roles[i].label = k == 0 ? _("student") : k == 1 ? _("teacher") :
+		    _("staff");
+	}
+	form_page_set_choices(p, F_ROLE, roles, 3);
 	hub_choices(LISTS_ORGS, 1, _("(none)"), &orgs, &n);
 	/* The first choice is the one shown: rotate the client's to the
 	 * front, so ←/→ still walk the organizations in their order. */

@@ -1,6 +1,6 @@
 /*
- * tui/hub-clients: the Clients hub — every client by name with the detail
- * of the current one.  Ctrl+N the new client form, Enter or e edits, d
+ * tui/hub-clients: the Clients hub — every client by name (teachers and
+ * staff say so in the Role column) with the detail of the current one.  Ctrl+N the new client form, Enter or e edits, d
  * deletes (asks first), i the Client Import wizard, s/S sort; the forms
  * and the wizard live in form-client.c and wizard-client-import.c
  * (clients.h).
@@ -17,7 +17,8 @@ static const struct list_column clients_cols[] = {
 	{ N_("Student ID"), 3, 10, 0, 0 },
 	{ N_("Grade"), 4, 5, 0, 0 },
 	{ N_("Teacher"), 5, 12, 1, 0 },
-	{ N_("Organization"), 6, 14, 1, 0 },
+	{ N_("Organization"), 6, 12, 1, 0 },
+	{ N_("Role"), 7, 7, 0, 0 },
 };
 
 static void

@@ -44,7 +44,8 @@ static const struct form_field imp_fields[P_NFIELDS] = {
 static const char *const imp_field_labels[ROSTER_NFIELDS + 1] = {
 	N_("(ignore)"), N_("First name"), N_("Last name"), N_("Student ID"),
 	N_("Grade"), N_("Teacher"), N_("Homeroom"), N_("Email"), N_("Phone"),
-	N_("Guardian"), N_("Organization"),
+	N_("Guardian"), N_("Role"), N_("Title"), N_("Priority"),
+	N_("Organization"),
 };
 
 struct imp {

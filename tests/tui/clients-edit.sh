@@ -23,7 +23,8 @@ keys Enter
 wait_for 'Edit client' ; ok $? "Enter opens the client form"
 like "$(screen | grep 'Last name')" 'Last name \* Abbott' "the form holds the client's values"
 # First name, then six Tabs to Email; Enter walks to the last field, OK.
-keys Tab Tab Tab Tab Tab Tab 'ana.abbott@example.org' Enter Enter Enter Enter
+keys Tab Tab Tab Tab Tab Tab 'ana.abbott@example.org' Enter Enter Enter Enter \
+    Enter Enter Enter
 wait_for 'Client Ana Abbott saved' ; ok $? "OK saves the edited client"
 is "$(db "SELECT email || '|' || org_id FROM clients WHERE id = 3")" \
     'ana.abbott@example.org|2' "the email changed and the organization stayed"

@@ -15,9 +15,11 @@ wait_for 'Sessions: 20 rows' || exit 1
 keys Down Down S-Down S-Down S-Down S-Down
 wait_for '5 tagged' || exit 1
 
+day1=$(date +%Y-%m-%d)
 keys p
 wait_for 'Print QR codes: 5 sessions' ; ok $? "p opens the QR dialog for the tagged sessions"
-screen | grep -q "Output file \* .*/exports/qr-$(date +%Y-%m-%d).pdf" ; ok $? "the default file is in the studio's exports"
+# Named for today: either side of midnight if the run crosses it.
+screen | grep -Eq "Output file \* .*/exports/qr-($day1|$(date +%Y-%m-%d)).pdf" ; ok $? "the default file is in the studio's exports"
 keys C-u "$T/cards.pdf" Tab Right
 wait_for 'Cards per page \* < 2 >' || exit 1
 keys Enter

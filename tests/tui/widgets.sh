@@ -3,7 +3,7 @@
 # Sessions filter wizard writes nothing and applies only on Finish.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui/studio.sh"
-plan 11
+plan 12
 make_studio
 before=$(db 'SELECT count(*) FROM clients')
 
@@ -17,16 +17,20 @@ is "$(db 'SELECT count(*) FROM clients')" "$before" "Esc on the form writes noth
 
 keys C-n
 wait_for 'New client'
-keys 'Jürgen' Tab Tab 'S900' Tab 10 Tab 'Ms Lee' Tab Tab 'bad' Tab Tab Tab Enter
+keys 'Jürgen' Tab Tab 'S900' Tab 10 Tab 'Ms Lee' Tab Tab 'bad' Tab Tab Tab Tab Tab Tab Enter
 wait_for 'Last name: required' ; ok $? "OK checks required fields first"
 # The focus is on the field at fault; Enter on the last field is OK.
-keys 'Ødegård' Tab Tab Tab Tab Tab Tab Tab Tab Enter
+keys 'Ødegård' Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Enter
 wait_for 'does not look like an e-mail' ; ok $? "the e-mail validator refuses a bad address"
 is "$(db 'SELECT count(*) FROM clients')" "$before" "nothing written while the form is refused"
-keys BSpace BSpace BSpace 'j@example.org' Tab Tab Tab Right Enter
+keys BSpace BSpace BSpace 'j@example.org' Tab Tab Tab Right Tab Right Tab \
+    'Librarian' Tab 3 Enter
 wait_for 'Client Jürgen Ødegård saved' ; ok $? "OK saves the client"
-is "$(db "SELECT first_name || '|' || last_name || '|' || student_id || '|' || o.name FROM clients c JOIN organizations o ON o.id = c.org_id WHERE student_id = 'S900'")" \
-    'Jürgen|Ødegård|S900|Escuela Núñez' "the client is in the studio with its organization"
+is "$(db "SELECT first_name || '|' || last_name || '|' || student_id || '|' || o.name || '|' || role || '|' || title || '|' || priority FROM clients c JOIN organizations o ON o.id = c.org_id WHERE student_id = 'S900'")" \
+    'Jürgen|Ødegård|S900|Escuela Núñez|teacher|Librarian|3' \
+    "the client is in the studio with its organization, role, title and priority"
+keys / 'Ødegård' Enter
+wait_for 'Ødegård +Jürgen .*teacher' ; ok $? "the Clients hub shows the role"
 
 # The wizard: cancel writes nothing and changes nothing.
 sum() { db 'SELECT count(*), total(status_id), total(org_id) FROM sessions'; }
