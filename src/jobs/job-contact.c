@@ -36,6 +36,8 @@ contact_frame(const char *caption, const char *path, void *arg)
 	struct contact_list *l = arg;
 
 	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	/* No title, not a lead: the contact sheet is frames, not a class. */
+	memset(&l->v[l->n], 0, sizeof l->v[l->n]);
 	l->v[l->n].name = xstrdup(caption);
 	l->v[l->n].path = store_path(l->st, path);
 	l->n++;
