@@ -262,6 +262,13 @@ fail:
 	return -1;
 }
 
+int
+store_invoice_session_note(struct store *st, long long session_id,
+    const char *number)
+{
+	return store_history_add(st, session_id, "invoice", NULL, number);
+}
+
 char *
 store_invoice_next_number(struct store *st)
 {
