@@ -109,8 +109,11 @@ iw_enter_map(struct steps *s, int page, void *arg, char **cause)
 	iw->picking = 0;
 	if (steps_current(s) != STEP_FILE)
 		return 0;	/* back from the dry run */
+	/* Back to "guessed" needs the file read afresh (a shape once set
+	 * stays set). */
 	if (iw->imp == NULL || strcmp(file, iw->file) != 0 ||
-	    strcmp(tmpl, iw->tmpl != NULL ? iw->tmpl : "") != 0) {
+	    strcmp(tmpl, iw->tmpl != NULL ? iw->tmpl : "") != 0 ||
+	    (form_choice_id(fp, 1) == 0 && iw->shape != 0)) {
 		if (inv_import_open(file, NULL, 0, &imp, cause) != 0)
 			return -1;
 		if (*tmpl != '\0' && invoice_template_apply(tui_store(), imp,
@@ -322,16 +325,16 @@ iw_key_map(struct steps *s, int key, void *arg)
 	}
 	if (iw->picking)
 		return 1;	/* the list is modal */
+	if (tui_key_char(key) == 's') {
+		iw_tmpl_open(iw);
+		return 1;
+	}
 	if (!steps_pane_focused(s))
 		return 0;
 	if (form == ACT_ACCEPT) {
 		iw->picking = 1;
 		iw->pick = inv_import_col_of(iw->imp, f);
 		iw->ptop = -1;
-		return 1;
-	}
-	if (tui_key_char(key) == 's') {
-		iw_tmpl_open(iw);
 		return 1;
 	}
 	return 0;
