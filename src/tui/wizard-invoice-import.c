@@ -196,7 +196,17 @@ iw_draw_map(struct steps *s, int y, int x, int h, int w, void *arg)
 		col = iw->pick;
 	} else {
 		if (inv_import_check(imp, &why) != 0) {
-			tui_put(y, x, w, ROLE_ERROR, why);
+			/* "/path/to/orders.csv: no ...": the file's own
+			 * name is enough here. */
+			const char *name = inv_import_name(imp);
+			const char *base = strrchr(name, '/');
+			size_t n = strlen(name);
+
+			t = base != NULL && strncmp(why, name, n) == 0 ?
+			    xasprintf("%s%s", base + 1, why + n) :
+			    xstrdup(why);
+			tui_put(y, x, w, ROLE_ERROR, t);
+			free(t);
 			free(why);
 		} else {
 			t = xasprintf(_("%zu rows, one row per %s%s: ready for "
@@ -435,8 +445,8 @@ static const struct steps_page iw_pages[STEP_N] = {
 	[STEP_FILE] = { N_("The file"), N_("A CSV from the studio suite or "
 	  "the online shop."), iw_fields, 3, 0, NULL, NULL, iw_enter_file },
 	[STEP_MAP] = { N_("Which column each field reads"),
-	  N_("↑/↓ j/k a field; Enter picks its column; s saves as a "
-	  "template; Tab buttons."), NULL, 0, IW_NMAP + 1, iw_draw_map,
+	  N_("j/k a field; Enter picks its column; s saves a template; "
+	  "Tab: buttons"), NULL, 0, IW_NMAP + 1, iw_draw_map,
 	  iw_key_map, iw_enter_map },
 	[STEP_DRY] = { N_("Dry run: nothing is written until Import"),
 	  N_("↑/↓ PgUp/PgDn scroll; Import writes the new invoices, Esc "
