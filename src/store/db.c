@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store/collate.h"
@@ -266,4 +267,22 @@ store_user(void)
 	else
 		snprintf(name, sizeof name, "uid%ld", (long)getuid());
 	return name;
+}
+
+void
+store_now(char out[21])
+{
+	static __thread time_t last = -1;
+	static __thread char text[21];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (now != last) {
+		if (gmtime_r(&now, &tm) == NULL ||
+		    strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm) !=
+		    20)
+			memcpy(text, "1970-01-01T00:00:00Z", 21);
+		last = now;
+	}
+	memcpy(out, text, 21);
 }
