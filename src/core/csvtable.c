@@ -311,10 +311,19 @@ csvtable_clean(struct csvtable *t, size_t row, size_t col)
 {
 	const unsigned char *p = (const unsigned char *)csvtable_cell(t, row,
 	    col);
-	size_t len = strlen((const char *)p), i = 0, n = 0;
-	char small[256], *out = len < sizeof small ? small : xmalloc(len + 1);
+	size_t len, i = 0, n = 0;
+	char small[256], *out;
 	const char *res;
 	int space = 0;
+
+	/* Most cells are clean already: say so without copying. */
+	for (; p[i] > 0x20 && p[i] != 0x7f && p[i] != 0xc2; i++)
+		;
+	if (p[i] == '\0')
+		return (const char *)p;
+	len = i + strlen((const char *)p + i);
+	i = 0;
+	out = len < sizeof small ? small : xmalloc(len + 1);
 
 	while (i < len) {
 		if (p[i] < 0x20 || p[i] == 0x7f || p[i] == ' ') {
