@@ -22,6 +22,7 @@ TESTS += tests/unit/test-invoice
 
 INVOICE_TESTS = tests/cli/pricelist.sh tests/cli/invoices.sh \
 	tests/cli/invoices-url.sh tests/tui/invoices.sh tests/tui/invoices-import.sh \
+	tests/tui/invoices-map.sh tests/tui/invoices-poll.sh tests/tui/setup-money.sh \
 	tests/tui/sales.sh tests/tui/setup-pricelist.sh
 TESTS += $(INVOICE_TESTS)
 EXTRA_DIST += $(INVOICE_TESTS) tests/cli/https-server.py \

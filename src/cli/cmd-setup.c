@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "core/invoice.h"
+#include "core/money.h"
 #include "core/uploadcfg.h"
 #include "net/fetch.h"
 #include "net/upload.h"
@@ -176,7 +177,7 @@ static const struct setting settings[] = {
 	{ "mail.schedule.body", N_("body of the schedule e-mail (same "
 	    "fields)"), NULL },
 	{ "invoices.url", N_("the online shop's orders (https://...), "
-	    "polled by `picday worker`"), check_invoices_url },
+	    "polled by `picday worker` and the open TUI"), check_invoices_url },
 	{ "invoices.every", N_("how often the worker polls invoices.url "
 	    "(30s, 15m, 1h; a number is minutes)"), check_every },
 	{ "invoices.cacert", N_("CA file for invoices.url (else the "
@@ -185,9 +186,13 @@ static const struct setting settings[] = {
 	    NULL },
 	{ "invoices.user", N_("user name at the online shop whose orders "
 	    "`invoices import URL` fetches"), NULL },
-	{ "money.symbol", N_("currency sign shown before amounts ($)"), NULL },
-	{ "money.thousands", N_("thousands separator of amounts (,)"), NULL },
-	{ "money.decimal", N_("decimal mark of amounts (.)"), NULL },
+	{ "money.symbol", N_("currency symbol of amounts, at most 4 "
+	    "characters ($)"), NULL },
+	{ "money.position", N_("where the symbol goes: before or after the "
+	    "amount (before)"), NULL },
+	{ "money.thousands", N_("thousands separator of amounts: , . ' a "
+	    "space, or none (,)"), NULL },
+	{ "money.decimal", N_("decimal mark of amounts: . or , (.)"), NULL },
 	{ "studio.name", N_("the studio's name (yearbook README, copyright)"),
 	    NULL },
 	{ "studio.copyright", N_("copyright text of the yearbook volume "
@@ -272,6 +277,33 @@ setup_list(struct cli *cli)
 	return CLI_OK;
 }
 
+/* The money format with value for key and the other money.* settings as
+ * they are: it must read back without doubt (core/money). */
+static int
+setup_check_money(struct cli *cli, const char *key, const char *value)
+{
+	static const char *const keys[] = { "money.symbol", "money.position",
+	    "money.thousands", "money.decimal" };
+	char *v[4], *cause = NULL;
+	struct money_style ms;
+	int i, rc;
+
+	for (i = 0; i < 4; i++)
+		v[i] = strcmp(key, keys[i]) == 0 ? xstrdup(value) :
+		    store_pref_get(cli_store(cli), keys[i]);
+	ms.symbol = v[0];
+	ms.position = v[1];
+	ms.thousands = v[2];
+	ms.decimal = v[3];
+	if ((rc = money_style_check(&ms, &cause)) != 0) {
+		cli_error(_("%s: '%s' refused: %s"), key, value, cause);
+		free(cause);
+	}
+	for (i = 0; i < 4; i++)
+		free(v[i]);
+	return rc;
+}
+
 static int
 setup_set(struct cli *cli, const char *key, const char *value)
 {
@@ -292,6 +324,9 @@ setup_set(struct cli *cli, const char *key, const char *value)
 		free(cause);
 		return CLI_FAILED;
 	}
+	if (strncmp(key, "money.", 6) == 0 && setup_check_money(cli, key,
+	    value) != 0)
+		return CLI_FAILED;
 	if (store_pref_set(cli_store(cli), key, value) != 0) {
 		cli_error(_("cannot save %s: %s"), key,
 		    store_errmsg(cli_store(cli)));

@@ -3,7 +3,7 @@
  * (a systemd unit) until SIGINT or SIGTERM.  On a signal the workers finish
  * the step they are in, give their jobs back to the queue (so another
  * process resumes them at once) and the command exits 0.  While it runs
- * it polls the online shop's orders (settings invoices.url and
+ * its pool polls the online shop's orders (settings invoices.url and
  * invoices.every) by queuing an "invoices" job when one is due.
  */
 #include "config.h"
@@ -11,15 +11,12 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
-#include "core/invoice.h"
 #include "jobs/job.h"
 #include "jobs/progress.h"
 #include "jobs/runner.h"
 #include "util/i18n.h"
-#include "util/strbuf.h"
 
 int
 cmd_worker(struct cli *cli, int argc, char **argv)
@@ -49,30 +46,11 @@ cmd_worker(struct cli *cli, int argc, char **argv)
 	    JOBS_SHOW_EVENTS);
 	jobs_progress_message(_("worker: running the jobs of %s"),
 	    cli->studio_dir);
-	/* Each second: a signal, or the shop's orders due (invoices.url,
-	 * invoices.every) queue an "invoices" job for the pool. */
-	for (;;) {
-		struct timespec tick = { 1, 0 };
-		char *url = NULL, *payload, *cause = NULL;
-		struct strbuf sb = STRBUF_INIT;
-
-		if ((sig = sigtimedwait(&set, NULL, &tick)) > 0)
-			break;
-		if (invoice_poll_due(cli->st, (long long)time(NULL),
-		    &url) != 1)
-			continue;
-		strbuf_adds(&sb, "{\"url\":");
-		strbuf_add_json(&sb, url);
-		strbuf_addc(&sb, '}');
-		payload = strbuf_take(&sb);
-		if (jobs_queue(cli->st, "invoices", _("Orders from the online "
-		    "shop"), payload, &cause) < 0) {
-			jobs_progress_message("%s", cause);
-			free(cause);
-		}
-		free(payload);
-		free(url);
-	}
+	/* The shop's orders (invoices.url, invoices.every) are polled by
+	 * the pool's own thread, as in the TUI. */
+	worker_pool_poll_shop(pool);
+	while ((sig = sigwaitinfo(&set, NULL)) < 0)
+		;
 	jobs_progress_message(_("worker: stopping (%s)"), strsignal(sig));
 	worker_pool_stop(pool);
 	return CLI_OK;

@@ -119,8 +119,23 @@ csvtable_parse(struct csvtable *t, char delim, const char *buf, size_t len,
     const char *what, char **cause)
 {
 	struct csv_parser p;
-	size_t off = 0;
+	size_t off = 0, nl = 1, nf = 1, i;
+	const char *e;
 	long line = 1;
+
+	/* Room for every row and cell at once, as the first line counts
+	 * them: no copying the arrays while 100,000 rows come in. */
+	for (e = buf; (e = memchr(e, '\n', len - (size_t)(e - buf))) != NULL;
+	    e++)
+		nl++;
+	for (i = 0; i < len && buf[i] != '\n'; i++)
+		nf += buf[i] == delim;
+	if (nl < 100000000 && nf < 1000) {
+		t->caprows = nl + 1;
+		t->rows = xreallocarray(NULL, t->caprows, sizeof *t->rows);
+		t->capcells = t->caprows * nf;
+		t->cells = xreallocarray(NULL, t->capcells, sizeof *t->cells);
+	}
 
 	if (csv_init(&p, CSV_APPEND_NULL) != 0)
 		fatal("csv_init failed");
@@ -296,10 +311,19 @@ csvtable_clean(struct csvtable *t, size_t row, size_t col)
 {
 	const unsigned char *p = (const unsigned char *)csvtable_cell(t, row,
 	    col);
-	size_t len = strlen((const char *)p), i = 0, n = 0;
-	char small[256], *out = len < sizeof small ? small : xmalloc(len + 1);
+	size_t len, i = 0, n = 0;
+	char small[256], *out;
 	const char *res;
 	int space = 0;
+
+	/* Most cells are clean already: say so without copying. */
+	for (; p[i] > 0x20 && p[i] != 0x7f && p[i] != 0xc2; i++)
+		;
+	if (p[i] == '\0')
+		return (const char *)p;
+	len = i + strlen((const char *)p + i);
+	i = 0;
+	out = len < sizeof small ? small : xmalloc(len + 1);
 
 	while (i < len) {
 		if (p[i] < 0x20 || p[i] == 0x7f || p[i] == ' ') {

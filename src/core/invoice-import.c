@@ -228,6 +228,18 @@ inv_import_nrows(const struct inv_import *imp)
 	return csvtable_nrows(imp->t);
 }
 
+long
+inv_import_col_of(const struct inv_import *imp, enum inv_field f)
+{
+	return f == INV_IGNORE ? -1 : inv_col_of(imp, f);
+}
+
+const char *
+inv_import_cell(const struct inv_import *imp, size_t row, size_t col)
+{
+	return csvtable_cell(imp->t, row, col);
+}
+
 enum inv_field
 inv_import_get_map(const struct inv_import *imp, size_t col)
 {

@@ -126,6 +126,11 @@ size_t		 inv_import_ncols(const struct inv_import *);
 const char	*inv_import_header(const struct inv_import *, size_t col);
 size_t		 inv_import_nrows(const struct inv_import *);
 enum inv_field	 inv_import_get_map(const struct inv_import *, size_t col);
+/* The column mapped to f, or -1. */
+long		 inv_import_col_of(const struct inv_import *, enum inv_field);
+/* A cell as read ("" past the row's end), for previews. */
+const char	*inv_import_cell(const struct inv_import *, size_t row,
+		    size_t col);
 /* Maps col to f (a column that had f before is ignored from then on). */
 void		 inv_import_set_map(struct inv_import *, size_t col,
 		    enum inv_field);

@@ -17,48 +17,213 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+/*
+ * The look-ups of an import, remembered: a file of 100,000 lines names a
+ * few price-list items and a few thousand sessions over and over, and each
+ * answer holds for the whole import (one transaction).  Keys are
+ * "kind:value" strings in an open-addressing table.
+ */
+struct lk_memo_entry {
+	char		*key;		/* NULL: empty slot */
+	int		 r;		/* the look-up's answer: 1, 0 */
+	long long	 a, b;
+};
+
+struct lk_memo {
+	struct store		*st;
+	struct lk_memo_entry	*e;
+	size_t			 cap, n;
+};
+
+static size_t
+lk_hash(const char *k)
+{
+	size_t h = 14695981039346656037ULL & SIZE_MAX;
+
+	for (; *k != '\0'; k++)
+		h = (h ^ (unsigned char)*k) * (1099511628211ULL & SIZE_MAX);
+	return h;
+}
+
+/* "c:N" into key (32 bytes), without printf: 100,000 of them. */
+static const char *
+lk_key(char *key, char kind, long long n)
+{
+	char digits[24];
+	unsigned long long u = n < 0 ? -(unsigned long long)n :
+	    (unsigned long long)n;
+	size_t i = 0, o = 0;
+
+	do
+		digits[i++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	key[o++] = kind;
+	key[o++] = ':';
+	if (n < 0)
+		key[o++] = '-';
+	while (i > 0)
+		key[o++] = digits[--i];
+	key[o] = '\0';
+	return key;
+}
+
+static struct lk_memo_entry *
+lk_memo_slot(struct lk_memo *m, const char *key)
+{
+	size_t i = lk_hash(key) & (m->cap - 1);
+
+	while (m->e[i].key != NULL && strcmp(m->e[i].key, key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return &m->e[i];
+}
+
+/* The answer remembered for key, or NULL. */
+static struct lk_memo_entry *
+lk_memo_get(struct lk_memo *m, const char *key)
+{
+	struct lk_memo_entry *e;
+
+	if (m->cap == 0)
+		return NULL;
+	e = lk_memo_slot(m, key);
+	return e->key != NULL ? e : NULL;
+}
+
+static void
+lk_memo_put(struct lk_memo *m, const char *key, int r, long long a,
+    long long b)
+{
+	struct lk_memo_entry *old = m->e, *e;
+	size_t i, oldcap = m->cap;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		m->cap = m->cap != 0 ? m->cap * 2 : 256;
+		m->e = xcalloc(m->cap, sizeof *m->e);
+		for (i = 0; i < oldcap; i++)
+			if (old[i].key != NULL)
+				*lk_memo_slot(m, old[i].key) = old[i];
+		free(old);
+	}
+	e = lk_memo_slot(m, key);
+	e->key = xstrdup(key);
+	e->r = r;
+	e->a = a;
+	e->b = b;
+	m->n++;
+}
+
+static void
+lk_memo_free(struct lk_memo *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->e[i].key);
+	free(m->e);
+	memset(m, 0, sizeof *m);
+}
+
 static int
 lk_session(void *arg, long long number, long long *sid, long long *cid)
 {
-	return store_invoice_session(arg, number, sid, cid);
+	struct lk_memo *m = arg;
+	struct lk_memo_entry *e;
+	char key[32];
+	int r;
+
+	lk_key(key, 's', number);
+	if ((e = lk_memo_get(m, key)) == NULL) {
+		*sid = *cid = 0;
+		if ((r = store_invoice_session(m->st, number, sid, cid)) < 0)
+			return r;
+		lk_memo_put(m, key, r, *sid, *cid);
+		return r;
+	}
+	*sid = e->a;
+	*cid = e->b;
+	return e->r;
 }
 
 static int
 lk_client(void *arg, long long number, long long *sid)
 {
-	return store_invoice_client(arg, number, sid);
+	struct lk_memo *m = arg;
+	struct lk_memo_entry *e;
+	char key[32];
+	int r;
+
+	lk_key(key, 'c', number);
+	if ((e = lk_memo_get(m, key)) == NULL) {
+		*sid = 0;
+		if ((r = store_invoice_client(m->st, number, sid)) < 0)
+			return r;
+		lk_memo_put(m, key, r, *sid, 0);
+		return r;
+	}
+	*sid = e->a;
+	return e->r;
 }
 
 static int
 lk_student(void *arg, const char *student, long long *cid, long long *sid)
 {
-	return store_invoice_student(arg, student, cid, sid);
+	struct lk_memo *m = arg;
+
+	return store_invoice_student(m->st, student, cid, sid);
 }
 
 static int
 lk_item(void *arg, const char *code, long long *id, long long *price)
 {
+	struct lk_memo *m = arg;
+	struct lk_memo_entry *e;
 	const char *kind;
+	char buf[64], *key = buf;
+	size_t len = strlen(code);
+	int r;
 
-	return store_pricelist_item_find(arg, code, id, &kind, price);
+	if (len + 3 > sizeof buf)
+		key = xmalloc(len + 3);
+	key[0] = 'i';
+	key[1] = ':';
+	memcpy(key + 2, code, len + 1);
+
+	if ((e = lk_memo_get(m, key)) == NULL) {
+		*id = *price = 0;
+		r = store_pricelist_item_find(m->st, code, id, &kind, price);
+		if (r >= 0)
+			lk_memo_put(m, key, r, *id, *price);
+	} else {
+		*id = e->a;
+		*price = e->b;
+		r = e->r;
+	}
+	if (key != buf)
+		free(key);
+	return r;
 }
 
 static int
 lk_image(void *arg, long long sid, const char *name, long long *id)
 {
-	return store_invoice_image(arg, sid, name, id);
+	struct lk_memo *m = arg;
+
+	return store_invoice_image(m->st, sid, name, id);
 }
 
 static int
 lk_exists(void *arg, const char *number)
 {
-	return store_invoice_exists(arg, number);
+	struct lk_memo *m = arg;
+
+	return store_invoice_exists(m->st, number);
 }
 
-void
-invoice_lookup_store(struct store *st, struct inv_lookup *lk)
+/* The look-ups answered by the store, through memo m (whose st is set). */
+static void
+invoice_lookup_memo(struct lk_memo *m, struct inv_lookup *lk)
 {
-	lk->arg = st;
+	lk->arg = m;
 	lk->session = lk_session;
 	lk->client = lk_client;
 	lk->student = lk_student;
@@ -72,6 +237,7 @@ invoice_import_run(struct inv_import *imp, struct store *st, int commit,
     const char *source, size_t *moved, char **cause)
 {
 	struct inv_lookup lk;
+	struct lk_memo memo = { st, NULL, 0, 0 };
 	size_t i, l, nmoved = 0, n;
 	int bulk = commit && inv_import_nrows(imp) > 10000, m;
 
@@ -87,12 +253,14 @@ invoice_import_run(struct inv_import *imp, struct store *st, int commit,
 		    store_errmsg(st));
 		return -1;
 	}
-	invoice_lookup_store(st, &lk);
+	invoice_lookup_memo(&memo, &lk);
 	if (inv_import_reconcile(imp, &lk, cause) != 0) {
+		lk_memo_free(&memo);
 		store_rollback(st);
 		return -1;
 	}
 	if (!commit) {
+		lk_memo_free(&memo);
 		store_rollback(st);
 		return 0;
 	}
@@ -120,9 +288,21 @@ invoice_import_run(struct inv_import *imp, struct store *st, int commit,
 				goto dberr;
 		}
 		if (in->session_id > 0) {
+			char key[32];
+
+			/* A session seen before in this import is Ordered
+			 * or further along now: its history only. */
+			lk_key(key, 'o', in->session_id);
+			if (lk_memo_get(&memo, key) != NULL) {
+				if (store_invoice_session_note(st,
+				    in->session_id, in->number) != 0)
+					goto dberr;
+				continue;
+			}
 			if (store_invoice_session_ordered(st, in->session_id,
 			    in->number, &m) != 0)
 				goto dberr;
+			lk_memo_put(&memo, key, 1, 0, 0);
 			nmoved += (size_t)m;
 		}
 	}
@@ -130,12 +310,14 @@ invoice_import_run(struct inv_import *imp, struct store *st, int commit,
 		goto dberr;
 	if (bulk)
 		store_end_bulk(st);
+	lk_memo_free(&memo);
 	if (moved != NULL)
 		*moved = nmoved;
 	return 0;
 dberr:
 	*cause = xasprintf(_("cannot write the invoices: %s"),
 	    store_errmsg(st));
+	lk_memo_free(&memo);
 	store_rollback(st);
 	if (bulk)
 		store_end_bulk(st);

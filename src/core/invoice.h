@@ -2,8 +2,9 @@
  * core/invoice: invoices into the studio (DESIGN §4 stage 7): the import's
  * commit and the manual invoice.
  *
- * invoice_lookup_store() answers core/invoice-import's questions from the
- * store.  invoice_import_run() reconciles and writes every invoice found
+ * invoice_import_run() answers core/invoice-import's questions from the
+ * store (each session, client and item looked up once per import) and
+ * reconciles and writes every invoice found
  * new, with its lines, in ONE transaction (nothing on failure), and moves each invoice's session to Ordered unless it is further along
  * (history: 'invoice' N).  invoice_add() makes a manual invoice.
  *
@@ -18,8 +19,6 @@
 #include "core/invoice-import.h"
 
 struct store;
-
-void	invoice_lookup_store(struct store *, struct inv_lookup *);
 
 /*
  * Reconciles (core/invoice-import) against the store and, with commit,

@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "util/i18n.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
 
 #define MONEY_MAX	10000000000000LL	/* 10^13 cents */
 
@@ -111,8 +114,19 @@ void
 money_format(long long cents, const char *symbol, const char *sep,
     const char *dec, char *buf, size_t size)
 {
+	struct money_style ms = { symbol, NULL, sep, dec };
+
+	money_format_style(cents, &ms, buf, size);
+}
+
+void
+money_format_style(long long cents, const struct money_style *ms, char *buf,
+    size_t size)
+{
 	unsigned long long a = cents < 0 ? -(unsigned long long)cents :
 	    (unsigned long long)cents;
+	const char *symbol = ms->symbol, *sep = ms->thousands,
+	    *dec = ms->decimal;
 	char digits[32], grouped[96];
 	size_t n, i, o = 0, seplen;
 
@@ -120,7 +134,7 @@ money_format(long long cents, const char *symbol, const char *sep,
 		symbol = "$";
 	if (sep == NULL)
 		sep = ",";
-	if (dec == NULL)
+	if (dec == NULL || *dec == '\0')
 		dec = ".";
 	seplen = strlen(sep);
 	n = (size_t)snprintf(digits, sizeof digits, "%llu", a / 100);
@@ -132,8 +146,66 @@ money_format(long long cents, const char *symbol, const char *sep,
 		grouped[o++] = digits[i];
 	}
 	grouped[o] = '\0';
-	snprintf(buf, size, "%s%s%s%s%02llu", cents < 0 ? "-" : "", symbol,
-	    grouped, dec, a % 100);
+	if (ms->position != NULL && strcmp(ms->position, "after") == 0)
+		snprintf(buf, size, "%s%s%s%02llu%s%s", cents < 0 ? "-" : "",
+		    grouped, dec, a % 100, *symbol != '\0' ? " " : "", symbol);
+	else
+		snprintf(buf, size, "%s%s%s%s%02llu", cents < 0 ? "-" : "",
+		    symbol, grouped, dec, a % 100);
+}
+
+int
+money_style_check(const struct money_style *ms, char **cause)
+{
+	static const char *const seps[] = { "", ",", ".", "'", " " };
+	char fit[64];
+	const char *p;
+	size_t i;
+	int ok;
+
+	if ((p = ms->symbol) != NULL) {
+		for (; *p != '\0'; p++)
+			if ((*p >= '0' && *p <= '9') || strchr("-+.,'()", *p) !=
+			    NULL || (unsigned char)*p < 0x20 || *p == 0x7f)
+				break;
+		/* Cropped to 4 columns, bad bytes made '?': it must stay
+		 * itself. */
+		(void)utf8_fit(fit, sizeof fit, ms->symbol, 4, 0);
+		if (*p != '\0' || strcmp(fit, ms->symbol) != 0) {
+			*cause = xstrdup(_("the currency symbol: at most 4 "
+			    "characters, no digits, signs or separators "
+			    "(e.g. $, €, £, CHF)"));
+			return -1;
+		}
+	}
+	if (ms->position != NULL && strcmp(ms->position, "before") != 0 &&
+	    strcmp(ms->position, "after") != 0) {
+		*cause = xstrdup(_("the symbol's position: before or after the "
+		    "amount"));
+		return -1;
+	}
+	if (ms->decimal != NULL && strcmp(ms->decimal, ".") != 0 &&
+	    strcmp(ms->decimal, ",") != 0) {
+		*cause = xstrdup(_("the decimal mark: . or ,"));
+		return -1;
+	}
+	if (ms->thousands != NULL) {
+		for (ok = 0, i = 0; i < sizeof seps / sizeof seps[0]; i++)
+			ok |= strcmp(ms->thousands, seps[i]) == 0;
+		if (!ok) {
+			*cause = xstrdup(_("the thousands separator: , . ' a "
+			    "space, or none"));
+			return -1;
+		}
+	}
+	if (ms->thousands != NULL && ms->decimal != NULL &&
+	    *ms->thousands != '\0' && strcmp(ms->thousands, ms->decimal) ==
+	    0) {
+		*cause = xasprintf(_("thousands and decimal marks are both "
+		    "'%s'"), ms->decimal);
+		return -1;
+	}
+	return 0;
 }
 
 static int
@@ -190,8 +262,18 @@ date_parse(const char *s, char out[11])
 	if (*s != '\0' || y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 ||
 	    d > date_days_in(y, m))
 		return -1;
-	/* Checked above: 4, 2 and 2 digits (the casts tell the compiler). */
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
+	/* Checked above: 4, 2 and 2 digits.  By hand: an import parses a
+	 * date per row, and snprintf() cost more than the rest of it. */
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
 	return 0;
 }

@@ -8,15 +8,20 @@
  * one transaction, so a run after a crash adds only what is missing.
  * Rejected invoices do not fail the job: the first reasons go to its
  * last_error as a warning.
+ *
+ * jobs_shop_poll() queues such a job when the shop is due (invoices.url,
+ * invoices.every); the worker pool's poller calls it (jobs/pool.c).
  */
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include "core/invoice.h"
 #include "jobs/job.h"
 #include "store/db.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 static int
@@ -59,3 +64,37 @@ out:
 }
 
 const struct job_kind job_kind_invoices = { "invoices", job_invoices_run };
+
+int
+jobs_shop_poll(struct store *st, char **cause)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *url = NULL, *payload;
+	long long id;
+	int r;
+
+	/* Most studios have no shop: a plain read before the write
+	 * transaction of invoice_poll_due(). */
+	if ((url = store_pref_get(st, "invoices.url")) == NULL ||
+	    *url == '\0') {
+		free(url);
+		return 0;
+	}
+	free(url);
+	url = NULL;
+	if ((r = invoice_poll_due(st, (long long)time(NULL), &url)) != 1) {
+		if (r < 0)
+			*cause = xasprintf(_("cannot poll the online shop: %s"),
+			    store_errmsg(st));
+		return r;
+	}
+	strbuf_adds(&sb, "{\"url\":");
+	strbuf_add_json(&sb, url);
+	strbuf_addc(&sb, '}');
+	payload = strbuf_take(&sb);
+	id = jobs_queue(st, "invoices", _("Orders from the online shop"),
+	    payload, cause);
+	free(payload);
+	free(url);
+	return id < 0 ? -1 : 1;
+}

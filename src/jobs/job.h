@@ -105,5 +105,15 @@ struct worker_pool	*worker_pool_start(const char *studio_dir, int nthreads,
 			    int wake_fd, int until_idle);
 void			 worker_pool_wait(struct worker_pool *);
 void			 worker_pool_stop(struct worker_pool *); /* and free */
+/*
+ * The pool also polls the online shop's orders: a thread of its own (with
+ * its own connection) looks each second whether invoices.url is set and
+ * invoices.every has passed since the last poll of any process
+ * (core/invoice: invoice_poll_due), and then queues an "invoices" job for
+ * the workers.  `picday worker` and the TUI call it; `jobs run` does not.
+ */
+void			 worker_pool_poll_shop(struct worker_pool *);
+/* One such look on st: 1 queued a job, 0 not due, -1 error (*cause). */
+int			 jobs_shop_poll(struct store *, char **cause);
 
 #endif

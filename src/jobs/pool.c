@@ -27,6 +27,8 @@ struct worker_pool {
 	char		*dir;
 	int		 n;
 	pthread_t	*threads;
+	pthread_t	 poller;
+	int		 polling;	/* poller started */
 	int		 wake_fd;
 	int		 until_idle;
 	int		 show;
@@ -92,6 +94,62 @@ worker_main(void *arg)
 	free(owner);
 	store_close(st);
 	return NULL;
+}
+
+/* The shop's poller: each second, one look (jobs_shop_poll); a job queued
+ * wakes the idle workers at once. */
+static void *
+poller_main(void *arg)
+{
+	struct worker_pool *pool = arg;
+	struct timespec ts;
+	struct store *st;
+	char *cause = NULL;
+	int r;
+
+	if (store_open(pool->dir, &st, &cause) != 0) {
+		jobs_progress_message(_("worker: %s"), cause);
+		free(cause);
+		return NULL;
+	}
+	pthread_mutex_lock(&pool->lock);
+	while (!atomic_load(&pool->stop)) {
+		pthread_mutex_unlock(&pool->lock);
+		if ((r = jobs_shop_poll(st, &cause)) < 0) {
+			jobs_progress_message("%s", cause);
+			free(cause);
+			cause = NULL;
+		}
+		pthread_mutex_lock(&pool->lock);
+		if (r == 1)
+			pthread_cond_broadcast(&pool->cond);
+		if (atomic_load(&pool->stop))
+			break;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_sec++;
+		pthread_cond_timedwait(&pool->cond, &pool->lock, &ts);
+	}
+	pthread_mutex_unlock(&pool->lock);
+	store_close(st);
+	return NULL;
+}
+
+void
+worker_pool_poll_shop(struct worker_pool *pool)
+{
+	sigset_t all, old;
+
+	if (pool->polling)
+		return;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	if ((errno = pthread_create(&pool->poller, NULL, poller_main,
+	    pool)) == 0)
+		pool->polling = 1;
+	else
+		jobs_progress_message(_("worker: cannot start the shop's "
+		    "poller: %s"), strerror(errno));
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 struct worker_pool *
@@ -168,6 +226,8 @@ worker_pool_stop(struct worker_pool *pool)
 	pthread_cond_broadcast(&pool->cond);
 	pthread_mutex_unlock(&pool->lock);
 	worker_pool_wait(pool);
+	if (pool->polling)
+		pthread_join(pool->poller, NULL);
 	pthread_mutex_destroy(&pool->lock);
 	pthread_cond_destroy(&pool->cond);
 	free(pool->threads);

@@ -4,10 +4,12 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store/collate.h"
@@ -33,6 +35,17 @@ struct store {
 static const char *studio_folders[] = {
 	"library", "previews", "renders", "deliveries", "exports"
 };
+
+/* Before SQLite starts: no memory statistics (nothing reads them), so
+ * that its every allocation does not take a global mutex — a bulk import
+ * makes millions. */
+static pthread_once_t store_once = PTHREAD_ONCE_INIT;
+
+static void
+store_configure(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
 
 int
 store_open(const char *dir, struct store **out, char **cause)
@@ -60,6 +73,7 @@ store_open(const char *dir, struct store **out, char **cause)
 		free(sub);
 	}
 
+	(void)pthread_once(&store_once, store_configure);
 	st = xcalloc(1, sizeof *st);
 	st->dir = xstrdup(dir);
 	dbpath = path_join(dir, "picday.db");
@@ -266,4 +280,22 @@ store_user(void)
 	else
 		snprintf(name, sizeof name, "uid%ld", (long)getuid());
 	return name;
+}
+
+void
+store_now(char out[21])
+{
+	static __thread time_t last = -1;
+	static __thread char text[21];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (now != last) {
+		if (gmtime_r(&now, &tm) == NULL ||
+		    strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm) !=
+		    20)
+			memcpy(text, "1970-01-01T00:00:00Z", 21);
+		last = now;
+	}
+	memcpy(out, text, 21);
 }

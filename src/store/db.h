@@ -57,5 +57,9 @@ int		 store_pref_set(struct store *, const char *key, const char *value);
 
 /* The Unix user name, for history records (static storage). */
 const char	*store_user(void);
+/* The time now as the schema's defaults write it, "2026-05-04T09:30:00Z"
+ * (UTC), into out: bound by the writes of bulk imports, where SQLite's
+ * strftime('now') for every row cost more than the row.  Thread-safe. */
+void		 store_now(char out[21]);
 
 #endif

@@ -169,11 +169,15 @@ store_invoice_insert(struct store *st, const char *number,
     long long *id)
 {
 	sqlite3_stmt *s;
+	char now[21];
 	int rc;
 
+	store_now(now);
 	s = store_stmt(st, "INSERT INTO invoices(number, client_id,"
 	    " session_id, invoice_date, subtotal_cents, total_cents,"
-	    " paid_cents, source) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)");
+	    " paid_cents, source, created_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8)");
+	sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
 	bind_id(s, 2, client_id);
 	bind_id(s, 3, session_id);
@@ -243,13 +247,17 @@ store_invoice_session_ordered(struct store *st, long long session_id,
 	if (store_history_add(st, session_id, "invoice", NULL, number) != 0)
 		goto fail;
 	if (to > 0) {
+		char now[21];
+
+		store_now(now);
 		s = store_stmt(st, "UPDATE sessions SET status_id = ?2,"
-		    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-		    " WHERE id = ?1");
+		    " updated_at = ?3 WHERE id = ?1");
 		sqlite3_bind_int64(s, 1, session_id);
 		sqlite3_bind_int64(s, 2, to);
+		sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
 		r = sqlite3_step(s);
 		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
 		if (r != SQLITE_DONE || store_history_add(st, session_id,
 		    "status", old, "Ordered") != 0)
 			goto fail;
@@ -260,6 +268,13 @@ store_invoice_session_ordered(struct store *st, long long session_id,
 fail:
 	free(old);
 	return -1;
+}
+
+int
+store_invoice_session_note(struct store *st, long long session_id,
+    const char *number)
+{
+	return store_history_add(st, session_id, "invoice", NULL, number);
 }
 
 char *

@@ -45,6 +45,10 @@ int	store_invoice_line_insert(struct store *, long long invoice_id,
  */
 int	store_invoice_session_ordered(struct store *, long long session_id,
 	    const char *number, int *moved);
+/* Only the history line ('invoice', number): for a session already
+ * moved (or found further along) earlier in the same transaction. */
+int	store_invoice_session_note(struct store *, long long session_id,
+	    const char *number);
 /* The next manual invoice number "M<n>" not taken (caller frees). */
 char	*store_invoice_next_number(struct store *);
 

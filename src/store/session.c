@@ -334,10 +334,13 @@ store_history_add(struct store *st, long long session_id, const char *what,
     const char *old_value, const char *new_value)
 {
 	sqlite3_stmt *s;
+	char now[21];
 	int rc;
 
+	store_now(now);
 	s = store_stmt(st, "INSERT INTO session_history(session_id, user,"
-	    " what, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5)");
+	    " what, old_value, new_value, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 1, session_id);
 	sqlite3_bind_text(s, 2, store_user(), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, what, -1, SQLITE_STATIC);

@@ -1,6 +1,7 @@
 /*
  * tui/form-setup: the forms and confirmations of the Setup hub (setup.h):
- * organizations, statuses and the mail preferences.
+ * organizations, statuses, the mail preferences, the upload target and
+ * the money format.
  */
 #include "config.h"
 
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/money.h"
 #include "core/uploadcfg.h"
 #include "net/upload.h"
 #include "store/db.h"
@@ -15,6 +17,7 @@
 #include "store/setup.h"
 #include "tui/dialog.h"
 #include "tui/form.h"
+#include "tui/money.h"
 #include "tui/setup.h"
 #include "tui/tui.h"
 #include "util/strbuf.h"
@@ -435,4 +438,172 @@ form_setup_upload(void)
 	 * upload.password`, never typed into a form on screen. */
 	form_open(_("Upload target (save tests it)"), p, setup_upload_submit,
 	    NULL);
+}
+
+/* ---- the money format ---- */
+
+enum { MF_SYMBOL, MF_POSITION, MF_THOUSANDS, MF_DECIMAL, MF_NFIELDS };
+
+static const char *const money_keys[MF_NFIELDS] = {
+	"money.symbol", "money.position", "money.thousands", "money.decimal",
+};
+
+/* The choices of each field, by id (1...): the labels shown, the values
+ * stored. */
+static const struct {
+	const char	*label;
+	const char	*value;
+} money_positions[] = {
+	{ N_("before the amount"), "before" },
+	{ N_("after the amount"), "after" },
+}, money_thousands[] = {
+	{ N_(", (comma)"), "," }, { N_(". (point)"), "." },
+	{ N_("' (apostrophe)"), "'" }, { N_("a space"), " " },
+	{ N_("none"), "" },
+}, money_decimals[] = {
+	{ N_(". (point)"), "." }, { N_(", (comma)"), "," },
+};
+#define MONEY_N(a)	((int)(sizeof a / sizeof a[0]))
+
+static int
+setup_check_symbol(const char *v, void *arg, char **cause)
+{
+	struct money_style ms = { v, NULL, NULL, NULL };
+
+	(void)arg;
+	return money_style_check(&ms, cause);
+}
+
+static const struct form_field setup_money_fields[MF_NFIELDS] = {
+	[MF_SYMBOL] = { N_("Symbol"), FORM_TEXT, 0, 4, setup_check_symbol },
+	[MF_POSITION] = { N_("Symbol goes"), FORM_CHOICE, 1, 0, NULL },
+	[MF_THOUSANDS] = { N_("Thousands"), FORM_CHOICE, 1, 0, NULL },
+	[MF_DECIMAL] = { N_("Decimal mark"), FORM_CHOICE, 1, 0, NULL },
+};
+
+/* The style the fields give now (pointers into the page and the tables). */
+static void
+setup_money_style(struct form_page *p, struct money_style *ms)
+{
+	long long pos = form_choice_id(p, MF_POSITION);
+	long long th = form_choice_id(p, MF_THOUSANDS);
+	long long dec = form_choice_id(p, MF_DECIMAL);
+
+	ms->symbol = form_value(p, MF_SYMBOL);
+	ms->position = pos >= 1 && pos <= MONEY_N(money_positions) ?
+	    money_positions[pos - 1].value : NULL;
+	ms->thousands = th >= 1 && th <= MONEY_N(money_thousands) ?
+	    money_thousands[th - 1].value : NULL;
+	ms->decimal = dec >= 1 && dec <= MONEY_N(money_decimals) ?
+	    money_decimals[dec - 1].value : NULL;
+}
+
+/* The live example under the fields, or why the format cannot be. */
+static char *
+setup_money_note(struct form_page *p, void *arg)
+{
+	struct money_style ms;
+	char big[64], small[64], *cause = NULL, *s;
+
+	(void)arg;
+	setup_money_style(p, &ms);
+	if (money_style_check(&ms, &cause) != 0) {
+		/* L10N: the money form's live check, e.g. "Not possible: the
+		 * decimal mark: . or ," */
+		s = xasprintf(_("Not possible: %s"), cause);
+		free(cause);
+		return s;
+	}
+	money_format_style(123456789, &ms, big, sizeof big);
+	money_format_style(-5, &ms, small, sizeof small);
+	/* L10N: the money form's live example, e.g. "Example: $1,234,567.89
+	 * and -$0.05" */
+	return xasprintf(_("Example: %s and %s"), big, small);
+}
+
+static int
+setup_money_submit(struct form_page *p, void *arg, char **cause)
+{
+	struct store *st = tui_store();
+	struct money_style ms;
+	const char *v[MF_NFIELDS];
+	char shown[64];
+	int i, rc = 0;
+
+	(void)arg;
+	setup_money_style(p, &ms);
+	if (money_style_check(&ms, cause) != 0)
+		return -1;
+	v[MF_SYMBOL] = ms.symbol;
+	v[MF_POSITION] = ms.position;
+	v[MF_THOUSANDS] = ms.thousands;
+	v[MF_DECIMAL] = ms.decimal;
+	if (store_begin(st) != 0)
+		goto fail;
+	for (i = 0; i < MF_NFIELDS && rc == 0; i++)
+		rc = store_pref_set(st, money_keys[i], v[i]);
+	if (rc != 0) {
+		store_rollback(st);
+		goto fail;
+	}
+	if (store_commit(st) != 0)
+		goto fail;
+	tui_money_reload();
+	tui_reload_all();
+	money_format_style(123450, &ms, shown, sizeof shown);
+	tui_message(_("Money format saved: amounts read %s."), shown);
+	return 0;
+fail:
+	*cause = xasprintf(_("cannot save the money format: %s"),
+	    store_errmsg(st));
+	return -1;
+}
+
+void
+form_setup_money(void)
+{
+	struct form_choice c[8];
+	struct form_page *p;
+	char *v;
+	int i;
+
+	p = form_page_new(setup_money_fields, MF_NFIELDS, NULL);
+	for (i = 0; i < MONEY_N(money_positions); i++) {
+		c[i].label = _(money_positions[i].label);
+		c[i].id = i + 1;
+	}
+	form_page_set_choices(p, MF_POSITION, c, i);
+	for (i = 0; i < MONEY_N(money_thousands); i++) {
+		c[i].label = _(money_thousands[i].label);
+		c[i].id = i + 1;
+	}
+	form_page_set_choices(p, MF_THOUSANDS, c, i);
+	for (i = 0; i < MONEY_N(money_decimals); i++) {
+		c[i].label = _(money_decimals[i].label);
+		c[i].id = i + 1;
+	}
+	form_page_set_choices(p, MF_DECIMAL, c, i);
+	/* What is set now (a value no choice has keeps the first). */
+	if ((v = store_pref_get(tui_store(), "money.symbol")) != NULL)
+		form_set_value(p, MF_SYMBOL, v);
+	else
+		form_set_value(p, MF_SYMBOL, "$");
+	free(v);
+	v = store_pref_get(tui_store(), "money.position");
+	for (i = 0; v != NULL && i < MONEY_N(money_positions); i++)
+		if (strcmp(v, money_positions[i].value) == 0)
+			form_set_choice(p, MF_POSITION, i + 1);
+	free(v);
+	v = store_pref_get(tui_store(), "money.thousands");
+	for (i = 0; v != NULL && i < MONEY_N(money_thousands); i++)
+		if (strcmp(v, money_thousands[i].value) == 0)
+			form_set_choice(p, MF_THOUSANDS, i + 1);
+	free(v);
+	v = store_pref_get(tui_store(), "money.decimal");
+	for (i = 0; v != NULL && i < MONEY_N(money_decimals); i++)
+		if (strcmp(v, money_decimals[i].value) == 0)
+			form_set_choice(p, MF_DECIMAL, i + 1);
+	free(v);
+	form_page_set_note(p, setup_money_note);
+	form_open(_("Money format"), p, setup_money_submit, NULL);
 }

@@ -32,6 +32,7 @@ struct form_page {
 	int			 nbuttons;
 	char			*error;
 	int			 cur_y, cur_x;	/* text cursor, -1 none */
+	char			*(*note)(struct form_page *, void *);
 };
 
 struct form_page *
@@ -98,6 +99,17 @@ form_set_value(struct form_page *p, int f, const char *s)
 	strbuf_adds(&p->v[f].text, s);
 }
 
+void
+form_set_choice(struct form_page *p, int f, long long id)
+{
+	struct form_value *v = &p->v[f];
+	int i;
+
+	for (i = 0; i < v->nchoices; i++)
+		if (v->choices[i].id == id)
+			v->choice = i;
+}
+
 const char *
 form_value(struct form_page *p, int f)
 {
@@ -122,6 +134,13 @@ form_page_set_error(struct form_page *p, const char *e)
 	free(p->error);
 	p->error = e != NULL ? xstrdup(e) : NULL;
 	tui_dirty(TUI_DIRTY_LAYERS);
+}
+
+void
+form_page_set_note(struct form_page *p,
+    char *(*fn)(struct form_page *, void *))
+{
+	p->note = fn;
 }
 
 void
@@ -328,7 +347,7 @@ form_page_key(struct form_page *p, int key, int nbuttons, int *button)
 int
 form_page_rows(struct form_page *p)
 {
-	return p->nfields + 2;
+	return p->nfields + 2 + (p->note != NULL);
 }
 
 int
@@ -372,9 +391,14 @@ form_page_draw(struct form_page *p, int y, int x, int w)
 			p->cur_x = x + FORM_LABEL_W + 1 + utf8_width(shown);
 		}
 	}
+	if (p->note != NULL && (shown = p->note(p, p->arg)) != NULL) {
+		tui_put(y + p->nfields + 1, x, w, ROLE_LABEL, shown);
+		free(shown);
+	}
 	if (p->error != NULL)
-		tui_put(y + p->nfields + 1, x, w, ROLE_ERROR, p->error);
-	return p->nfields + 2;
+		tui_put(y + p->nfields + 1 + (p->note != NULL), x, w,
+		    ROLE_ERROR, p->error);
+	return form_page_rows(p);
 }
 
 void

@@ -52,6 +52,8 @@ void		 form_page_free(struct form_page *);
 void		 form_page_set_choices(struct form_page *, int field,
 		    const struct form_choice *, int n);
 void		 form_set_value(struct form_page *, int field, const char *);
+/* Selects the choice with that id (nothing changes when none has it). */
+void		 form_set_choice(struct form_page *, int field, long long id);
 /* Text of a field ("" if empty; for a choice, its label). */
 const char	*form_value(struct form_page *, int field);
 /* Id of the selected choice (0 if none). */
@@ -59,6 +61,12 @@ long long	 form_choice_id(struct form_page *, int field);
 /* Checks every field; 0, or -1 with *cause set and the focus on the
  * field at fault. */
 int		 form_page_check(struct form_page *, char **cause);
+
+/* A line under the fields made from the values as they are now (a live
+ * example of what they give): fn returns it (the page frees it), or NULL
+ * for none; called at each repaint. */
+void		 form_page_set_note(struct form_page *,
+		    char *(*fn)(struct form_page *, void *arg));
 
 /* A form as a modal layer. */
 typedef int	(*form_submit_fn)(struct form_page *, void *arg,

@@ -1,7 +1,8 @@
 /*
  * tui/hub-setup: the Setup hub — organizations (o) and the statuses of the
  * workflow in order (t), the price lists' items (p; l switches between
- * the three), and the mail settings form (m).  n adds, Enter or e edits, d deletes what nothing uses, K and J
+ * the three), the mail settings form (m), the upload target (u) and the
+ * money format ($).  n adds, Enter or e edits, d deletes what nothing uses, K and J
  * move a status up and down.  The forms are in form-setup.c (setup.h).
  */
 #include "config.h"
@@ -47,7 +48,7 @@ static void
 setup_init(struct hub *h)
 {
 	static const char *note = N_("Organizations — n add, e edit, "
-	    "d delete; t statuses, m mail settings, u upload target");
+	    "d delete; t statuses, m mail, u upload target, $ money format");
 	static const char *note2 = N_("Statuses in workflow order — n add "
 	    "after, e rename, K/J move, d delete; o organizations");
 	static const char *note3 = N_("Price lists — n add, e edit, "
@@ -117,6 +118,9 @@ setup_key(struct hub *h, int key, enum tui_action act)
 		break;
 	case ACT_SETUP_UPLOAD:
 		form_setup_upload();
+		break;
+	case ACT_SETUP_MONEY:
+		form_setup_money();
 		break;
 	case ACT_SETUP_NEW:
 		if (setup.cur == SETUP_PRICES)

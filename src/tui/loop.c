@@ -448,6 +448,9 @@ tui_loop(long long start, const char *studio_dir, struct worker_pool **pool)
 				 * (jobs/worker). */
 				*pool = worker_pool_start(studio_dir, 0,
 				    loop.wake_pipe[1], 0);
+				/* The shop's orders flow in here too
+				 * (invoices.url, invoices.every). */
+				worker_pool_poll_shop(*pool);
 			}
 		}
 		pfd[0].fd = STDIN_FILENO;

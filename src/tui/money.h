@@ -1,7 +1,8 @@
 /*
  * tui/money: amounts of money as people read them on screen, in the
- * studio's currency format (Setup: money.symbol, money.thousands,
- * money.decimal; "$", ",", "." by default), never as raw cents.
+ * studio's currency format (Setup: money.symbol, money.position,
+ * money.thousands, money.decimal; "$", before, ",", "." by default), never
+ * as raw cents.
  * UI thread only.
  */
 #ifndef PICDAY_TUI_MONEY_H

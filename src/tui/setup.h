@@ -23,6 +23,10 @@ void	form_setup_mail(void);
 /* The upload target (upload.* preferences); saving tests the connection
  * by writing and deleting a small file. */
 void	form_setup_upload(void);
+/* How amounts read (money.symbol, money.position, money.thousands,
+ * money.decimal), with a live example; an impossible format (the same
+ * mark for thousands and decimals, a symbol with digits) is refused. */
+void	form_setup_money(void);
 
 /* The price-list editor (form-pricelist.c): an item by row id (0: a new
  * one), and its delete (refused for an item on invoices). */

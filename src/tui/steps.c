@@ -20,6 +20,7 @@ struct steps {
 	int			 maxw, fill;	/* steps_set_box() */
 	unsigned		 panes;		/* steps_pane_focus(), by page */
 	unsigned		 no_back;	/* steps_no_back(), by page */
+	int			 want_next;	/* steps_focus_next() */
 	const char *const	*names;		/* steps_set_names() */
 	void			(*poll)(struct steps *, void *);
 	steps_finish_fn		 finish;
@@ -87,6 +88,12 @@ steps_focus_pane(struct steps *s)
 }
 
 void
+steps_focus_next(struct steps *s)
+{
+	s->want_next = 1;
+}
+
+void
 steps_set_error(struct steps *s, const char *e)
 {
 	free(s->error);
@@ -101,6 +108,7 @@ steps_show(struct steps *s, int i)
 {
 	char *cause = NULL;
 
+	s->want_next = 0;
 	if (s->pages[i].enter != NULL &&
 	    s->pages[i].enter(s, i, s->arg, &cause) != 0) {
 		steps_set_error(s, cause != NULL ? cause :
@@ -111,8 +119,9 @@ steps_show(struct steps *s, int i)
 	s->cur = i;
 	steps_set_error(s, NULL);
 	if (steps_custom(s, i))
-		form_page_focus(s->fp[i], steps_has_pane(s, i) ? -1 :
-		    SB_NEXT);
+		form_page_focus(s->fp[i], steps_has_pane(s, i) &&
+		    !s->want_next ? -1 : SB_NEXT);
+	s->want_next = 0;
 	return 0;
 }
 

@@ -66,6 +66,9 @@ void		 steps_pane_focus(struct steps *, int i);
  * (↑/↓ on its rows while a button had it). */
 int		 steps_pane_focused(struct steps *);
 void		 steps_focus_pane(struct steps *);
+/* Called from enter(): the page shows with its Next (or finish) button
+ * focused rather than its pane (Enter goes on at once). */
+void		 steps_focus_next(struct steps *);
 /* The error line of the step shown (NULL clears); copied. */
 void		 steps_set_error(struct steps *, const char *);
 /* Shows step i now, after its enter() agreed (work done on another

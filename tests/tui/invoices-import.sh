@@ -21,6 +21,7 @@ wait_for 'Clients' || exit 1
 keys 4 i
 wait_for 'Invoice Import' || exit 1
 keys "$T/orders.csv" Enter Enter Enter
+wait_for "step 2 of 3: mapping" && keys Enter
 wait_for 'Dry run'
 ok $? "Next runs the dry run"
 s=$(screen)
@@ -34,6 +35,7 @@ is "$(sqlite3 "$STUDIO/picday.db" 'SELECT count(*) FROM invoices')" 0 "Esc wrote
 keys i
 wait_for 'Invoice Import'
 keys "$T/orders.csv" Enter Enter Enter
+wait_for "step 2 of 3: mapping" && keys Enter
 wait_for 'Dry run'
 keys Enter
 wait_for 'Q-1 +1001'

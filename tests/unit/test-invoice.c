@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -67,6 +68,52 @@ test_money_format(void **state)
 	assert_string_equal(buf, "\xe2\x82\xac" "1.000.000,00");
 	money_plain(-123456, buf, sizeof buf);
 	assert_string_equal(buf, "-1234.56");
+}
+
+static void
+test_money_style(void **state)
+{
+	struct money_style ms = { "\xe2\x82\xac", "after", ".", "," };
+	char buf[64], *cause = NULL;
+
+	(void)state;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		skip();
+	money_format_style(123456789, &ms, buf, sizeof buf);
+	assert_string_equal(buf, "1.234.567,89 \xe2\x82\xac");
+	money_format_style(-5, &ms, buf, sizeof buf);
+	assert_string_equal(buf, "-0,05 \xe2\x82\xac");
+	ms.symbol = "";
+	money_format_style(100, &ms, buf, sizeof buf);
+	assert_string_equal(buf, "1,00");
+	ms.symbol = "CHF";
+	ms.position = "before";
+	ms.thousands = "'";
+	ms.decimal = ".";
+	money_format_style(123450, &ms, buf, sizeof buf);
+	assert_string_equal(buf, "CHF1'234.50");
+	assert_int_equal(money_style_check(&ms, &cause), 0);
+	ms.thousands = ".";
+	assert_int_equal(money_style_check(&ms, &cause), -1);
+	free(cause);
+	ms.thousands = "";
+	ms.symbol = "E1";
+	assert_int_equal(money_style_check(&ms, &cause), -1);
+	free(cause);
+	ms.symbol = "EURO$";
+	assert_int_equal(money_style_check(&ms, &cause), -1);
+	free(cause);
+	ms.symbol = "\xff";
+	assert_int_equal(money_style_check(&ms, &cause), -1);
+	free(cause);
+	ms.symbol = "$";
+	ms.decimal = ";";
+	assert_int_equal(money_style_check(&ms, &cause), -1);
+	free(cause);
+	ms.decimal = ",";
+	ms.position = "left";
+	assert_int_equal(money_style_check(&ms, &cause), -1);
+	free(cause);
 }
 
 static void
@@ -340,6 +387,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_money_parse),
 		cmocka_unit_test(test_money_format),
+		cmocka_unit_test(test_money_style),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_line_shape),
 		cmocka_unit_test(test_invoice_shape),
