@@ -10,5 +10,6 @@ check_PROGRAMS += tests/unit/test-grant
 tests_unit_test_grant_SOURCES = tests/unit/test-grant.c
 tests_unit_test_grant_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_grant_LDADD = $(PICDAY_TEST_LDADD)
-TESTS += tests/unit/test-grant tests/cli/delivery.sh
-EXTRA_DIST += tests/cli/delivery.sh bench/bench-delivery.sh
+TESTS += tests/unit/test-grant tests/cli/delivery.sh tests/cli/mail-delivery.sh
+EXTRA_DIST += tests/cli/delivery.sh tests/cli/mail-delivery.sh \
+	bench/bench-delivery.sh

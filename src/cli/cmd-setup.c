@@ -150,6 +150,10 @@ static const struct setting settings[] = {
 	    "{time} {number})"), NULL },
 	{ "mail.schedule.body", N_("body of the schedule e-mail (same "
 	    "fields)"), NULL },
+	{ "mail.delivery.subject", N_("subject of the delivery e-mail "
+	    "(the same fields and {url}, the published delivery)"), NULL },
+	{ "mail.delivery.body", N_("body of the delivery e-mail (same "
+	    "fields)"), NULL },
 	{ "invoices.url", N_("the online shop's orders (https://...), "
 	    "polled by `picday worker`"), check_invoices_url },
 	{ "invoices.every", N_("how often the worker polls invoices.url "
