@@ -131,6 +131,17 @@ check_rate(const char *v, char **cause)
 	return 0;
 }
 
+static int
+check_on_invoice(const char *v, char **cause)
+{
+	if (*v != '\0' && strcmp(v, "build") != 0 &&
+	    strcmp(v, "publish") != 0 && strcmp(v, "off") != 0) {
+		*cause = xstrdup(_("build, publish or off"));
+		return -1;
+	}
+	return 0;
+}
+
 /* L10N: what each preference is, shown by `picday setup list`. */
 static const struct setting settings[] = {
 	{ "preview.long_side", N_("long side of previews, in pixels"),
@@ -138,6 +149,9 @@ static const struct setting settings[] = {
 	{ "preview.watermark", N_("watermark text on online previews"), NULL },
 	{ "delivery.watermark", N_("watermark text on delivered images "
 	    "whose grant wants one (default: preview.watermark)"), NULL },
+	{ "delivery.on_invoice", N_("what an invoice with an item granting "
+	    "downloads queues: build (default), publish, or off"),
+	    check_on_invoice },
 	{ "delivery.url", N_("public address of the upload target, for the "
 	    "URLs `delivery publish` prints (default: the target's URL)"),
 	    NULL },

@@ -3,7 +3,9 @@
  * the "delivery" job; DESIGN §4 stage 9).  Payload: {"session": NUMBER,
  * "dir": "/abs/DIR", "zip": 0|1, "token": "..." (publish only)}; it writes
  * DIR/NUMBER/ and, with a token, sends it to d/TOKEN/ under the upload
- * target.
+ * target.  Without "dir", DIR is the studio's deliveries/; with
+ * "publish": 1 and no token (the job an invoice import queues), the
+ * session's token is used, made on first use.
  */
 #ifndef PICDAY_JOBS_DELIVERY_H
 #define PICDAY_JOBS_DELIVERY_H

@@ -585,6 +585,25 @@ out:
 	return rc;
 }
 
+/* The session's publishing token, made and kept on first use. */
+static char *
+session_token(struct store *st, long long session, char **cause)
+{
+	char *token;
+
+	if ((token = store_delivery_token(st, session)) != NULL)
+		return token;
+	if ((token = delivery_token_new(cause)) == NULL)
+		return NULL;
+	if (store_delivery_token_set(st, session, token) != 1) {
+		*cause = xasprintf(_("cannot keep the token of session %lld: "
+		    "%s"), session, store_errmsg(st));
+		free(token);
+		return NULL;
+	}
+	return token;
+}
+
 static int
 job_delivery_run(struct job_ctx *ctx, char **cause)
 {
@@ -602,8 +621,16 @@ job_delivery_run(struct job_ctx *ctx, char **cause)
 	struct tm tm;
 
 	memset(&o, 0, sizeof o);
-	if (dir == NULL || session <= 0) {
+	if (session <= 0) {
 		*cause = xstrdup(_("bad delivery job payload"));
+		free(dir);
+		free(token);
+		return -1;
+	}
+	if (dir == NULL)
+		dir = store_path(st, "deliveries");
+	if (token == NULL && job_payload_int(ctx, "publish", 0) != 0 &&
+	    (token = session_token(st, session, cause)) == NULL) {
 		free(dir);
 		return -1;
 	}

@@ -345,6 +345,25 @@ store_delivery_token(struct store *st, long long number)
 	    " WHERE number = ?1", number);
 }
 
+long long
+store_invoice_granted_session(struct store *st, long long invoice)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT x.number FROM invoices v JOIN sessions x"
+	    " ON x.id = v.session_id WHERE v.id = ?1 AND EXISTS (SELECT 1"
+	    " FROM invoice_lines l JOIN price_list_items p ON p.id = l.item_id"
+	    " WHERE l.invoice_id = v.id AND p.grant_id IS NOT NULL)");
+	long long n;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, invoice);
+	rc = sqlite3_step(s);
+	n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) :
+	    rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(s);
+	return n;
+}
+
 char *
 store_delivery_url(struct store *st, long long number)
 {

@@ -59,6 +59,10 @@ int	store_grant_images(struct store *, long long number, grant_image_fn,
 /* Client "First Last" of the session (caller frees), NULL if none. */
 char	*store_grant_client(struct store *, long long number);
 
+/* The number of the session of invoice (row id) when one of its lines is
+ * an item that grants a delivery; 0 when none (or no session), -1. */
+long long store_invoice_granted_session(struct store *, long long invoice);
+
 /* The session's delivery token / URL (caller frees), NULL if none. */
 char	*store_delivery_token(struct store *, long long number);
 char	*store_delivery_url(struct store *, long long number);
