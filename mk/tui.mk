@@ -33,12 +33,12 @@ EXTRA_DIST += tests/tui/hubs.sh tests/tui/widgets.sh tests/tui/screen.sh \
 libpicday_a_SOURCES += \
 	src/tui/sessions-act.c src/tui/sessions-act.h \
 	src/tui/wizard-schedule.c src/tui/dialog-advance.c \
-	src/tui/form-session.c src/tui/dialog-qr.c \
+	src/tui/form-session.c src/tui/view-online.c src/tui/dialog-qr.c \
 	src/tui/wizard-export.c src/tui/wizard-mail.c \
 	src/tui/jobwatch.c src/tui/jobwatch.h
 SESSIONS_TUI_TESTS = tests/tui/sessions-advance.sh tests/tui/sessions-schedule.sh \
 	tests/tui/sessions-export.sh tests/tui/sessions-mail.sh \
-	tests/tui/sessions-qr-job.sh
+	tests/tui/sessions-qr-job.sh tests/tui/sessions-online.sh
 TESTS += $(SESSIONS_TUI_TESTS)
 EXTRA_DIST += $(SESSIONS_TUI_TESTS)
 
