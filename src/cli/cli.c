@@ -95,7 +95,7 @@ static const struct command commands[] = {
 	{ "delivery", cmd_delivery, N_("delivery build --session NUMBER "
 	    "[-o DIR] [--zip] [--queue]\n"
 	    "         delivery publish --session NUMBER [--zip] "
-	    "[--new-token]") },
+	    "[--new-token] [--expires DURATION]") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

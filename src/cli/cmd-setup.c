@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "core/invoice.h"
 #include "core/uploadcfg.h"
+#include "jobs/delivery.h"
 #include "net/fetch.h"
 #include "net/upload.h"
 #include "store/db.h"
@@ -132,6 +133,17 @@ check_rate(const char *v, char **cause)
 }
 
 static int
+check_presign(const char *v, char **cause)
+{
+	if (*v != '\0' && delivery_expires_parse(v) < 0) {
+		*cause = xstrdup(_("a duration of at most 7 days, e.g. 7d or "
+		    "24h"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
 check_on_invoice(const char *v, char **cause)
 {
 	if (*v != '\0' && strcmp(v, "build") != 0 &&
@@ -152,6 +164,9 @@ static const struct setting settings[] = {
 	{ "delivery.on_invoice", N_("what an invoice with an item granting "
 	    "downloads queues: build (default), publish, or off"),
 	    check_on_invoice },
+	{ "delivery.presign", N_("with an s3:// upload target, `delivery "
+	    "publish` keeps a presigned URL valid this long (e.g. 7d, 24h; "
+	    "at most 7d; empty: the plain URL)"), check_presign },
 	{ "delivery.url", N_("public address of the upload target, for the "
 	    "URLs `delivery publish` prints (default: the target's URL)"),
 	    NULL },
