@@ -164,6 +164,10 @@ static const struct setting settings[] = {
 	{ "delivery.on_invoice", N_("what an invoice with an item granting "
 	    "downloads queues: build (default), publish, or off"),
 	    check_on_invoice },
+	{ "delivery.release", N_("the copyright release sent with a "
+	    "delivery whose grant wants it: the path of the studio's own PDF "
+	    "(/.../release.pdf), or its wording, laid out by picday under the "
+	    "studio, client, date and number of images"), NULL },
 	{ "delivery.presign", N_("with an s3:// upload target, `delivery "
 	    "publish` keeps a presigned URL valid this long (e.g. 7d, 24h; "
 	    "at most 7d; empty: the plain URL)"), check_presign },

@@ -22,9 +22,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 #include <zip.h>
+
+#include <glib.h>
 
 #include "core/grant.h"
 #include "core/uploadcfg.h"
@@ -719,6 +722,42 @@ out:
 	return rc;
 }
 
+/* Setting delivery.release: the path of the studio's own release PDF, or
+ * the wording picday lays out. */
+static int
+release_is_file(const char *v)
+{
+	size_t n = strlen(v);
+
+	return v[0] == '/' && n > 4 && strcasecmp(v + n - 4, ".pdf") == 0;
+}
+
+static int
+release_copy(const char *src, const char *dst, char **cause)
+{
+	gchar *data = NULL;
+	gsize len = 0;
+	GError *err = NULL;
+	int rc;
+
+	if (!g_file_get_contents(src, &data, &len, &err)) {
+		*cause = xasprintf(_("delivery.release: %s"), err->message);
+		g_error_free(err);
+		return -1;
+	}
+	if (len < 5 || memcmp(data, "%PDF-", 5) != 0) {
+		*cause = xasprintf(_("delivery.release: %s is not a PDF"), src);
+		g_free(data);
+		return -1;
+	}
+	if ((rc = path_write_atomic(dst, data, (unsigned long)len,
+	    0644)) != 0)
+		*cause = xasprintf(_("cannot write %s: %s"), dst,
+		    strerror(errno));
+	g_free(data);
+	return rc;
+}
+
 /* The session's publishing token, made and kept on first use. */
 static char *
 session_token(struct store *st, long long session, char **cause)
@@ -835,18 +874,25 @@ job_delivery_run(struct job_ctx *ctx, char **cause)
 		goto out;
 	if (o.release) {
 		char *pdf = path_join(odir, "copyright-release.pdf");
+		char *text = store_pref_get(st, "delivery.release");
 
 		localtime_r(&now, &tm);
 		strftime(date, sizeof date, "%Y-%m-%d", &tm);
-		rc = media_release_pdf(pdf, *studio != '\0' ? studio :
-		    _("the studio"), client != NULL ? client : _("the client"),
-		    date, (int)p.granted, cause);
+		if (text != NULL && release_is_file(text))
+			rc = release_copy(text, pdf, cause);
+		else
+			rc = media_release_pdf(pdf, *studio != '\0' ? studio :
+			    _("the studio"), client != NULL ? client :
+			    _("the client"), date, (int)p.granted, text,
+			    cause);
+		free(text);
 		free(pdf);
 		if (rc != 0)
 			goto out;
 		rc = -1;
 	}
-	if (write_text(odir, "index.html", index_html(&p, &o, NULL), cause) != 0)
+	if (write_text(odir, "index.html", index_html(&p, &o, NULL),
+	    cause) != 0)
 		goto out;
 	if (o.zip && write_zip(&p, &o, odir, cause) != 0)
 		goto out;

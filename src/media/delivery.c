@@ -17,6 +17,7 @@
 #include "media/preview.h"
 #include "media/vips.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
@@ -169,9 +170,54 @@ line(cairo_t *cr, double size, double *y, const char *s)
 	*y += size * 1.8;
 }
 
+/* The studio's own wording, wrapped to the page's 6.5 inches; a new page
+ * when one is full. */
+static void
+wrapped(cairo_t *cr, double size, double *y, const char *text)
+{
+	struct strbuf ln = STRBUF_INIT;
+	cairo_text_extents_t ext;
+	const char *p = text, *w;
+	size_t before, n;
+
+	cairo_set_font_size(cr, size);
+	while (*p != '\0') {
+		if (*p == '\n') {
+			line(cr, size, y, strbuf_str(&ln));
+			strbuf_reset(&ln);
+			p++;
+			continue;
+		}
+		w = p;
+		n = strcspn(w, " \n");
+		before = ln.len;
+		if (before > 0)
+			strbuf_addc(&ln, ' ');
+		strbuf_add(&ln, w, n);
+		cairo_text_extents(cr, strbuf_str(&ln), &ext);
+		if (ext.x_advance > 468 && before > 0) {
+			ln.s[before] = '\0';
+			ln.len = before;
+			line(cr, size, y, strbuf_str(&ln));
+			strbuf_reset(&ln);
+			strbuf_add(&ln, w, n);
+		}
+		if (*y > 720) {
+			cairo_show_page(cr);
+			*y = 72;
+		}
+		p = w + n;
+		while (*p == ' ')
+			p++;
+	}
+	if (ln.len > 0)
+		line(cr, size, y, strbuf_str(&ln));
+	strbuf_free(&ln);
+}
+
 int
 media_release_pdf(const char *pdf, const char *studio, const char *client,
-    const char *date, int nimages, char **cause)
+    const char *date, int nimages, const char *text, char **cause)
 {
 	cairo_surface_t *s;
 	cairo_t *cr;
@@ -202,12 +248,16 @@ media_release_pdf(const char *pdf, const char *studio, const char *client,
 	line(cr, 12, &y, t);
 	free(t);
 	y += 10;
-	t = xasprintf(_("%s, the copyright owner, grants %s permission to "
-	    "print and share"), studio, client);
-	line(cr, 11, &y, t);
-	free(t);
-	line(cr, 11, &y, _("the images of this delivery for personal, "
-	    "non-commercial use."));
+	if (text != NULL && *text != '\0')
+		wrapped(cr, 11, &y, text);
+	else {
+		t = xasprintf(_("%s, the copyright owner, grants %s permission "
+		    "to print and share"), studio, client);
+		line(cr, 11, &y, t);
+		free(t);
+		line(cr, 11, &y, _("the images of this delivery for personal, "
+		    "non-commercial use."));
+	}
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS ||
