@@ -17,6 +17,7 @@
 
 #include "cli/cli.h"
 #include "cli/school.h"
+#include "core/autogroup.h"
 #include "core/uploadcfg.h"
 #include "jobs/delivery.h"
 #include "store/db.h"
@@ -83,7 +84,10 @@ delivery_build(struct cli *cli, int argc, char **argv, int pub)
 	    (pub && (out != NULL || queue)))
 		return cli_usage("%s", _(DELIVERY_USAGE));
 	st = cli_store(cli);
-	n = delivery_count(st, session, note, NULL, &cause);
+	if (autogroup_fill(st, session, &cause) == 0)
+		n = delivery_count(st, session, note, NULL, &cause);
+	else
+		n = -1;
 	if (n < 0) {
 		cli_error("%s", cause);
 		free(cause);

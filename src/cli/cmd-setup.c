@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/autogroup.h"
 #include "core/invoice.h"
 #include "core/uploadcfg.h"
 #include "jobs/delivery.h"
@@ -133,6 +134,16 @@ check_rate(const char *v, char **cause)
 }
 
 static int
+check_auto_rule(const char *v, char **cause)
+{
+	if (autogroup_rule_parse(v) < 0) {
+		*cause = xstrdup(_("first:N or selected"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
 check_presign(const char *v, char **cause)
 {
 	if (*v != '\0' && delivery_expires_parse(v) < 0) {
@@ -164,6 +175,12 @@ static const struct setting settings[] = {
 	{ "delivery.on_invoice", N_("what an invoice with an item granting "
 	    "downloads queues: build (default), publish, or off"),
 	    check_on_invoice },
+	{ "groups.auto", N_("an image group made for every session (for "
+	    "grants of style group:NAME), filled at import and at each "
+	    "delivery build"), NULL },
+	{ "groups.auto_rule", N_("what fills groups.auto: first:N (the "
+	    "first N frames) or selected (the ✓ ones; the default)"),
+	    check_auto_rule },
 	{ "delivery.release", N_("the copyright release sent with a "
 	    "delivery whose grant wants it: the path of the studio's own PDF "
 	    "(/.../release.pdf), or its wording, laid out by picday under the "

@@ -29,6 +29,7 @@
 
 #include <glib.h>
 
+#include "core/autogroup.h"
 #include "core/grant.h"
 #include "core/uploadcfg.h"
 #include "jobs/delivery.h"
@@ -807,7 +808,8 @@ job_delivery_run(struct job_ctx *ctx, char **cause)
 		free(dir);
 		return -1;
 	}
-	if (plan_load(st, session, &p, cause) != 0) {
+	if (autogroup_fill(st, session, cause) != 0 ||
+	    plan_load(st, session, &p, cause) != 0) {
 		free(dir);
 		free(token);
 		return -1;

@@ -63,6 +63,15 @@ char	*store_grant_client(struct store *, long long number);
  * an item that grants a delivery; 0 when none (or no session), -1. */
 long long store_invoice_granted_session(struct store *, long long invoice);
 
+/* The auto-created image group name of the session with that number
+ * (image_groups.auto = 1; made when missing, a group of that name made by
+ * hand is left alone), filled by its rule: with first > 0 the first
+ * `first` frames by capture time (added, never taken out), with first 0
+ * exactly the selected (✓) frames.  Its own short transaction unless the
+ * caller holds one.  0 or -1. */
+int	store_group_auto_fill(struct store *, long long number,
+	    const char *name, int first);
+
 /* The session's delivery token / URL (caller frees), NULL if none. */
 char	*store_delivery_token(struct store *, long long number);
 char	*store_delivery_url(struct store *, long long number);

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/autogroup.h"
 #include "core/uploadcfg.h"
 #include "jobs/delivery.h"
 #include "jobs/job.h"
@@ -254,7 +255,11 @@ ov_queue(struct online *ov, int publish)
 	char *cause = NULL, *payload, *title;
 	long n;
 
-	if ((n = delivery_count(st, ov->number, NULL, NULL, &cause)) <= 0) {
+	if (autogroup_fill(st, ov->number, &cause) != 0)
+		n = -1;
+	else
+		n = delivery_count(st, ov->number, NULL, NULL, &cause);
+	if (n <= 0) {
 		if (n < 0) {
 			tui_error("%s", cause);
 			free(cause);
