@@ -19,8 +19,10 @@ tests_unit_test_grant_CFLAGS = $(PICDAY_TEST_CFLAGS)
 tests_unit_test_grant_LDADD = $(PICDAY_TEST_LDADD)
 TESTS += tests/unit/test-grant tests/cli/delivery.sh tests/cli/mail-delivery.sh \
 	tests/cli/invoice-delivery.sh tests/cli/delivery-s3.sh \
-	tests/cli/delivery-release.sh tests/cli/delivery-autogroup.sh
+	tests/cli/delivery-release.sh tests/cli/delivery-autogroup.sh \
+	tests/cli/delivery-watermark-png.sh
 EXTRA_DIST += tests/cli/delivery.sh tests/cli/mail-delivery.sh \
 	tests/cli/invoice-delivery.sh tests/cli/delivery-s3.sh \
 	tests/cli/s3-presign-check.py tests/cli/delivery-release.sh \
-	tests/cli/delivery-autogroup.sh bench/bench-delivery.sh
+	tests/cli/delivery-autogroup.sh tests/cli/delivery-watermark-png.sh \
+	bench/bench-delivery.sh

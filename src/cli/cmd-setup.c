@@ -170,8 +170,9 @@ static const struct setting settings[] = {
 	{ "preview.long_side", N_("long side of previews, in pixels"),
 	    check_long_side },
 	{ "preview.watermark", N_("watermark text on online previews"), NULL },
-	{ "delivery.watermark", N_("watermark text on delivered images "
-	    "whose grant wants one (default: preview.watermark)"), NULL },
+	{ "delivery.watermark", N_("watermark on delivered images whose "
+	    "grant wants one: a text, or the path of a PNG with alpha "
+	    "(default: preview.watermark)"), NULL },
 	{ "delivery.on_invoice", N_("what an invoice with an item granting "
 	    "downloads queues: build (default), publish, or off"),
 	    check_on_invoice },

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -82,6 +83,61 @@ save(VipsImage *im, const char *dst, const char *copyright, char **cause)
 	return 0;
 }
 
+/* The studio's PNG (with alpha) over the middle of *im, half its width
+ * (aspect kept), blended by the PNG's own alpha; *im is replaced.  0, -1
+ * (libvips error) or -2 (the PNG has no alpha). */
+static int
+png_watermark(VipsImage **im, const char *png)
+{
+	VipsImage *base = *im, *t[11] = { NULL };
+	int w = vips_image_get_width(base), h = vips_image_get_height(base);
+	int pw, ph, rc = -1;
+	double scale;
+	size_t i;
+
+	if ((t[0] = vips_image_new_from_file(png, NULL)) == NULL ||
+	    vips_colourspace(t[0], &t[1], VIPS_INTERPRETATION_sRGB, NULL))
+		goto out;
+	if (!vips_image_hasalpha(t[1])) {
+		rc = -2;
+		goto out;
+	}
+	pw = vips_image_get_width(t[1]);
+	ph = vips_image_get_height(t[1]);
+	scale = (double)w / 2 / pw;
+	if (ph * scale > h)
+		scale = (double)h / ph;
+	if (vips_resize(t[1], &t[2], scale, NULL) ||
+	    vips_embed(t[2], &t[3], (w - (int)(pw * scale)) / 2,
+	    (h - (int)(ph * scale)) / 2, w, h, NULL) ||
+	    vips_extract_band(t[3], &t[4], 0, "n", 3, NULL) ||
+	    vips_extract_band(t[3], &t[5], 3, NULL) ||
+	    /* out = in * (1 - a) + png * a, a = alpha / 255 */
+	    vips_linear1(t[5], &t[6], 1.0 / 255.0, 0, NULL) ||
+	    vips_linear1(t[6], &t[7], -1, 1, NULL) ||
+	    vips_multiply(base, t[7], &t[8], NULL) ||
+	    vips_multiply(t[4], t[6], &t[9], NULL) ||
+	    vips_add(t[8], t[9], &t[10], NULL) ||
+	    vips_cast_uchar(t[10], im, NULL))
+		goto out;
+	g_object_unref(base);
+	rc = 0;
+out:
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (t[i] != NULL)
+			g_object_unref(t[i]);
+	return rc;
+}
+
+/* A watermark setting that names the studio's PNG, not a text. */
+static int
+watermark_is_png(const char *v)
+{
+	size_t n = strlen(v);
+
+	return v[0] == '/' && n > 4 && strcasecmp(v + n - 4, ".png") == 0;
+}
+
 int
 media_delivery_image(const char *src, const char *dst, int long_side,
     const char *watermark, const char *copyright, const char *thumb,
@@ -127,8 +183,16 @@ media_delivery_image(const char *src, const char *dst, int long_side,
 		im = t;
 	}
 	if (watermark != NULL && *watermark != '\0' &&
-	    media_watermark(&im, watermark) != 0)
+	    (rc = watermark_is_png(watermark) ? png_watermark(&im,
+	    watermark) : media_watermark(&im, watermark)) != 0) {
+		if (rc == -2) {
+			*cause = xasprintf(_("%s: the watermark needs an "
+			    "alpha channel"), watermark);
+			g_object_unref(im);
+			return -1;
+		}
 		return fail(cause, _("cannot draw the watermark"), im);
+	}
 	*w = vips_image_get_width(im);
 	*h = vips_image_get_height(im);
 	/* Decoded once: the file and its thumbnail come from memory. */
