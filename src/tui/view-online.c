@@ -5,7 +5,8 @@
  * its delivery: built (STUDIO/deliveries/NUMBER/manifest.json) and
  * published (the URL kept on the session).  Keys: a sets the session's own
  * grant (a form: style, group, long side, watermark, release), d removes
- * it (asks first), b queues the delivery build and p the publishing (the
+ * it (asks first); t and T the same for the grant of its session type
+ * (which every session of that type shares); b queues the delivery build and p the publishing (the
  * "delivery" job, jobs/delivery.h; the message line says when it ends),
  * Esc closes.  The view reads the studio again at every repaint, so a job
  * that ends shows at once.  UI thread only.
@@ -25,6 +26,7 @@
 #include "store/db.h"
 #include "store/grant.h"
 #include "store/job.h"
+#include "store/session.h"
 #include "tui/dialog.h"
 #include "tui/form.h"
 #include "tui/hub.h"
@@ -39,6 +41,9 @@ struct online {
 	long long		 number;
 	char			*title;
 	long long		 own_grant;	/* the session's own, or 0 */
+	long long		 type_grant;	/* its type's, or 0 */
+	char			*type;		/* its session type, or NULL */
+	enum grant_source	 editing;	/* what the grant form sets */
 	long long		 job;		/* the last job queued here */
 	struct textpane		 tp;
 };
@@ -56,6 +61,8 @@ ov_grant_row(const struct grant_row *g, void *arg)
 
 	if (g->source == GRANT_SESSION)
 		ov->own_grant = g->id;
+	else if (g->source == GRANT_TYPE)
+		ov->type_grant = g->id;
 	if (g->long_side > 0)
 		snprintf(size, sizeof size, _("%d px"), g->long_side);
 	else
@@ -87,7 +94,7 @@ ov_load(struct online *ov)
 	long n;
 
 	textpane_clear(&ov->tp);
-	ov->own_grant = 0;
+	ov->own_grant = ov->type_grant = 0;
 	textpane_add(&ov->tp, "%s", _("Grants that apply:"));
 	if (store_grant_of_session(st, ov->number, ov_grant_row, ov) != 0)
 		textpane_add(&ov->tp, "  %s", store_errmsg(st));
@@ -143,7 +150,7 @@ ov_draw(struct tui_layer *tl)
 	tui_box(y, x, h, w, ov->title);
 	textpane_draw(&ov->tp, y + 1, x + 2, h - 3, w - 4);
 	tui_put(y + h - 2, x + 2, w - 4, ROLE_DIM,
-	    _("a grant  d remove it  b build  p publish  Esc close"));
+	    _("a/d session's grant  t/T type's  b build  p publish  Esc"));
 }
 
 static void
@@ -152,6 +159,7 @@ ov_free(struct tui_layer *tl)
 	struct online *ov = (struct online *)tl;
 
 	textpane_clear(&ov->tp);
+	free(ov->type);
 	free(ov->title);
 	free(ov);
 }
@@ -182,6 +190,7 @@ grant_submit(struct form_page *p, void *arg, char **cause)
 	long long style = form_choice_id(p, G_STYLE), id;
 	const char *group = form_value(p, G_GROUP);
 	char *st_text, num[32];
+	const char *target = num;
 	long ls = strtol(form_value(p, G_LONG), NULL, 10);
 	int rc;
 
@@ -198,22 +207,30 @@ grant_submit(struct form_page *p, void *arg, char **cause)
 	st_text = style == 5 ? xasprintf("group:%s", group) :
 	    xstrdup(grant_styles[style - 1]);
 	snprintf(num, sizeof num, "%lld", ov->number);
-	rc = store_grant_add(tui_store(), GRANT_SESSION, num, st_text,
+	if (ov->editing == GRANT_TYPE)
+		target = ov->type;
+	rc = store_grant_add(tui_store(), ov->editing, target, st_text,
 	    (int)ls, form_choice_id(p, G_WATERMARK) == 2,
 	    form_choice_id(p, G_RELEASE) == 2, &id);
 	free(st_text);
 	if (rc != 1) {
-		*cause = xstrdup(rc == 0 ? _("no such session") :
+		*cause = xstrdup(rc == 0 ? _("no such session or type") :
 		    store_errmsg(tui_store()));
 		return -1;
 	}
-	tui_message(_("grant #%lld set on session %lld"), id, ov->number);
+	if (ov->editing == GRANT_TYPE)
+		/* L10N: "grant #4 set on session type Picture Day" */
+		tui_message(_("grant #%lld set on session type %s"), id,
+		    ov->type);
+	else
+		tui_message(_("grant #%lld set on session %lld"), id,
+		    ov->number);
 	tui_dirty(TUI_DIRTY_LAYERS);
 	return 0;
 }
 
 static void
-grant_open(struct online *ov)
+grant_open(struct online *ov, enum grant_source source)
 {
 	struct form_choice styles[6], yn[2];
 	struct form_page *p = form_page_new(grant_fields, 5, ov);
@@ -230,18 +247,22 @@ grant_open(struct online *ov)
 	form_page_set_choices(p, G_STYLE, styles, 6);
 	form_page_set_choices(p, G_WATERMARK, yn, 2);
 	form_page_set_choices(p, G_RELEASE, yn, 2);
-	form_open(_("The session's grant"), p, grant_submit, ov);
+	ov->editing = source;
+	form_open(source == GRANT_TYPE ? _("The grant of the session type") :
+	    _("The session's grant"), p, grant_submit, ov);
 }
 
 static void
 grant_remove(void *arg)
 {
 	struct online *ov = arg;
+	long long id = ov->editing == GRANT_TYPE ? ov->type_grant :
+	    ov->own_grant;
 
-	if (store_grant_remove(tui_store(), ov->own_grant) != 1)
+	if (store_grant_remove(tui_store(), id) != 1)
 		tui_error("%s", store_errmsg(tui_store()));
 	else
-		tui_message(_("grant #%lld removed"), ov->own_grant);
+		tui_message(_("grant #%lld removed"), id);
 	tui_dirty(TUI_DIRTY_LAYERS);
 }
 
@@ -309,17 +330,40 @@ ov_key(struct tui_layer *tl, int key)
 	}
 	switch (key) {
 	case 'a':
-		grant_open(ov);
+		grant_open(ov, GRANT_SESSION);
+		break;
+	case 't':
+		if (ov->type == NULL) {
+			tui_message("%s", _("The session has no type."));
+			break;
+		}
+		grant_open(ov, GRANT_TYPE);
 		break;
 	case 'd':
 		if (ov->own_grant == 0) {
 			tui_message("%s", _("The session has no grant of its "
-			    "own (a type's or an item's is removed in "
-			    "Setup)."));
+			    "own (T removes its type's; an item's is "
+			    "removed in Setup)."));
 			break;
 		}
+		ov->editing = GRANT_SESSION;
 		text = xasprintf(_("Remove grant #%lld of session %lld?"),
 		    ov->own_grant, ov->number);
+		dialog_confirm(_("Remove the grant"), text, grant_remove, ov);
+		free(text);
+		break;
+	case 'T':
+		if (ov->type_grant == 0) {
+			tui_message("%s", _("The session's type has no "
+			    "grant."));
+			break;
+		}
+		ov->editing = GRANT_TYPE;
+		/* L10N: "Remove grant #3 of session type Picture Day (every
+		 * session of that type)?" */
+		text = xasprintf(_("Remove grant #%lld of session type %s "
+		    "(every session of that type)?"), ov->type_grant,
+		    ov->type);
 		dialog_confirm(_("Remove the grant"), text, grant_remove, ov);
 		free(text);
 		break;
@@ -339,9 +383,20 @@ ov_key(struct tui_layer *tl, int key)
 	return TUI_HANDLED;
 }
 
+static int
+ov_type_row(const struct session_row *r, void *arg)
+{
+	struct online *ov = arg;
+
+	if (r->type != NULL && *r->type != '\0')
+		ov->type = xstrdup(r->type);
+	return 0;
+}
+
 void
 sessions_online_open(long long number)
 {
+	struct session_filter f;
 	struct online *ov;
 
 	if (number == 0) {
@@ -353,6 +408,10 @@ sessions_online_open(long long number)
 	ov->layer.key = ov_key;
 	ov->layer.free = ov_free;
 	ov->number = number;
+	memset(&f, 0, sizeof f);
+	f.numbers = &number;
+	f.nnumbers = 1;
+	(void)store_session_each(tui_store(), &f, ov_type_row, ov);
 	/* L10N: title of the Online view */
 	ov->title = xasprintf(_("Session %lld: Online"), number);
 	tui_push(&ov->layer);

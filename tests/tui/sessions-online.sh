@@ -2,12 +2,12 @@
 # The Online view of a session (issue 13), as a user would: o in the
 # Sessions hub shows its grants and delivery; a sets the session's grant,
 # b builds and p publishes the delivery (jobs the TUI's workers run), d
-# removes the grant.  In the Workflow hub's frames, C flags a composite and
+# removes the grant; t and T the same for its session type's grant.  In the Workflow hub's frames, C flags a composite and
 # +/- put a frame into or out of an image group.  Every effect is checked
 # through the CLI and the files the delivery wrote.
 . "$top_srcdir/tests/lib.sh"
 need tmux sqlite3 convert vipsheader /usr/bin/python3
-plan 14
+plan 17
 
 db() { sqlite3 "$STUDIO/picday.db" "$1"; }
 files() { /usr/bin/python3 -c '
@@ -63,6 +63,20 @@ wait_for 'none: nothing to download'
 ok $? "d then y removes the grant"
 is "$(pd grant list --format csv | tr -d '\r' | grep -c ',session,1001,')" 0 \
     "gone from the studio too"
+
+keys t
+wait_for "The grant of the session type" || exit 1
+# style selected (two to the right of all), the rest as it is
+keys Right Right Enter Enter Enter Enter Enter
+wait_for '#[0-9]+ +type +Picture Day +selected +full size'
+ok $? "t sets the grant of the session's type"
+is "$(pd grant list --format csv | tr -d '\r' | grep -c ',type,Picture Day,selected,')" 1 \
+    "the type's grant is in the studio"
+keys T
+wait_for 'Remove grant #[0-9]+ of session type Picture Day' || exit 1
+keys y
+wait_for 'none: nothing to download'
+is "$(pd grant list --format csv | tr -d '\r' | grep -c ',type,')" 0 "T then y removes it"
 keys Escape
 wait_for 'Sessions: 2 rows'
 
