@@ -66,11 +66,12 @@ EXTRA_DIST += $(WORKFLOW_TUI_TESTS)
 # clients & setup hubs
 libpicday_a_SOURCES += src/tui/clients.h src/tui/form-client.c \
 	src/tui/wizard-client-import.c src/tui/form-setup.c \
+	src/tui/form-delivery.c \
 	src/tui/setup.h src/store/setup.c src/store/setup.h
 TESTS += tests/tui/clients-import.sh tests/tui/clients-edit.sh \
-	tests/tui/setup-statuses.sh
+	tests/tui/setup-statuses.sh tests/tui/setup-delivery.sh
 EXTRA_DIST += tests/tui/clients-import.sh tests/tui/clients-edit.sh \
-	tests/tui/setup-statuses.sh
+	tests/tui/setup-statuses.sh tests/tui/setup-delivery.sh
 
 # tui lists
 # Sorting and keyset scans of the lists (store/lists.c, tui/list.c).

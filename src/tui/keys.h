@@ -122,6 +122,7 @@ enum tui_scope {
 	X(SETUP_PRICES, SETUP, 'p', 0, 0, "p", N_("Price lists: items, prices, print and sheet sizes, grants")) \
 	X(SETUP_MAIL, SETUP, 'm', 0, 0, "m", N_("Mail settings: sender, SMTP server, schedule e-mail")) \
 	X(SETUP_UPLOAD, SETUP, 'u', 0, 0, "u", N_("Upload target: URL, user, keys, parallel, rate limit; saving tests it")) \
+	X(SETUP_DELIVERY, SETUP, 'D', 0, 0, "D", N_("Digital delivery: watermark, release, auto group, on invoice, presigned URLs, e-mail")) \
 	X(SETUP_NEW, SETUP, 'n', TUI_CTRL('N'), 0, "n C-n", N_("Add an organization, or a status after this one")) \
 	X(SETUP_EDIT, SETUP, 'e', '\n', '\r', "Enter e", N_("Edit the organization or rename the status")) \
 	X(SETUP_DELETE, SETUP, 'd', KEY_DC, 0, "d Del", N_("Delete an organization without clients, or an unused status")) \
