@@ -6,7 +6,7 @@
  * everything as it was); `c` clears it.  The actions on the tagged
  * sessions (else the current one) live in their own files, see
  * tui/sessions-act.h: b schedule, A/> advance, Enter/e form, o Online,
- * p QR codes, x export, m e-mails.  s/S sort by number or time.
+ * p QR codes, x export, m e-mails, M delivery e-mails.  s/S sort by number or time.
  */
 #include "config.h"
 
@@ -191,6 +191,9 @@ sessions_key(struct hub *h, int key, enum tui_action act)
 		return TUI_HANDLED;
 	case ACT_MAIL:
 		sessions_mail_open(hl);
+		return TUI_HANDLED;
+	case ACT_MAIL_DELIVERY:
+		sessions_delivery_mail_open(hl);
 		return TUI_HANDLED;
 	case ACT_YEARBOOK:
 		sessions_pspa_open(hl);

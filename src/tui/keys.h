@@ -93,6 +93,7 @@ enum tui_scope {
 	X(PRINT_QR, SESSIONS, 'p', 0, 0, "p", N_("Print QR codes (PDF) of the tagged sessions, else the list")) \
 	X(EXPORT, SESSIONS, 'x', 0, 0, "x", N_("Export the tagged sessions, else the list, with a column chooser")) \
 	X(MAIL, SESSIONS, 'm', 0, 0, "m", N_("Schedule e-mails to the tagged sessions, else this one")) \
+	X(MAIL_DELIVERY, SESSIONS, 'M', 0, 0, "M", N_("Delivery e-mails: each family its published download link")) \
 	X(YEARBOOK, SESSIONS, 'y', 0, 0, "y", N_("Yearbook (PSPA) volume of an organization")) \
 	X(COMPOSITE, SESSIONS, 'C', 0, 0, "C", N_("Class composites (PDF) of an organization")) \
 	X(SORT_SESSIONS, SESSIONS, 's', 0, 0, "s", N_("Sort by number or by time (the arrow in the header shows it)")) \

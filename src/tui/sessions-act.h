@@ -9,6 +9,7 @@
  *	dialog-qr.c		p	Print QR codes to a PDF
  *	wizard-export.c		x	Export with a column chooser
  *	wizard-mail.c		m	Schedule e-mails: dry run, then queue
+ *	wizard-mail.c		M	Delivery e-mails: each family its link
  *	dialog-school.c		y C	Yearbook (PSPA) volume, class composites
  *
  * Targets: the tagged sessions, else the current one (sess_targets); QR
@@ -64,6 +65,7 @@ void	sessions_form_open(struct hub_list *);
 void	sessions_qr_open(struct hub_list *);
 void	sessions_export_open(struct hub_list *);
 void	sessions_mail_open(struct hub_list *);
+void	sessions_delivery_mail_open(struct hub_list *);
 void	sessions_online_open(long long number);		/* view-online.c */
 void	sessions_pspa_open(struct hub_list *);		/* dialog-school.c */
 void	sessions_composite_open(struct hub_list *);	/* dialog-school.c */

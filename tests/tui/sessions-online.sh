@@ -3,11 +3,13 @@
 # Sessions hub shows its grants and delivery; a sets the session's grant,
 # b builds and p publishes the delivery (jobs the TUI's workers run), d
 # removes the grant; t and T the same for its session type's grant.  In the Workflow hub's frames, C flags a composite and
-# +/- put a frame into or out of an image group.  Every effect is checked
+# +/- put a frame into or out of an image group.  M mails the family its
+# link (aiosmtpd on loopback).  Every effect is checked
 # through the CLI and the files the delivery wrote.
 . "$top_srcdir/tests/lib.sh"
 need tmux sqlite3 convert vipsheader /usr/bin/python3
-plan 17
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || skip_all "needs python3-aiosmtpd"
+plan 19
 
 db() { sqlite3 "$STUDIO/picday.db" "$1"; }
 files() { /usr/bin/python3 -c '
@@ -22,6 +24,14 @@ touch -d '2026-11-30 08:00' "$T/c1/IMG_0001.JPG"
 touch -d '2026-11-30 08:01' "$T/c1/IMG_0002.JPG"
 pd images import "$T/c1" --by session=1001 >/dev/null 2>&1
 pd upload target "file://$T/remote" >/dev/null 2>&1
+mkdir "$T/mail"
+/usr/bin/python3 "$top_srcdir/tests/cli/mail-server.py" "$T/mail" &
+cleanup_add "kill $!"
+i=0
+while [ ! -f "$T/mail/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+pd setup set mail.smtp_url "smtp://127.0.0.1:$(cat "$T/mail/port")" >/dev/null
+db "UPDATE clients SET email = 'family1001@example.org' WHERE id =
+    (SELECT client_id FROM sessions WHERE number = 1001)"
 
 tui_start
 wait_for 'Clients' || exit 1
@@ -55,6 +65,26 @@ url=$(db "SELECT delivery_url FROM sessions WHERE number = 1001")
     [ "$(vipsheader -f width "$(dirname "${url#file://}")/IMG_0002.jpg")" = 600 ]
 ok $? "p publishes it to the upload target ($url)"
 like "$(screen)" "Published: ${url%%/d/*}" "the view shows the URL"
+
+# M: the delivery e-mail of the current session, through the SMTP server.
+keys Escape
+wait_for 'Sessions: 2 rows' || exit 1
+keys M
+wait_for 'Would mail 1 of 1 sessions'
+ok $? "M shows the delivery e-mail's dry run"
+keys Enter
+i=0
+while [ "$(ls "$T/mail" | grep -c '\.eml$')" != 1 ] && [ $i -lt 100 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+grep -q '^X-Rcpt: family1001@example.org' "$T/mail/1.eml" &&
+    /usr/bin/python3 -c '
+import email, email.policy, sys
+m = email.message_from_bytes(open(sys.argv[1], "rb").read(), policy=email.policy.default)
+sys.exit(0 if sys.argv[2] in m.get_content() else 1)' "$T/mail/1.eml" "$url"
+ok $? "Send mails the family its link"
+keys o
+wait_for 'Session 1001: Online' || exit 1
 
 keys d
 wait_for 'Remove grant' || exit 1
