@@ -412,6 +412,24 @@ store_delivery_token(struct store *st, long long number)
 }
 
 long long
+store_delivery_job(struct store *st, long long number)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT id FROM jobs WHERE kind = 'delivery'"
+	    " AND json_extract(payload, '$.session') = ?1"
+	    " ORDER BY id DESC LIMIT 1");
+	long long id;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, number);
+	rc = sqlite3_step(s);
+	id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) :
+	    rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(s);
+	return id;
+}
+
+long long
 store_invoice_granted_session(struct store *st, long long invoice)
 {
 	sqlite3_stmt *s = store_stmt(st,

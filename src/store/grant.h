@@ -72,6 +72,10 @@ long long store_invoice_granted_session(struct store *, long long invoice);
 int	store_group_auto_fill(struct store *, long long number,
 	    const char *name, int first);
 
+/* The latest "delivery" job of the session with that number (queued by
+ * hand or by an invoice): its id, 0 when none, -1. */
+long long store_delivery_job(struct store *, long long number);
+
 /* The session's delivery token / URL (caller frees), NULL if none. */
 char	*store_delivery_token(struct store *, long long number);
 char	*store_delivery_url(struct store *, long long number);

@@ -91,6 +91,7 @@ ov_load(struct online *ov)
 	struct stat sb;
 	char *cause = NULL, *url, *rel, *path, when[32];
 	int top = ov->tp.top;
+	long long id;
 	long n;
 
 	textpane_clear(&ov->tp);
@@ -126,7 +127,9 @@ ov_load(struct online *ov)
 	textpane_add(&ov->tp, _("Published: %s"), url != NULL ? url :
 	    _("not yet"));
 	free(url);
-	if (ov->job > 0 && store_job_get(st, ov->job, &job) == 1) {
+	/* The latest delivery job: queued here, or by an invoice. */
+	if ((id = store_delivery_job(st, ov->number)) > 0 &&
+	    store_job_get(st, id, &job) == 1) {
 		/* L10N: "Job #12: running" */
 		textpane_add(&ov->tp, _("Job #%lld: %s"), job.id,
 		    jobs_state_shown(&job));

@@ -52,7 +52,7 @@ is "$(pd grant list --format csv | tr -d '\r' | grep ',session,1001,' | cut -d, 
     "all,600,1,0" "the grant is in the studio (grant list)"
 
 keys b
-wait_for 'Built: [0-9]{4}-' 30
+wait_for 'Built: [0-9]{4}-' 30 && wait_for 'Job #[0-9]+: done'
 ok $? "b builds the delivery (a job); the view says when"
 is "$(files "$STUDIO/deliveries/1001/manifest.json")" \
     "IMG_0001.jpg:600:true IMG_0002.jpg:600:true" \
