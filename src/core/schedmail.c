@@ -319,8 +319,10 @@ schedmail_run(struct store *st, const struct schedmail_request *rq,
 		m.kind = MAIL_KIND_DELIVERY;
 		subject = store_pref_get(st, "mail.delivery.subject");
 		body = store_pref_get(st, "mail.delivery.body");
-		m.subject = subject != NULL ? subject : DELIVERY_SUBJECT;
-		m.body = body != NULL ? body : DELIVERY_BODY;
+		/* Empty (the Setup form saves what it shows): the default. */
+		m.subject = subject != NULL && *subject != '\0' ? subject :
+		    DELIVERY_SUBJECT;
+		m.body = body != NULL && *body != '\0' ? body : DELIVERY_BODY;
 	} else {
 		m.kind = MAIL_KIND;
 		subject = store_pref_get(st, "mail.schedule.subject");

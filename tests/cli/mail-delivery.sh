@@ -36,6 +36,7 @@ i=0
 while [ ! -f "$T/mail/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 port=$(cat "$T/mail/port")
 pd setup set mail.smtp_url "smtp://127.0.0.1:$port" >/dev/null
+pd setup set mail.delivery.subject "" >/dev/null	# empty: the default
 pd setup set mail.from studio@example.com >/dev/null
 count() { ls "$T/mail" | grep -c '\.eml$'; }
 # FILE...: "recipient|subject|body" per message, body lines joined by |
