@@ -111,7 +111,7 @@ invoice_import_run(struct inv_import *imp, struct store *st, int commit,
 {
 	struct inv_lookup lk;
 	size_t i, l, nmoved = 0, n;
-	int bulk = commit && inv_import_nrows(imp) > 10000, m;
+	int bulk = commit && inv_import_nrows(imp) > 10000, m, granting;
 
 	if (moved != NULL)
 		*moved = 0;
@@ -136,6 +136,10 @@ invoice_import_run(struct inv_import *imp, struct store *st, int commit,
 	}
 	if (bulk)
 		store_begin_bulk(st);
+	/* Without an item that grants, no invoice can queue a delivery: a
+	 * large import asks nothing per invoice then. */
+	if ((granting = store_pricelist_grants_any(st)) < 0)
+		goto dberr;
 	n = inv_import_ninvoices(imp);
 	for (i = 0; i < n; i++) {
 		const struct inv_invoice *in = inv_import_invoice(imp, i);
@@ -159,8 +163,8 @@ invoice_import_run(struct inv_import *imp, struct store *st, int commit,
 		}
 		if (in->session_id > 0) {
 			if (store_invoice_session_ordered(st, in->session_id,
-			    in->number, &m) != 0 ||
-			    invoice_queue_delivery(st, id) != 0)
+			    in->number, &m) != 0 || (granting &&
+			    invoice_queue_delivery(st, id) != 0))
 				goto dberr;
 			nmoved += (size_t)m;
 		}

@@ -429,6 +429,18 @@ store_delivery_job(struct store *st, long long number)
 	return id;
 }
 
+int
+store_pricelist_grants_any(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT EXISTS (SELECT 1 FROM"
+	    " price_list_items WHERE grant_id IS NOT NULL)");
+	int rc = sqlite3_step(s), any;
+
+	any = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+	sqlite3_reset(s);
+	return any;
+}
+
 long long
 store_invoice_granted_session(struct store *st, long long invoice)
 {
