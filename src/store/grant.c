@@ -429,6 +429,25 @@ store_delivery_job(struct store *st, long long number)
 	return id;
 }
 
+long long
+store_invoice_number_granted(struct store *st, const char *number)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT x.number FROM invoices v JOIN sessions x"
+	    " ON x.id = v.session_id WHERE v.number = ?1 AND EXISTS (SELECT 1"
+	    " FROM invoice_lines l JOIN price_list_items p ON p.id = l.item_id"
+	    " WHERE l.invoice_id = v.id AND p.grant_id IS NOT NULL)");
+	long long n;
+	int rc;
+
+	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) :
+	    rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(s);
+	return n;
+}
+
 int
 store_pricelist_grants_any(struct store *st)
 {

@@ -59,6 +59,9 @@ int	store_grant_images(struct store *, long long number, grant_image_fn,
 /* Client "First Last" of the session (caller frees), NULL if none. */
 char	*store_grant_client(struct store *, long long number);
 
+/* The session number of the invoice with that number when one of its
+ * lines is an item that grants a delivery; 0 none, -1. */
+long long store_invoice_number_granted(struct store *, const char *number);
 /* 1 when some price-list item grants a delivery, 0 not, -1. */
 int	store_pricelist_grants_any(struct store *);
 /* The number of the session of invoice (row id) when one of its lines is

@@ -5,7 +5,7 @@
 # re-imported without grant columns keeps its items' grants.
 . "$top_srcdir/tests/lib.sh"
 need convert vipsheader sqlite3 /usr/bin/python3
-plan 16
+plan 17
 
 db() { sqlite3 "$STUDIO/picday.db" "$1"; }
 # the states of the delivery jobs
@@ -40,8 +40,11 @@ A-1,1001,2026-12-01,DL,1,25,25,43
 A-1,1001,2026-12-01,810,1,18,18,43
 A-2,1002,2026-12-01,810,1,18,18,18
 CSV
-pd invoices import "$T/orders.csv" >/dev/null 2>&1
+pd invoices import "$T/orders.csv" >/dev/null 2>"$T/err"
 ok $? "invoices imported"
+is "$(grep 'delivery is queued' "$T/err")" \
+    "session 1001: its delivery is queued for the worker (job #$(db "SELECT id FROM jobs WHERE kind = 'delivery'"))" \
+    "the import says which delivery it queued"
 is "$(djobs)" "queued " "one delivery queued: the invoice with the granted item"
 is "$(db "SELECT payload FROM jobs WHERE kind = 'delivery'" |
     /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["session"])')" \
@@ -49,8 +52,9 @@ is "$(db "SELECT payload FROM jobs WHERE kind = 'delivery'" |
 [ ! -e "$STUDIO/deliveries/1001" ]
 ok $? "nothing built before the worker runs"
 
-pd invoices import "$T/orders.csv" >/dev/null 2>&1
-is "$(djobs)" "queued " "the same invoices again: nothing new queued"
+pd invoices import "$T/orders.csv" >/dev/null 2>"$T/err"
+is "$(djobs):$(grep -c 'delivery is queued' "$T/err")" "queued :0" \
+    "the same invoices again: nothing new queued, nothing said"
 
 pd jobs run --wait >/dev/null 2>&1
 ok $? "the worker runs the queue"
