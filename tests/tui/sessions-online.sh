@@ -48,8 +48,13 @@ wait_for "The session's grant" || exit 1
 keys Enter Enter 600 Enter Right Enter Enter
 wait_for '#[0-9]+ +session +1001 +all +600 px +watermark'
 ok $? "a sets the session's grant; the view lists it"
-is "$(pd grant list --format csv | tr -d '\r' | grep ',session,1001,' | cut -d, -f4-7)" \
-    "all,600,1,0" "the grant is in the studio (grant list)"
+is "$(pd grant list --format json | /usr/bin/python3 -c '
+import json, sys
+flag = lambda v: v in (True, 1, "1", "true")
+for g in json.load(sys.stdin):
+    if g["source"] == "session" and str(g["target"]) == "1001":
+        print(g["style"], int(g["long_side"]), flag(g["watermark"]), flag(g["release"]))')" \
+    "all 600 True False" "the grant is in the studio (grant list)"
 
 keys b
 wait_for 'Built: [0-9]{4}-' 30 && wait_for 'Job #[0-9]+: done'
