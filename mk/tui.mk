@@ -33,12 +33,12 @@ EXTRA_DIST += tests/tui/hubs.sh tests/tui/widgets.sh tests/tui/screen.sh \
 libpicday_a_SOURCES += \
 	src/tui/sessions-act.c src/tui/sessions-act.h \
 	src/tui/wizard-schedule.c src/tui/dialog-advance.c \
-	src/tui/form-session.c src/tui/dialog-qr.c \
+	src/tui/form-session.c src/tui/view-online.c src/tui/dialog-qr.c \
 	src/tui/wizard-export.c src/tui/wizard-mail.c \
 	src/tui/jobwatch.c src/tui/jobwatch.h
 SESSIONS_TUI_TESTS = tests/tui/sessions-advance.sh tests/tui/sessions-schedule.sh \
 	tests/tui/sessions-export.sh tests/tui/sessions-mail.sh \
-	tests/tui/sessions-qr-job.sh
+	tests/tui/sessions-qr-job.sh tests/tui/sessions-online.sh
 TESTS += $(SESSIONS_TUI_TESTS)
 EXTRA_DIST += $(SESSIONS_TUI_TESTS)
 
@@ -66,11 +66,12 @@ EXTRA_DIST += $(WORKFLOW_TUI_TESTS)
 # clients & setup hubs
 libpicday_a_SOURCES += src/tui/clients.h src/tui/form-client.c \
 	src/tui/wizard-client-import.c src/tui/form-setup.c \
+	src/tui/form-delivery.c \
 	src/tui/setup.h src/store/setup.c src/store/setup.h
 TESTS += tests/tui/clients-import.sh tests/tui/clients-edit.sh \
-	tests/tui/setup-statuses.sh
+	tests/tui/setup-statuses.sh tests/tui/setup-delivery.sh
 EXTRA_DIST += tests/tui/clients-import.sh tests/tui/clients-edit.sh \
-	tests/tui/setup-statuses.sh
+	tests/tui/setup-statuses.sh tests/tui/setup-delivery.sh
 
 # tui lists
 # Sorting and keyset scans of the lists (store/lists.c, tui/list.c).

@@ -41,8 +41,9 @@ static const struct command commands[] = {
 	    "         sessions export [--preset entagged|all | --columns C,...] "
 	    "[--org NAME]\n"
 	    "             [--status S] [--queue] -o FILE.csv|FILE.xlsx\n"
-	    "         sessions mail [--org NAME] [NUMBER...] [--dry-run] "
-	    "[--resend] [--queue]") },
+	    "         sessions mail [--org NAME] [NUMBER...] "
+	    "[--template schedule|delivery]\n"
+	    "             [--dry-run] [--resend] [--queue]") },
 	{ "qr-sheets", cmd_qr_sheets, N_("qr-sheets [--org NAME] [--status S] "
 	    "[--per-page 1|2|4|6|8] [--queue] [NUMBER...] -o FILE.pdf") },
 	{ "images", cmd_images, N_("images import DIR --by qr|metadata|"
@@ -96,7 +97,7 @@ static const struct command commands[] = {
 	{ "delivery", cmd_delivery, N_("delivery build --session NUMBER "
 	    "[-o DIR] [--zip] [--queue]\n"
 	    "         delivery publish --session NUMBER [--zip] "
-	    "[--new-token]") },
+	    "[--new-token] [--expires DURATION]") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

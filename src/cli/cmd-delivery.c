@@ -17,6 +17,7 @@
 
 #include "cli/cli.h"
 #include "cli/school.h"
+#include "core/autogroup.h"
 #include "core/uploadcfg.h"
 #include "jobs/delivery.h"
 #include "store/db.h"
@@ -26,7 +27,8 @@
 #include "util/xalloc.h"
 
 #define DELIVERY_USAGE "delivery build --session NUMBER [-o DIR] [--zip] " \
-	"[--queue] | delivery publish --session NUMBER [--zip] [--new-token]"
+	"[--queue] | delivery publish --session NUMBER [--zip] [--new-token] " \
+	"[--expires DURATION]"
 
 static void
 note(const char *msg, void *arg)
@@ -44,6 +46,7 @@ delivery_build(struct cli *cli, int argc, char **argv, int pub)
 		{ "zip", no_argument, NULL, 'z' },
 		{ "queue", no_argument, NULL, 'q' },
 		{ "new-token", no_argument, NULL, 'n' },
+		{ "expires", required_argument, NULL, 'e' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct store *st;
@@ -52,7 +55,7 @@ delivery_build(struct cli *cli, int argc, char **argv, int pub)
 	const char *out = NULL;
 	char *dflt = NULL, *abs, *payload, *title, *cause = NULL;
 	long long session = 0;
-	long n;
+	long n, expires = 0;
 	int c, zip = 0, queue = 0, rc;
 
 	optind = 0;
@@ -67,15 +70,24 @@ delivery_build(struct cli *cli, int argc, char **argv, int pub)
 		case 'z': zip = 1; break;
 		case 'q': queue = 1; break;
 		case 'n': fresh = 1; break;
+		case 'e':
+			if ((expires = delivery_expires_parse(optarg)) < 0)
+				return cli_usage(_("--expires takes a duration "
+				    "of at most 7 days (e.g. 7d, 24h, 3600), "
+				    "not '%s'"), optarg);
+			break;
 		default:
 			return cli_usage("%s", _(DELIVERY_USAGE));
 		}
 	}
-	if (optind != argc || session == 0 || (fresh && !pub) ||
+	if (optind != argc || session == 0 || ((fresh || expires) && !pub) ||
 	    (pub && (out != NULL || queue)))
 		return cli_usage("%s", _(DELIVERY_USAGE));
 	st = cli_store(cli);
-	n = delivery_count(st, session, note, NULL, &cause);
+	if (autogroup_fill(st, session, &cause) == 0)
+		n = delivery_count(st, session, note, NULL, &cause);
+	else
+		n = -1;
 	if (n < 0) {
 		cli_error("%s", cause);
 		free(cause);
@@ -92,6 +104,12 @@ delivery_build(struct cli *cli, int argc, char **argv, int pub)
 		if (uploadcfg_load(st, &cfg, &cause) != 0) {
 			cli_error("%s", cause);
 			free(cause);
+			return CLI_FAILED;
+		}
+		if (expires > 0 && strncmp(cfg.c.url, "s3://", 5) != 0) {
+			cli_error("%s", _("a presigned URL needs an s3:// "
+			    "upload target"));
+			uploadcfg_free(&cfg);
 			return CLI_FAILED;
 		}
 		uploadcfg_free(&cfg);
@@ -117,7 +135,7 @@ delivery_build(struct cli *cli, int argc, char **argv, int pub)
 			return CLI_FAILED;
 		}
 	}
-	payload = job_delivery_payload(session, abs, zip, token);
+	payload = job_delivery_payload(session, abs, zip, token, expires);
 	/* L10N: job title: "delivery of session 1001 to /srv/d" */
 	title = pub ? xasprintf(_("publish the delivery of session %lld"),
 	    session) : xasprintf(_("delivery of session %lld to %s"),

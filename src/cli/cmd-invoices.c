@@ -28,7 +28,9 @@
 #include "core/money.h"
 #include "net/fetch.h"
 #include "store/db.h"
+#include "store/grant.h"
 #include "store/invoice.h"
+#include "store/job.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -81,6 +83,43 @@ inv_print_mapping(const struct inv_import *imp)
 	    inv_import_name(imp), inv_import_nrows(imp),
 	    inv_shape_name(inv_import_shape(imp)), strbuf_str(&sb));
 	strbuf_free(&sb);
+}
+
+/* The deliveries the new invoices queued (an item that grants), one line
+ * a session: the worker builds them. */
+static void
+inv_report_deliveries(struct cli *cli, const struct inv_import *imp)
+{
+	struct store *st = cli_store(cli);
+	struct store_job job;
+	long long number, id, *seen = NULL;
+	size_t i, j, nseen = 0;
+
+	if (store_pricelist_grants_any(st) != 1)
+		return;
+	for (i = 0; i < inv_import_ninvoices(imp); i++) {
+		const struct inv_invoice *in = inv_import_invoice(imp, i);
+
+		if (in->action != INV_NEW || (number =
+		    store_invoice_number_granted(st, in->number)) <= 0)
+			continue;
+		for (j = 0; j < nseen && seen[j] != number; j++)
+			;
+		if (j < nseen)
+			continue;
+		seen = xreallocarray(seen, nseen + 1, sizeof *seen);
+		seen[nseen++] = number;
+		if ((id = store_delivery_job(st, number)) <= 0 ||
+		    store_job_get(st, id, &job) != 1)
+			continue;
+		if (strcmp(job.state, "queued") == 0)
+			/* L10N: after invoices import */
+			fprintf(stderr, _("session %lld: its delivery is "
+			    "queued for the worker (job #%lld)\n"), number,
+			    id);
+		store_job_clear(&job);
+	}
+	free(seen);
 }
 
 static void
@@ -239,6 +278,8 @@ invoices_import(struct cli *cli, int argc, char **argv)
 		goto fail;
 	}
 	inv_report(cli, imp, !dry, moved);
+	if (!dry)
+		inv_report_deliveries(cli, imp);
 	/* The mapping that worked, for the next file from the same shop. */
 	if (tmpl != NULL && !dry && invoice_template_save(cli->st, imp, tmpl,
 	    &cause) != 0) {

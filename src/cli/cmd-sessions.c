@@ -556,6 +556,18 @@ mail_show_refused(struct cli *cli, long long id)
 	store_job_clear(&j);
 }
 
+/* The delivery template skips, and has named, the sessions with nothing
+ * published: count them after the summary. */
+static void
+mail_no_delivery(const struct schedmail_request *rq,
+    const struct schedmail_report *rep)
+{
+	if (rq->delivery && rep->no_delivery > 0)
+		fprintf(stderr, ngettext("%zu session skipped: no published "
+		    "delivery\n", "%zu sessions skipped: no published "
+		    "delivery\n", rep->no_delivery), rep->no_delivery);
+}
+
 /* What is left to send: a dry pass over the same choice (database only). */
 static int
 mail_pending(struct cli *cli, const struct schedmail_request *rq0,
@@ -584,6 +596,7 @@ sessions_mail(struct cli *cli, int argc, char **argv)
 		{ "resend", no_argument, NULL, 'r' },
 		{ "queue", no_argument, NULL, 'q' },
 		{ "smtp", required_argument, NULL, 's' },
+		{ "template", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct schedmail_request rq;
@@ -604,6 +617,12 @@ sessions_mail(struct cli *cli, int argc, char **argv)
 		case 'r': rq.resend = 1; break;
 		case 'q': queue = 1; break;
 		case 's': rq.smtp_url = optarg; break;
+		case 't':
+			if (strcmp(optarg, "delivery") == 0)
+				rq.delivery = 1;
+			else if (strcmp(optarg, "schedule") != 0)
+				goto usage;
+			break;
 		default: goto usage;
 		}
 	}
@@ -632,6 +651,7 @@ sessions_mail(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, _("would mail %zu sessions; %zu already "
 		    "mailed, %zu without an address\n"), before.sent,
 		    before.already, before.no_email);
+		mail_no_delivery(&rq, &before);
 		free(nb.v);
 		return before.unknown > 0 ? CLI_FAILED : CLI_OK;
 	}
@@ -643,6 +663,7 @@ sessions_mail(struct cli *cli, int argc, char **argv)
 	if (before.sent == 0) {
 		printf(_("mailed 0 sessions; %zu already mailed, %zu without "
 		    "an address\n"), before.already, before.no_email);
+		mail_no_delivery(&rq, &before);
 		free(nb.v);
 		return before.unknown > 0 ? CLI_FAILED : CLI_OK;
 	}
@@ -664,12 +685,16 @@ sessions_mail(struct cli *cli, int argc, char **argv)
 	}
 	if (rq.resend)
 		strbuf_adds(&payload, ",\"resend\":1");
+	if (rq.delivery)
+		strbuf_adds(&payload, ",\"template\":\"delivery\"");
 	if (rq.smtp_url != NULL) {
 		strbuf_adds(&payload, ",\"smtp\":");
 		strbuf_add_json(&payload, rq.smtp_url);
 	}
 	strbuf_addc(&payload, '}');
-	title = xasprintf(_("Schedule e-mails: %zu sessions"), before.sent);
+	title = rq.delivery ? xasprintf(_("Delivery e-mails: %zu sessions"),
+	    before.sent) : xasprintf(_("Schedule e-mails: %zu sessions"),
+	    before.sent);
 	id = jobs_queue(cli->st, "mail", title, strbuf_str(&payload), &cause);
 	free(title);
 	strbuf_free(&payload);
@@ -701,12 +726,14 @@ sessions_mail(struct cli *cli, int argc, char **argv)
 	sent = before.sent > after.sent ? before.sent - after.sent : 0;
 	printf(_("mailed %zu sessions; %zu not sent; %zu without an "
 	    "address\n"), sent, after.sent, before.no_email);
+	mail_no_delivery(&rq, &before);
 	free(nb.v);
 	return rc != 0 || after.sent > 0 || before.unknown > 0 ?
 	    CLI_FAILED : CLI_OK;
 usage:
 	return cli_usage("%s", _("sessions mail [--org NAME] [NUMBER...] "
-	    "[--dry-run] [--resend] [--queue] [--smtp URL]"));
+	    "[--template schedule|delivery] [--dry-run] [--resend] [--queue] "
+	    "[--smtp URL]"));
 }
 
 int

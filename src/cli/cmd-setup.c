@@ -12,9 +12,11 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/autogroup.h"
 #include "core/invoice.h"
 #include "core/money.h"
 #include "core/uploadcfg.h"
+#include "jobs/delivery.h"
 #include "net/fetch.h"
 #include "net/upload.h"
 #include "store/db.h"
@@ -144,6 +146,16 @@ check_imprint(const char *v, char **cause)
 }
 
 static int
+check_auto_rule(const char *v, char **cause)
+{
+	if (autogroup_rule_parse(v) < 0) {
+		*cause = xstrdup(_("first:N or selected"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
 check_threads(const char *v, char **cause)
 {
 	char *end;
@@ -157,13 +169,52 @@ check_threads(const char *v, char **cause)
 	return 0;
 }
 
+static int
+check_presign(const char *v, char **cause)
+{
+	if (*v != '\0' && delivery_expires_parse(v) < 0) {
+		*cause = xstrdup(_("a duration of at most 7 days, e.g. 7d or "
+		    "24h"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_on_invoice(const char *v, char **cause)
+{
+	if (*v != '\0' && strcmp(v, "build") != 0 &&
+	    strcmp(v, "publish") != 0 && strcmp(v, "off") != 0) {
+		*cause = xstrdup(_("build, publish or off"));
+		return -1;
+	}
+	return 0;
+}
+
 /* L10N: what each preference is, shown by `picday setup list`. */
 static const struct setting settings[] = {
 	{ "preview.long_side", N_("long side of previews, in pixels"),
 	    check_long_side },
 	{ "preview.watermark", N_("watermark text on online previews"), NULL },
-	{ "delivery.watermark", N_("watermark text on delivered images "
-	    "whose grant wants one (default: preview.watermark)"), NULL },
+	{ "delivery.watermark", N_("watermark on delivered images whose "
+	    "grant wants one: a text, or the path of a PNG with alpha "
+	    "(default: preview.watermark)"), NULL },
+	{ "delivery.on_invoice", N_("what an invoice with an item granting "
+	    "downloads queues: build (default), publish, or off"),
+	    check_on_invoice },
+	{ "groups.auto", N_("an image group made for every session (for "
+	    "grants of style group:NAME), filled at import and at each "
+	    "delivery build"), NULL },
+	{ "groups.auto_rule", N_("what fills groups.auto: first:N (the "
+	    "first N frames) or selected (the ✓ ones; the default)"),
+	    check_auto_rule },
+	{ "delivery.release", N_("the copyright release sent with a "
+	    "delivery whose grant wants it: the path of the studio's own PDF "
+	    "(/.../release.pdf), or its wording, laid out by picday under the "
+	    "studio, client, date and number of images"), NULL },
+	{ "delivery.presign", N_("with an s3:// upload target, `delivery "
+	    "publish` keeps a presigned URL valid this long (e.g. 7d, 24h; "
+	    "at most 7d; empty: the plain URL)"), check_presign },
 	{ "delivery.url", N_("public address of the upload target, for the "
 	    "URLs `delivery publish` prints (default: the target's URL)"),
 	    NULL },
@@ -175,6 +226,10 @@ static const struct setting settings[] = {
 	    "({first_name} {last_name} {guardian} {organization} {date} "
 	    "{time} {number})"), NULL },
 	{ "mail.schedule.body", N_("body of the schedule e-mail (same "
+	    "fields)"), NULL },
+	{ "mail.delivery.subject", N_("subject of the delivery e-mail "
+	    "(the same fields and {url}, the published delivery)"), NULL },
+	{ "mail.delivery.body", N_("body of the delivery e-mail (same "
 	    "fields)"), NULL },
 	{ "invoices.url", N_("the online shop's orders (https://...), "
 	    "polled by `picday worker` and the open TUI"), check_invoices_url },

@@ -10,7 +10,9 @@
 #include "core/invoice.h"
 #include "net/fetch.h"
 #include "store/db.h"
+#include "store/grant.h"
 #include "store/invoice.h"
+#include "store/job.h"
 #include "store/pricelist.h"
 #include "store/secrets.h"
 #include "util/i18n.h"
@@ -232,6 +234,42 @@ invoice_lookup_memo(struct lk_memo *m, struct inv_lookup *lk)
 	lk->invoice_exists = lk_exists;
 }
 
+/*
+ * Inside the transaction that wrote invoice (row id): when a line is an
+ * item that grants a delivery, queue the session's delivery job for the
+ * worker (setting delivery.on_invoice: "build", the default, "publish",
+ * or "off"), unless the same job is already waiting.  The job is the one
+ * `delivery build --zip --queue` makes, without a folder (the studio's
+ * deliveries/), with "publish" asking it to publish under the session's
+ * token.  0 or -1 (database trouble).
+ */
+static int
+invoice_queue_delivery(struct store *st, long long invoice)
+{
+	char *how, *payload, *title;
+	long long number, id;
+	int found, publish;
+
+	if ((number = store_invoice_granted_session(st, invoice)) <= 0)
+		return number < 0 ? -1 : 0;
+	how = store_pref_get(st, "delivery.on_invoice");
+	if (how != NULL && strcmp(how, "off") == 0) {
+		free(how);
+		return 0;
+	}
+	publish = how != NULL && strcmp(how, "publish") == 0;
+	free(how);
+	payload = xasprintf("{\"session\":%lld,\"zip\":1%s}", number,
+	    publish ? ",\"publish\":1" : "");
+	/* L10N: job title */
+	title = publish ? xasprintf(_("publish the delivery of session %lld"),
+	    number) : xasprintf(_("delivery of session %lld"), number);
+	id = store_job_insert_pending(st, "delivery", title, payload, &found);
+	free(title);
+	free(payload);
+	return id < 0 ? -1 : 0;
+}
+
 int
 invoice_import_run(struct inv_import *imp, struct store *st, int commit,
     const char *source, size_t *moved, char **cause)
@@ -239,7 +277,7 @@ invoice_import_run(struct inv_import *imp, struct store *st, int commit,
 	struct inv_lookup lk;
 	struct lk_memo memo = { st, NULL, 0, 0 };
 	size_t i, l, nmoved = 0, n;
-	int bulk = commit && inv_import_nrows(imp) > 10000, m;
+	int bulk = commit && inv_import_nrows(imp) > 10000, m, granting;
 
 	if (moved != NULL)
 		*moved = 0;
@@ -266,6 +304,10 @@ invoice_import_run(struct inv_import *imp, struct store *st, int commit,
 	}
 	if (bulk)
 		store_begin_bulk(st);
+	/* Without an item that grants, no invoice can queue a delivery: a
+	 * large import asks nothing per invoice then. */
+	if ((granting = store_pricelist_grants_any(st)) < 0)
+		goto dberr;
 	n = inv_import_ninvoices(imp);
 	for (i = 0; i < n; i++) {
 		const struct inv_invoice *in = inv_import_invoice(imp, i);
@@ -300,7 +342,8 @@ invoice_import_run(struct inv_import *imp, struct store *st, int commit,
 				continue;
 			}
 			if (store_invoice_session_ordered(st, in->session_id,
-			    in->number, &m) != 0)
+			    in->number, &m) != 0 || (granting &&
+			    invoice_queue_delivery(st, id) != 0))
 				goto dberr;
 			lk_memo_put(&memo, key, 1, 0, 0);
 			nmoved += (size_t)m;
@@ -578,7 +621,7 @@ invoice_add(struct store *st, long long session_number,
 		    sp[i].quantity, images[i]) != 0)
 			goto dberr;
 	if (store_invoice_session_ordered(st, sid, num, &moved) != 0 ||
-	    store_commit(st) != 0)
+	    invoice_queue_delivery(st, id) != 0 || store_commit(st) != 0)
 		goto dberr;
 	*number = num;
 	*total_cents = total;

@@ -6,7 +6,12 @@
  * store (each session, client and item looked up once per import) and
  * reconciles and writes every invoice found
  * new, with its lines, in ONE transaction (nothing on failure), and moves each invoice's session to Ordered unless it is further along
- * (history: 'invoice' N).  invoice_add() makes a manual invoice.
+ * (history: 'invoice' N).  invoice_add() makes a manual invoice.  Both
+ * queue, in the same transaction, the delivery job of the session of a new
+ * invoice that has an item granting a delivery (setting
+ * delivery.on_invoice: build, the default, publish, or off), unless the
+ * same job is already waiting: a re-import adds no invoice and so queues
+ * nothing.
  *
  * Threads: the caller's store.  Errors: -1 with *cause (caller frees);
  * nothing was written then.

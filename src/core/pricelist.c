@@ -380,6 +380,7 @@ pricelist_read(const char *path, const char *data, size_t len,
 	}
 	pf = xcalloc(1, sizeof *pf);
 	pf->name = xstrdup(csvtable_name(t));
+	pf->has_grant = colof[PL_GRANT] >= 0;
 	pf->nrows = csvtable_nrows(t);
 	pf->rows = xcalloc(pf->nrows > 0 ? pf->nrows : 1, sizeof *pf->rows);
 	for (i = 0; i < pf->nrows; i++) {
@@ -488,6 +489,16 @@ pricelist_run(struct pricelist_file *pf, struct store *st, const char *list,
 			if (found && (had = store_pricelist_item_get(st,
 			    list_id, r->item.code, &old)) < 0)
 				goto dberr;
+			if (had && !pf->has_grant && old.grant_style != NULL &&
+			    (strcmp(r->item.kind, "digital") == 0 ||
+			    strcmp(r->item.kind, "package") == 0)) {
+				/* No grant column: the item keeps its own. */
+				free(r->item.grant_style);
+				r->item.grant_style = xstrdup(old.grant_style);
+				r->item.grant_long_side = old.grant_long_side;
+				r->item.grant_watermark = old.grant_watermark;
+				r->item.grant_release = old.grant_release;
+			}
 			r->action = !had ? PRICELIST_NEW :
 			    pl_same(&r->item, &old) ? PRICELIST_UNCHANGED :
 			    PRICELIST_UPDATED;

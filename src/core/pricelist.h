@@ -19,7 +19,9 @@
  * > 0); a sheet size is both or neither, and makes the print n-up on that
  * sheet; a package lists its items in contains ("810x1;57x2;W8x1", codes of
  * this file or of the list already); a grant only on a digital item; a
- * code twice in one file rejects the later line.
+ * code twice in one file rejects the later line.  A file without a grant
+ * column keeps the grants the items have (a price sheet from the shop
+ * does not know them); with the column, an empty cell takes it away.
  *
  * Ownership: struct pricelist_file owns its rows and their strings.
  * Errors: -1 with *cause (caller frees), nothing written.
@@ -54,6 +56,7 @@ struct pricelist_file {
 	struct pricelist_row	*rows;
 	size_t			 nrows;
 	size_t			 count[PRICELIST_NACTIONS];
+	int			 has_grant;	/* a grant column */
 };
 
 /* Reads the CSV at path (or from memory when data is not NULL). */

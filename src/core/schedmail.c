@@ -15,6 +15,7 @@
 #include "core/schedmail.h"
 #include "net/smtp.h"
 #include "store/db.h"
+#include "store/grant.h"
 #include "store/secrets.h"
 #include "store/mail.h"
 #include "store/session.h"
@@ -23,6 +24,12 @@
 #include "util/xalloc.h"
 
 #define MAIL_KIND	"schedule"
+#define MAIL_KIND_DELIVERY "delivery"
+
+#define DELIVERY_SUBJECT "Your pictures from {organization}"
+#define DELIVERY_BODY "Dear {guardian},\n\nThe pictures of {first_name} " \
+	"{last_name} are ready to download:\n\n{url}\n\nSession number: " \
+	"{number}.\n"
 
 char *
 schedmail_expand(const char *tmpl, const char *const *keys,
@@ -80,6 +87,7 @@ struct mail_run {
 	const char			*from;
 	const char			*subject;
 	const char			*body;
+	const char			*kind;
 	long long			*numbers;
 	size_t				 n;
 	int				 dberr;
@@ -107,13 +115,23 @@ static int
 mail_one(const struct session_row *r, void *arg)
 {
 	static const char *const keys[] = { "first_name", "last_name",
-	    "guardian", "organization", "date", "time", "number" };
+	    "guardian", "organization", "date", "time", "number", "url" };
 	struct mail_run *m = arg;
-	const char *vals[7];
+	const char *vals[8], *key;
 	char date[64], tm[16], num[32], *subject, *body, *msg, *cause;
+	char *url = NULL;
 	int was, rc;
 
 	snprintf(num, sizeof num, "%lld", r->number);
+	if (m->rq->delivery &&
+	    (url = store_delivery_url(m->st, r->number)) == NULL) {
+		m->rep->no_delivery++;
+		/* L10N: skipped by `sessions mail --template delivery` */
+		note(m, 0, _("session %lld (%s %s): no published delivery"),
+		    r->number, r->first_name != NULL ? r->first_name : "",
+		    r->last_name != NULL ? r->last_name : "");
+		return 0;
+	}
 	if (r->email == NULL || !smtp_address_ok(r->email)) {
 		m->rep->no_email++;
 		note(m, 0, _("session %lld (%s %s): %s"), r->number,
@@ -121,27 +139,34 @@ mail_one(const struct session_row *r, void *arg)
 		    r->last_name != NULL ? r->last_name : "",
 		    r->email == NULL || *r->email == '\0' ?
 		    _("no e-mail address") : _("not a valid e-mail address"));
+		free(url);
 		return 0;
 	}
-	if (r->starts_at == NULL) {
+	if (m->rq->delivery)
+		key = url;	/* a new token is a new message */
+	else if (r->starts_at == NULL) {
 		m->rep->no_email++;
 		note(m, 0, _("session %lld (%s %s): not booked for a time"),
 		    r->number, r->first_name, r->last_name);
 		return 0;
-	}
+	} else
+		key = r->starts_at;
 	if (!m->rq->resend) {
-		if ((was = store_mail_was_sent(m->st, r->id, MAIL_KIND,
-		    r->starts_at)) < 0)
+		if ((was = store_mail_was_sent(m->st, r->id, m->kind,
+		    key)) < 0) {
+			free(url);
 			return -1;
+		}
 		if (was) {
 			m->rep->already++;
+			free(url);
 			return 0;
 		}
 	}
 	if (!m->rq->dry_run && m->rq->was_refused != NULL &&
 	    m->rq->was_refused(m->rq->arg, r->number)) {
-		char *why = store_mail_last_error(m->st, r->id, MAIL_KIND,
-		    r->starts_at);
+		char *why = store_mail_last_error(m->st, r->id, m->kind,
+		    key);
 
 		m->rep->failed++;
 		m->rep->refused++;
@@ -149,9 +174,13 @@ mail_one(const struct session_row *r, void *arg)
 		    r->number, r->first_name, r->last_name, r->email,
 		    why != NULL ? why : _("refused by the server"));
 		free(why);
+		free(url);
 		return 0;
 	}
-	format_when(r->starts_at, date, sizeof date, tm, sizeof tm);
+	if (r->starts_at != NULL)
+		format_when(r->starts_at, date, sizeof date, tm, sizeof tm);
+	else
+		date[0] = tm[0] = '\0';
 	vals[0] = r->first_name;
 	vals[1] = r->last_name;
 	vals[2] = r->guardian != NULL && *r->guardian != '\0' ? r->guardian :
@@ -160,8 +189,9 @@ mail_one(const struct session_row *r, void *arg)
 	vals[4] = date;
 	vals[5] = tm;
 	vals[6] = num;
-	subject = schedmail_expand(m->subject, keys, vals, 7);
-	body = schedmail_expand(m->body, keys, vals, 7);
+	vals[7] = url;
+	subject = schedmail_expand(m->subject, keys, vals, 8);
+	body = schedmail_expand(m->body, keys, vals, 8);
 	msg = smtp_message(m->from, r->email, subject, body, time(NULL));
 	free(subject);
 	free(body);
@@ -170,12 +200,13 @@ mail_one(const struct session_row *r, void *arg)
 			m->rq->message(m->rq->arg, r->number, r->email, msg);
 		m->rep->sent++;
 		free(msg);
+		free(url);
 		return 0;
 	}
 	if ((rc = smtp_send(m->smtp, m->from, r->email, msg, &cause)) == 0) {
 		m->rep->sent++;
-		if (store_mail_log(m->st, r->id, r->client_id, MAIL_KIND,
-		    r->email, r->starts_at, "sent", NULL) != 0)
+		if (store_mail_log(m->st, r->id, r->client_id, m->kind,
+		    r->email, key, "sent", NULL) != 0)
 			m->dberr = 1;
 	} else {
 		m->rep->failed++;
@@ -187,12 +218,13 @@ mail_one(const struct session_row *r, void *arg)
 		note(m, rc == SMTP_REFUSED ? SCHEDMAIL_REFUSED :
 		    SCHEDMAIL_TRY_LATER, "session %lld (%s %s <%s>): %s", r->number,
 		    r->first_name, r->last_name, r->email, cause);
-		if (store_mail_log(m->st, r->id, r->client_id, MAIL_KIND,
-		    r->email, r->starts_at, "failed", cause) != 0)
+		if (store_mail_log(m->st, r->id, r->client_id, m->kind,
+		    r->email, key, "failed", cause) != 0)
 			m->dberr = 1;
 		free(cause);
 	}
 	free(msg);
+	free(url);
 	return m->dberr ? -1 : 0;
 }
 
@@ -282,12 +314,24 @@ schedmail_run(struct store *st, const struct schedmail_request *rq,
 		return -1;
 	}
 	from = store_pref_get(st, "mail.from");
-	subject = store_pref_get(st, "mail.schedule.subject");
-	body = store_pref_get(st, "mail.schedule.body");
 	m.from = from != NULL ? from : "picday@localhost";
-	m.subject = subject != NULL ? subject : "Picture day: {date} at {time}";
-	m.body = body != NULL ? body : "{first_name} {last_name}: {date} "
-	    "{time}, session {number}.\n";
+	if (rq->delivery) {
+		m.kind = MAIL_KIND_DELIVERY;
+		subject = store_pref_get(st, "mail.delivery.subject");
+		body = store_pref_get(st, "mail.delivery.body");
+		/* Empty (the Setup form saves what it shows): the default. */
+		m.subject = subject != NULL && *subject != '\0' ? subject :
+		    DELIVERY_SUBJECT;
+		m.body = body != NULL && *body != '\0' ? body : DELIVERY_BODY;
+	} else {
+		m.kind = MAIL_KIND;
+		subject = store_pref_get(st, "mail.schedule.subject");
+		body = store_pref_get(st, "mail.schedule.body");
+		m.subject = subject != NULL ? subject :
+		    "Picture day: {date} at {time}";
+		m.body = body != NULL ? body : "{first_name} {last_name}: "
+		    "{date} {time}, session {number}.\n";
+	}
 	memset(&f, 0, sizeof f);
 	for (i = 0; i < m.n && rc == 0; i++) {
 		if (rq->cancelled != NULL && rq->cancelled(rq->arg))

@@ -7,6 +7,13 @@
  * mail.smtp_user, password = mail.smtp_password in the studio's 0600
  * secrets file (never in the database, never logged).
  *
+ * The delivery template (request delivery = 1, `sessions mail --template
+ * delivery`) mails each family its download link instead: the session's
+ * published delivery URL (store/grant), from mail.delivery.subject and
+ * mail.delivery.body (the same keys plus {url}); a session with no
+ * published delivery is named through note() and skipped, and the URL
+ * takes the place of starts_at in the log, so a new token is mailed again.
+ *
  * Every attempt is written to mail_log; a session already mailed for the
  * same starts_at is skipped unless resend is set, so running the same
  * request again sends only what failed or was never sent.  A failed send
@@ -37,6 +44,7 @@ struct schedmail_request {
 	const long long	*numbers;	/* these sessions */
 	size_t		 nnumbers;
 	int		 resend;	/* mail again what was sent */
+	int		 delivery;	/* the delivery template */
 	int		 dry_run;	/* message() instead of sending */
 	const char	*smtp_url;	/* NULL: preference mail.smtp_url */
 
@@ -63,6 +71,7 @@ struct schedmail_report {
 	size_t		 refused;	/* of failed: refused for good (5xx) */
 	size_t		 already;	/* mailed before for that time */
 	size_t		 no_email;	/* no client or no valid address */
+	size_t		 no_delivery;	/* delivery: nothing published */
 	size_t		 unknown;	/* numbers with no session */
 };
 

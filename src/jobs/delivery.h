@@ -3,7 +3,12 @@
  * the "delivery" job; DESIGN §4 stage 9).  Payload: {"session": NUMBER,
  * "dir": "/abs/DIR", "zip": 0|1, "token": "..." (publish only)}; it writes
  * DIR/NUMBER/ and, with a token, sends it to d/TOKEN/ under the upload
- * target.
+ * target.  Without "dir", DIR is the studio's deliveries/; with
+ * "publish": 1 and no token (the job an invoice import queues), the
+ * session's token is used, made on first use.  To an s3:// target, with
+ * "expires": N (or the setting delivery.presign), the URL kept is an S3
+ * presigned GET of the page, valid N seconds, and the page sent links each
+ * file by its own presigned URL (net/s3presign).
  */
 #ifndef PICDAY_JOBS_DELIVERY_H
 #define PICDAY_JOBS_DELIVERY_H
@@ -19,7 +24,9 @@ long	delivery_count(struct store *, long long session,
 /* token: publish to d/TOKEN/ under the upload target after the build
  * (the URL is stored on the session), NULL: build only. */
 char	*job_delivery_payload(long long session, const char *dir, int zip,
-	    const char *token);
+	    const char *token, long expires);
+/* Seconds of an expiry "N[s|m|h|d]" (at most 7 days, S3's limit), or -1. */
+long	delivery_expires_parse(const char *);
 /* A new publishing token: 144 bits from getrandom(), base64url (24
  * characters of A-Z a-z 0-9 - _).  NULL with *cause. */
 char	*delivery_token_new(char **cause);

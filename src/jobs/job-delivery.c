@@ -22,15 +22,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 #include <zip.h>
 
+#include <glib.h>
+
+#include "core/autogroup.h"
 #include "core/grant.h"
 #include "core/uploadcfg.h"
 #include "jobs/delivery.h"
 #include "jobs/job.h"
 #include "media/delivery.h"
+#include "net/s3presign.h"
 #include "store/db.h"
 #include "store/grant.h"
 #include "util/i18n.h"
@@ -228,8 +233,31 @@ struct out {
 	const char	*zipname, *client;
 };
 
+/* How the page links a file of the folder: by its relative name, or (a
+ * presigned S3 publish) by the URL fn makes of it. */
+struct href {
+	char	*(*fn)(void *arg, const char *rel);
+	void	*arg;
+};
+
+static void
+href_add(struct strbuf *b, const struct href *h, const char *prefix,
+    const char *rel)
+{
+	char *r = xasprintf("%s%s", prefix, rel), *u;
+
+	if (h == NULL)
+		html_add(b, r);
+	else {
+		u = h->fn(h->arg, r);
+		html_add(b, u);
+		free(u);
+	}
+	free(r);
+}
+
 static char *
-index_html(const struct plan *p, const struct out *o)
+index_html(const struct plan *p, const struct out *o, const struct href *h)
 {
 	struct strbuf b = STRBUF_INIT;
 	size_t i, k = 0;
@@ -252,13 +280,15 @@ index_html(const struct plan *p, const struct out *o)
 	strbuf_adds(&b, "</h1>\n");
 	if (o->zip) {
 		strbuf_adds(&b, "<p><a href=\"");
-		html_add(&b, o->zipname);
+		href_add(&b, h, "", o->zipname);
 		strbuf_adds(&b, "\" download>");
 		html_add(&b, _("Download all (zip)"));
 		strbuf_adds(&b, "</a></p>\n");
 	}
 	if (o->release) {
-		strbuf_adds(&b, "<p><a href=\"copyright-release.pdf\">");
+		strbuf_adds(&b, "<p><a href=\"");
+		href_add(&b, h, "", "copyright-release.pdf");
+		strbuf_adds(&b, "\">");
 		html_add(&b, _("Copyright release (PDF)"));
 		strbuf_adds(&b, "</a></p>\n");
 	}
@@ -270,9 +300,9 @@ index_html(const struct plan *p, const struct out *o)
 			continue;
 		k++;
 		strbuf_adds(&b, "<li><a href=\"");
-		html_add(&b, o->names[i]);
-		strbuf_adds(&b, "\" download><img src=\"thumbs/");
-		html_add(&b, o->names[i]);
+		href_add(&b, h, "", o->names[i]);
+		strbuf_adds(&b, "\" download><img src=\"");
+		href_add(&b, h, "thumbs/", o->names[i]);
 		/* L10N: alt text of a thumbnail: "Photo 2 of 5" */
 		alt = xasprintf(_("Photo %zu of %zu"), k, p->granted);
 		strbuf_adds(&b, "\" alt=\"");
@@ -453,6 +483,7 @@ struct pub {
 	size_t		 n, next;
 	const char	*odir, *token;
 	char		*local, *remote;
+	char		*index_local;	/* presigned: the page to send */
 	long long	 failed;
 	char		*first_cause;
 	struct job_ctx	*ctx;
@@ -469,7 +500,9 @@ pub_next(void *arg, struct upload_item *it, char **cause)
 		return 0;
 	free(p->local);
 	free(p->remote);
-	p->local = path_join(p->odir, p->files[p->next]);
+	p->local = p->index_local != NULL &&
+	    strcmp(p->files[p->next], "index.html") == 0 ?
+	    xstrdup(p->index_local) : path_join(p->odir, p->files[p->next]);
 	p->remote = xasprintf("d/%s/%s", p->token, p->files[p->next]);
 	it->local = p->local;
 	it->remote = p->remote;
@@ -508,23 +541,122 @@ pub_add(struct pub *p, const char *rel)
 	p->files[p->n++] = xstrdup(rel);
 }
 
+/* Presigned publishing: the page's links and the URL printed are S3
+ * presigned GETs of d/TOKEN/FILE under the target. */
+struct presign {
+	const struct uploadcfg	*cfg;
+	char			*endpoint, *prefix;
+	const char		*token;
+	time_t			 now;
+	long			 expires;
+};
+
+static char *
+presign_href(void *arg, const char *rel)
+{
+	struct presign *ps = arg;
+	char *path = xasprintf("%s/d/%s/%s", ps->prefix, ps->token, rel);
+	char *url = s3_presign(ps->endpoint, ps->cfg->c.region != NULL ?
+	    ps->cfg->c.region : "us-east-1", ps->cfg->c.user,
+	    ps->cfg->c.password, path, ps->now, ps->expires);
+
+	free(path);
+	return url != NULL ? url : xstrdup(rel);
+}
+
+long
+delivery_expires_parse(const char *s)
+{
+	char *end;
+	long n;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return -1;
+	n = strtol(s, &end, 10);
+	if (n <= 0 || n > S3_PRESIGN_MAX)
+		return -1;
+	if (strcmp(end, "m") == 0)
+		n *= 60;
+	else if (strcmp(end, "h") == 0)
+		n *= 3600;
+	else if (strcmp(end, "d") == 0)
+		n *= 86400;
+	else if (*end != '\0' && strcmp(end, "s") != 0)
+		return -1;
+	return n <= S3_PRESIGN_MAX ? n : -1;
+}
+
+/* expires: seconds of a presigned URL asked for by the command (0: the
+ * setting delivery.presign, for an S3 target). */
 static int
 publish(struct store *st, struct job_ctx *ctx, long long session,
-    const char *odir, const char *token, const struct plan *pl,
-    const struct out *o, char **cause)
+    const char *odir, const char *token, long expires,
+    const struct plan *pl, const struct out *o, char **cause)
 {
 	struct upload_hooks h;
 	struct uploadcfg cfg;
 	struct upload *up = NULL;
+	struct presign ps;
+	struct href href;
 	struct pub p;
-	char *t, *base, *url;
-	size_t i;
-	int rc = -1;
+	char *t, *base, *url, *v;
+	size_t i, n;
+	int rc = -1, s3;
 
 	memset(&p, 0, sizeof p);
+	memset(&ps, 0, sizeof ps);
 	p.odir = odir;
 	p.token = token;
 	p.ctx = ctx;
+	if (uploadcfg_load(st, &cfg, cause) != 0)
+		return -1;
+	s3 = strncmp(cfg.c.url, "s3://", 5) == 0;
+	if (expires == 0 && s3 && (v = store_pref_get(st,
+	    "delivery.presign")) != NULL) {
+		if (*v != '\0' && (expires = delivery_expires_parse(v)) < 0) {
+			*cause = xasprintf(_("delivery.presign '%s' is not a "
+			    "duration of at most 7 days (e.g. 7d, 24h)"), v);
+			free(v);
+			goto out;
+		}
+		free(v);
+	}
+	if (expires > 0 && !s3) {
+		*cause = xstrdup(_("a presigned URL needs an s3:// upload "
+		    "target"));
+		goto out;
+	}
+	if (expires > 0) {
+		if (cfg.c.user == NULL || cfg.c.password == NULL) {
+			*cause = xstrdup(_("a presigned URL needs the S3 "
+			    "access key (upload.user) and secret "
+			    "(upload.password)"));
+			goto out;
+		}
+		ps.cfg = &cfg;
+		ps.endpoint = cfg.c.endpoint != NULL ?
+		    xstrdup(cfg.c.endpoint) :
+		    xasprintf("https://s3.%s.amazonaws.com", cfg.c.region !=
+		    NULL ? cfg.c.region : "us-east-1");
+		n = strlen(ps.endpoint);
+		while (n > 0 && ps.endpoint[n - 1] == '/')
+			ps.endpoint[--n] = '\0';
+		ps.prefix = xstrdup(cfg.c.url + 5);
+		n = strlen(ps.prefix);
+		while (n > 0 && ps.prefix[n - 1] == '/')
+			ps.prefix[--n] = '\0';
+		ps.token = token;
+		ps.now = time(NULL);
+		ps.expires = expires;
+		href.fn = presign_href;
+		href.arg = &ps;
+		/* The page sent links each file by its own presigned URL: a
+		 * private bucket answers nothing else. */
+		if (write_text(odir, ".index-presigned.html", index_html(pl, o,
+		    &href), cause) != 0)
+			goto out;
+		p.index_local = path_join(odir, ".index-presigned.html");
+	}
 	/* The page last, so that it never links what is not there yet. */
 	for (i = 0; i < pl->ni; i++)
 		if (o->names[i] != NULL) {
@@ -539,12 +671,8 @@ publish(struct store *st, struct job_ctx *ctx, long long session,
 	if (o->zip)
 		pub_add(&p, o->zipname);
 	pub_add(&p, "index.html");
-	if (uploadcfg_load(st, &cfg, cause) != 0)
+	if (upload_open(&cfg.c, &up, cause) != 0)
 		goto out;
-	if (upload_open(&cfg.c, &up, cause) != 0) {
-		uploadcfg_free(&cfg);
-		goto out;
-	}
 	memset(&h, 0, sizeof h);
 	h.arg = &p;
 	h.next = pub_next;
@@ -559,23 +687,33 @@ publish(struct store *st, struct job_ctx *ctx, long long session,
 		rc = -1;
 	}
 	if (rc == 0 && !job_cancelled(ctx)) {
-		base = store_pref_get(st, "delivery.url");
-		if (base == NULL || *base == '\0') {
+		if (expires > 0)
+			url = presign_href(&ps, "index.html");
+		else {
+			base = store_pref_get(st, "delivery.url");
+			if (base == NULL || *base == '\0') {
+				free(base);
+				base = upload_redact(cfg.c.url);
+			}
+			url = xasprintf("%s%sd/%s/index.html", base, *base !=
+			    '\0' && base[strlen(base) - 1] == '/' ? "" : "/",
+			    token);
 			free(base);
-			base = upload_redact(cfg.c.url);
 		}
-		url = xasprintf("%s%sd/%s/index.html", base,
-		    *base != '\0' && base[strlen(base) - 1] == '/' ? "" : "/",
-		    token);
 		if (store_delivery_url_set(st, session, url) != 1) {
 			*cause = xstrdup(store_errmsg(st));
 			rc = -1;
 		}
 		free(url);
-		free(base);
 	}
-	uploadcfg_free(&cfg);
 out:
+	uploadcfg_free(&cfg);
+	if (p.index_local != NULL) {
+		(void)unlink(p.index_local);
+		free(p.index_local);
+	}
+	free(ps.endpoint);
+	free(ps.prefix);
 	for (i = 0; i < p.n; i++)
 		free(p.files[i]);
 	free(p.files);
@@ -583,6 +721,61 @@ out:
 	free(p.remote);
 	free(p.first_cause);
 	return rc;
+}
+
+/* Setting delivery.release: the path of the studio's own release PDF, or
+ * the wording picday lays out. */
+static int
+release_is_file(const char *v)
+{
+	size_t n = strlen(v);
+
+	return v[0] == '/' && n > 4 && strcasecmp(v + n - 4, ".pdf") == 0;
+}
+
+static int
+release_copy(const char *src, const char *dst, char **cause)
+{
+	gchar *data = NULL;
+	gsize len = 0;
+	GError *err = NULL;
+	int rc;
+
+	if (!g_file_get_contents(src, &data, &len, &err)) {
+		*cause = xasprintf(_("delivery.release: %s"), err->message);
+		g_error_free(err);
+		return -1;
+	}
+	if (len < 5 || memcmp(data, "%PDF-", 5) != 0) {
+		*cause = xasprintf(_("delivery.release: %s is not a PDF"), src);
+		g_free(data);
+		return -1;
+	}
+	if ((rc = path_write_atomic(dst, data, (unsigned long)len,
+	    0644)) != 0)
+		*cause = xasprintf(_("cannot write %s: %s"), dst,
+		    strerror(errno));
+	g_free(data);
+	return rc;
+}
+
+/* The session's publishing token, made and kept on first use. */
+static char *
+session_token(struct store *st, long long session, char **cause)
+{
+	char *token;
+
+	if ((token = store_delivery_token(st, session)) != NULL)
+		return token;
+	if ((token = delivery_token_new(cause)) == NULL)
+		return NULL;
+	if (store_delivery_token_set(st, session, token) != 1) {
+		*cause = xasprintf(_("cannot keep the token of session %lld: "
+		    "%s"), session, store_errmsg(st));
+		free(token);
+		return NULL;
+	}
+	return token;
 }
 
 static int
@@ -602,12 +795,21 @@ job_delivery_run(struct job_ctx *ctx, char **cause)
 	struct tm tm;
 
 	memset(&o, 0, sizeof o);
-	if (dir == NULL || session <= 0) {
+	if (session <= 0) {
 		*cause = xstrdup(_("bad delivery job payload"));
+		free(dir);
+		free(token);
+		return -1;
+	}
+	if (dir == NULL)
+		dir = store_path(st, "deliveries");
+	if (token == NULL && job_payload_int(ctx, "publish", 0) != 0 &&
+	    (token = session_token(st, session, cause)) == NULL) {
 		free(dir);
 		return -1;
 	}
-	if (plan_load(st, session, &p, cause) != 0) {
+	if (autogroup_fill(st, session, cause) != 0 ||
+	    plan_load(st, session, &p, cause) != 0) {
 		free(dir);
 		free(token);
 		return -1;
@@ -674,24 +876,31 @@ job_delivery_run(struct job_ctx *ctx, char **cause)
 		goto out;
 	if (o.release) {
 		char *pdf = path_join(odir, "copyright-release.pdf");
+		char *text = store_pref_get(st, "delivery.release");
 
 		localtime_r(&now, &tm);
 		strftime(date, sizeof date, "%Y-%m-%d", &tm);
-		rc = media_release_pdf(pdf, *studio != '\0' ? studio :
-		    _("the studio"), client != NULL ? client : _("the client"),
-		    date, (int)p.granted, cause);
+		if (text != NULL && release_is_file(text))
+			rc = release_copy(text, pdf, cause);
+		else
+			rc = media_release_pdf(pdf, *studio != '\0' ? studio :
+			    _("the studio"), client != NULL ? client :
+			    _("the client"), date, (int)p.granted, text,
+			    cause);
+		free(text);
 		free(pdf);
 		if (rc != 0)
 			goto out;
 		rc = -1;
 	}
-	if (write_text(odir, "index.html", index_html(&p, &o), cause) != 0)
+	if (write_text(odir, "index.html", index_html(&p, &o, NULL),
+	    cause) != 0)
 		goto out;
 	if (o.zip && write_zip(&p, &o, odir, cause) != 0)
 		goto out;
 	sweep(odir, tdir, &p, &o);
-	if (token != NULL && publish(st, ctx, session, odir, token, &p, &o,
-	    cause) != 0)
+	if (token != NULL && publish(st, ctx, session, odir, token,
+	    (long)job_payload_int(ctx, "expires", 0), &p, &o, cause) != 0)
 		goto out;
 	rc = 0;
 out:
@@ -716,7 +925,7 @@ out:
 
 char *
 job_delivery_payload(long long session, const char *dir, int zip,
-    const char *token)
+    const char *token, long expires)
 {
 	struct strbuf b = STRBUF_INIT;
 
@@ -727,6 +936,8 @@ job_delivery_payload(long long session, const char *dir, int zip,
 		strbuf_adds(&b, ",\"token\":");
 		strbuf_add_json(&b, token);
 	}
+	if (expires > 0)
+		strbuf_addf(&b, ",\"expires\":%ld", expires);
 	strbuf_addc(&b, '}');
 	return strbuf_take(&b);
 }

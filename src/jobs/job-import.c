@@ -32,6 +32,7 @@
 
 #include <glib.h>
 
+#include "core/autogroup.h"
 #include "core/status.h"
 #include "jobs/job.h"
 #include "media/exif.h"
@@ -390,6 +391,25 @@ out:
 	return rc;
 }
 
+/* The image group auto-created for every session (setup groups.auto),
+ * filled by its rule in each session the job imported into (again after
+ * a crash: filling twice adds nothing). */
+static int
+fill_groups(struct import *im, const struct image_job_item *v, size_t n,
+    char **cause)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i && v[j].number != v[i].number; j++)
+			;
+		if (j == i && v[i].number > 0 &&
+		    autogroup_fill(im->st, v[i].number, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 advance_sessions(struct import *im, const struct image_job_item *v, size_t n,
     char **cause)
@@ -515,6 +535,8 @@ job_import_run(struct job_ctx *ctx, char **cause)
 		(void)unlink(tmp);
 		free(tmp);
 	}
+	if (rc == 0)
+		rc = fill_groups(&im, v, n, cause);
 	if (rc == 0 && job_payload_int(ctx, "advance", 0))
 		rc = advance_sessions(&im, v, n, cause);
 	if (rc == 0 && store_preview_count_pending(im.st, job_id(ctx),

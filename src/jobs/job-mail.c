@@ -2,7 +2,7 @@
  * jobs/job-mail: the "mail" job kind — schedule e-mails (core/schedmail).
  *
  * Payload: {"numbers": "1001,1002"} or {"org": "NAME"}, plus optional
- * "resend": 1 and "smtp": "smtp://host:port" (an override of the
+ * "resend": 1, "template": "delivery" (each family's download link) and "smtp": "smtp://host:port" (an override of the
  * preference mail.smtp_url, never with a password).  Idempotent: each
  * sent message is in mail_log, and a run skips what was sent, so a run
  * after a crash or a failure sends only what is left.  When some sends
@@ -110,7 +110,7 @@ job_mail_run(struct job_ctx *ctx, char **cause)
 	struct schedmail_request rq;
 	struct schedmail_report rep;
 	struct mail_job mj;
-	char *numbers, *org, *smtp;
+	char *numbers, *org, *smtp, *tmpl;
 	long long *v = NULL;
 	size_t n = 0;
 	int rc;
@@ -139,6 +139,9 @@ job_mail_run(struct job_ctx *ctx, char **cause)
 		return -1;
 	}
 	rq.resend = job_payload_int(ctx, "resend", 0) != 0;
+	tmpl = job_payload_str(ctx, "template");
+	rq.delivery = tmpl != NULL && strcmp(tmpl, "delivery") == 0;
+	free(tmpl);
 	rq.smtp_url = smtp;
 	rq.arg = &mj;
 	rq.note = mail_note;

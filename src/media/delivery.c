@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "media/preview.h"
 #include "media/vips.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
@@ -81,6 +83,61 @@ save(VipsImage *im, const char *dst, const char *copyright, char **cause)
 	return 0;
 }
 
+/* The studio's PNG (with alpha) over the middle of *im, half its width
+ * (aspect kept), blended by the PNG's own alpha; *im is replaced.  0, -1
+ * (libvips error) or -2 (the PNG has no alpha). */
+static int
+png_watermark(VipsImage **im, const char *png)
+{
+	VipsImage *base = *im, *t[11] = { NULL };
+	int w = vips_image_get_width(base), h = vips_image_get_height(base);
+	int pw, ph, rc = -1;
+	double scale;
+	size_t i;
+
+	if ((t[0] = vips_image_new_from_file(png, NULL)) == NULL ||
+	    vips_colourspace(t[0], &t[1], VIPS_INTERPRETATION_sRGB, NULL))
+		goto out;
+	if (!vips_image_hasalpha(t[1])) {
+		rc = -2;
+		goto out;
+	}
+	pw = vips_image_get_width(t[1]);
+	ph = vips_image_get_height(t[1]);
+	scale = (double)w / 2 / pw;
+	if (ph * scale > h)
+		scale = (double)h / ph;
+	if (vips_resize(t[1], &t[2], scale, NULL) ||
+	    vips_embed(t[2], &t[3], (w - (int)(pw * scale)) / 2,
+	    (h - (int)(ph * scale)) / 2, w, h, NULL) ||
+	    vips_extract_band(t[3], &t[4], 0, "n", 3, NULL) ||
+	    vips_extract_band(t[3], &t[5], 3, NULL) ||
+	    /* out = in * (1 - a) + png * a, a = alpha / 255 */
+	    vips_linear1(t[5], &t[6], 1.0 / 255.0, 0, NULL) ||
+	    vips_linear1(t[6], &t[7], -1, 1, NULL) ||
+	    vips_multiply(base, t[7], &t[8], NULL) ||
+	    vips_multiply(t[4], t[6], &t[9], NULL) ||
+	    vips_add(t[8], t[9], &t[10], NULL) ||
+	    vips_cast_uchar(t[10], im, NULL))
+		goto out;
+	g_object_unref(base);
+	rc = 0;
+out:
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (t[i] != NULL)
+			g_object_unref(t[i]);
+	return rc;
+}
+
+/* A watermark setting that names the studio's PNG, not a text. */
+static int
+watermark_is_png(const char *v)
+{
+	size_t n = strlen(v);
+
+	return v[0] == '/' && n > 4 && strcasecmp(v + n - 4, ".png") == 0;
+}
+
 int
 media_delivery_image(const char *src, const char *dst, int long_side,
     const char *watermark, const char *copyright, const char *thumb,
@@ -126,8 +183,16 @@ media_delivery_image(const char *src, const char *dst, int long_side,
 		im = t;
 	}
 	if (watermark != NULL && *watermark != '\0' &&
-	    media_watermark(&im, watermark) != 0)
+	    (rc = watermark_is_png(watermark) ? png_watermark(&im,
+	    watermark) : media_watermark(&im, watermark)) != 0) {
+		if (rc == -2) {
+			*cause = xasprintf(_("%s: the watermark needs an "
+			    "alpha channel"), watermark);
+			g_object_unref(im);
+			return -1;
+		}
 		return fail(cause, _("cannot draw the watermark"), im);
+	}
 	*w = vips_image_get_width(im);
 	*h = vips_image_get_height(im);
 	/* Decoded once: the file and its thumbnail come from memory. */
@@ -169,9 +234,54 @@ line(cairo_t *cr, double size, double *y, const char *s)
 	*y += size * 1.8;
 }
 
+/* The studio's own wording, wrapped to the page's 6.5 inches; a new page
+ * when one is full. */
+static void
+wrapped(cairo_t *cr, double size, double *y, const char *text)
+{
+	struct strbuf ln = STRBUF_INIT;
+	cairo_text_extents_t ext;
+	const char *p = text, *w;
+	size_t before, n;
+
+	cairo_set_font_size(cr, size);
+	while (*p != '\0') {
+		if (*p == '\n') {
+			line(cr, size, y, strbuf_str(&ln));
+			strbuf_reset(&ln);
+			p++;
+			continue;
+		}
+		w = p;
+		n = strcspn(w, " \n");
+		before = ln.len;
+		if (before > 0)
+			strbuf_addc(&ln, ' ');
+		strbuf_add(&ln, w, n);
+		cairo_text_extents(cr, strbuf_str(&ln), &ext);
+		if (ext.x_advance > 468 && before > 0) {
+			ln.s[before] = '\0';
+			ln.len = before;
+			line(cr, size, y, strbuf_str(&ln));
+			strbuf_reset(&ln);
+			strbuf_add(&ln, w, n);
+		}
+		if (*y > 720) {
+			cairo_show_page(cr);
+			*y = 72;
+		}
+		p = w + n;
+		while (*p == ' ')
+			p++;
+	}
+	if (ln.len > 0)
+		line(cr, size, y, strbuf_str(&ln));
+	strbuf_free(&ln);
+}
+
 int
 media_release_pdf(const char *pdf, const char *studio, const char *client,
-    const char *date, int nimages, char **cause)
+    const char *date, int nimages, const char *text, char **cause)
 {
 	cairo_surface_t *s;
 	cairo_t *cr;
@@ -202,12 +312,16 @@ media_release_pdf(const char *pdf, const char *studio, const char *client,
 	line(cr, 12, &y, t);
 	free(t);
 	y += 10;
-	t = xasprintf(_("%s, the copyright owner, grants %s permission to "
-	    "print and share"), studio, client);
-	line(cr, 11, &y, t);
-	free(t);
-	line(cr, 11, &y, _("the images of this delivery for personal, "
-	    "non-commercial use."));
+	if (text != NULL && *text != '\0')
+		wrapped(cr, 11, &y, text);
+	else {
+		t = xasprintf(_("%s, the copyright owner, grants %s permission "
+		    "to print and share"), studio, client);
+		line(cr, 11, &y, t);
+		free(t);
+		line(cr, 11, &y, _("the images of this delivery for personal, "
+		    "non-commercial use."));
+	}
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS ||

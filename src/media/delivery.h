@@ -8,7 +8,9 @@
  * With thumb, the same picture (watermark included) at most thumb_side
  * long goes there too, from the decoded image in memory.
  * *w, *h the written size, *src_long the source's long side.
- * media_release_pdf() lays out the copyright release (cairo, US Letter).
+ * media_release_pdf() lays out the copyright release (cairo, US Letter):
+ * the studio, client, date and number of images, then text (the studio's
+ * wording, wrapped; NULL: picday's).
  * Threads: reentrant.  Errors: -1 with *cause (caller frees).
  */
 #ifndef PICDAY_MEDIA_DELIVERY_H
@@ -18,6 +20,7 @@ int	media_delivery_image(const char *src, const char *dst, int long_side,
 	    const char *watermark, const char *copyright, const char *thumb,
 	    int thumb_side, int *w, int *h, int *src_long, char **cause);
 int	media_release_pdf(const char *pdf, const char *studio,
-	    const char *client, const char *date, int nimages, char **cause);
+	    const char *client, const char *date, int nimages,
+	    const char *text, char **cause);
 
 #endif

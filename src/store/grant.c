@@ -324,6 +324,72 @@ store_image_group(struct store *st, long long id, const char *name,
 	return step_done(s) == 0 ? 1 : -1;
 }
 
+int
+store_group_auto_fill(struct store *st, long long number, const char *name,
+    int first)
+{
+	static const char *const groups =
+	    "(SELECT g.id FROM image_groups g JOIN sessions x"
+	    " ON x.id = g.session_id WHERE x.number = ?1 AND g.name = ?2"
+	    " AND g.auto = 1)";
+	sqlite3_stmt *s;
+	char *sql;
+	int own = sqlite3_get_autocommit(store_db(st)), rc = -1;
+
+	if (own && store_begin(st) != 0)
+		return -1;
+	s = store_stmt(st, "INSERT OR IGNORE INTO image_groups(session_id,"
+	    " name, auto) SELECT id, ?2, 1 FROM sessions WHERE number = ?1");
+	sqlite3_bind_int64(s, 1, number);
+	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
+	if (step_done(s) != 0)
+		goto out;
+	if (first > 0) {
+		sql = xasprintf("INSERT OR IGNORE INTO image_group_members"
+		    " SELECT %s, i.id FROM images i JOIN sessions x"
+		    " ON x.id = i.session_id WHERE x.number = ?1"
+		    " AND i.is_marker = 0 AND %s IS NOT NULL"
+		    " ORDER BY i.captured_at, i.id LIMIT ?3", groups, groups);
+		s = store_stmt(st, sql);
+		free(sql);
+		sqlite3_bind_int64(s, 1, number);
+		sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 3, first);
+		if (step_done(s) != 0)
+			goto out;
+	} else {
+		sql = xasprintf("DELETE FROM image_group_members WHERE"
+		    " group_id = %s AND image_id NOT IN (SELECT id FROM images"
+		    " WHERE selected = 1)", groups);
+		s = store_stmt(st, sql);
+		free(sql);
+		sqlite3_bind_int64(s, 1, number);
+		sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
+		if (step_done(s) != 0)
+			goto out;
+		sql = xasprintf("INSERT OR IGNORE INTO image_group_members"
+		    " SELECT %s, i.id FROM images i JOIN sessions x"
+		    " ON x.id = i.session_id WHERE x.number = ?1"
+		    " AND i.is_marker = 0 AND i.selected = 1"
+		    " AND %s IS NOT NULL", groups, groups);
+		s = store_stmt(st, sql);
+		free(sql);
+		sqlite3_bind_int64(s, 1, number);
+		sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
+		if (step_done(s) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	if (own) {
+		if (rc == 0 && store_commit(st) != 0)
+			rc = -1;
+		if (rc != 0)
+			store_rollback(st);
+	}
+	return rc;
+}
+
 static char *
 session_text(struct store *st, const char *sql, long long number)
 {
@@ -343,6 +409,74 @@ store_delivery_token(struct store *st, long long number)
 {
 	return session_text(st, "SELECT delivery_token FROM sessions"
 	    " WHERE number = ?1", number);
+}
+
+long long
+store_delivery_job(struct store *st, long long number)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT id FROM jobs WHERE kind = 'delivery'"
+	    " AND json_extract(payload, '$.session') = ?1"
+	    " ORDER BY id DESC LIMIT 1");
+	long long id;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, number);
+	rc = sqlite3_step(s);
+	id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) :
+	    rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(s);
+	return id;
+}
+
+long long
+store_invoice_number_granted(struct store *st, const char *number)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT x.number FROM invoices v JOIN sessions x"
+	    " ON x.id = v.session_id WHERE v.number = ?1 AND EXISTS (SELECT 1"
+	    " FROM invoice_lines l JOIN price_list_items p ON p.id = l.item_id"
+	    " WHERE l.invoice_id = v.id AND p.grant_id IS NOT NULL)");
+	long long n;
+	int rc;
+
+	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) :
+	    rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(s);
+	return n;
+}
+
+int
+store_pricelist_grants_any(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT EXISTS (SELECT 1 FROM"
+	    " price_list_items WHERE grant_id IS NOT NULL)");
+	int rc = sqlite3_step(s), any;
+
+	any = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+	sqlite3_reset(s);
+	return any;
+}
+
+long long
+store_invoice_granted_session(struct store *st, long long invoice)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT x.number FROM invoices v JOIN sessions x"
+	    " ON x.id = v.session_id WHERE v.id = ?1 AND EXISTS (SELECT 1"
+	    " FROM invoice_lines l JOIN price_list_items p ON p.id = l.item_id"
+	    " WHERE l.invoice_id = v.id AND p.grant_id IS NOT NULL)");
+	long long n;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, invoice);
+	rc = sqlite3_step(s);
+	n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) :
+	    rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(s);
+	return n;
 }
 
 char *

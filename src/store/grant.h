@@ -59,6 +59,28 @@ int	store_grant_images(struct store *, long long number, grant_image_fn,
 /* Client "First Last" of the session (caller frees), NULL if none. */
 char	*store_grant_client(struct store *, long long number);
 
+/* The session number of the invoice with that number when one of its
+ * lines is an item that grants a delivery; 0 none, -1. */
+long long store_invoice_number_granted(struct store *, const char *number);
+/* 1 when some price-list item grants a delivery, 0 not, -1. */
+int	store_pricelist_grants_any(struct store *);
+/* The number of the session of invoice (row id) when one of its lines is
+ * an item that grants a delivery; 0 when none (or no session), -1. */
+long long store_invoice_granted_session(struct store *, long long invoice);
+
+/* The auto-created image group name of the session with that number
+ * (image_groups.auto = 1; made when missing, a group of that name made by
+ * hand is left alone), filled by its rule: with first > 0 the first
+ * `first` frames by capture time (added, never taken out), with first 0
+ * exactly the selected (✓) frames.  Its own short transaction unless the
+ * caller holds one.  0 or -1. */
+int	store_group_auto_fill(struct store *, long long number,
+	    const char *name, int first);
+
+/* The latest "delivery" job of the session with that number (queued by
+ * hand or by an invoice): its id, 0 when none, -1. */
+long long store_delivery_job(struct store *, long long number);
+
 /* The session's delivery token / URL (caller frees), NULL if none. */
 char	*store_delivery_token(struct store *, long long number);
 char	*store_delivery_url(struct store *, long long number);

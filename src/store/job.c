@@ -114,6 +114,20 @@ store_job_insert_once(struct store *st, const char *kind, const char *title,
 }
 
 long long
+store_job_insert_pending(struct store *st, const char *kind,
+    const char *title, const char *payload, int *found)
+{
+	long long id;
+
+	*found = 0;
+	if ((id = find_same(st, kind, payload)) > 0)
+		*found = 1;
+	else if (id == 0)
+		id = store_job_insert(st, kind, title, payload);
+	return id;
+}
+
+long long
 store_job_find_pending(struct store *st, const char *kind)
 {
 	sqlite3_stmt *s = store_stmt(st,

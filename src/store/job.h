@@ -46,6 +46,10 @@ long long	 store_job_insert(struct store *, const char *kind,
  */
 long long	 store_job_insert_once(struct store *, const char *kind,
 		    const char *title, const char *payload, int *found);
+/* The same inside the caller's transaction (so that the job is queued
+ * with the rows that asked for it, or not at all). */
+long long	 store_job_insert_pending(struct store *, const char *kind,
+		    const char *title, const char *payload, int *found);
 /* The oldest queued or running job of a kind: its id, 0 when none, -1. */
 long long	 store_job_find_pending(struct store *, const char *kind);
 /* Jobs that are queued or running, into *n.  0 or -1. */

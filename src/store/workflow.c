@@ -21,8 +21,8 @@ store_wf_frames(struct store *st, long long session_id, wf_frame_fn fn,
 	int e, rc = 0;
 
 	s = store_stmt(st, "SELECT id, path, preview_path, captured_at, bytes,"
-	    " coalesce(width, 0), coalesce(height, 0), is_marker, selected"
-	    " FROM images WHERE session_id = ?1"
+	    " coalesce(width, 0), coalesce(height, 0), is_marker, selected,"
+	    " is_composite FROM images WHERE session_id = ?1"
 	    " ORDER BY captured_at, path");
 	sqlite3_bind_int64(s, 1, session_id);
 	while ((e = sqlite3_step(s)) == SQLITE_ROW) {
@@ -35,6 +35,7 @@ store_wf_frames(struct store *st, long long session_id, wf_frame_fn fn,
 		f.height = sqlite3_column_int(s, 6);
 		f.is_marker = sqlite3_column_int(s, 7);
 		f.selected = sqlite3_column_int(s, 8);
+		f.composite = sqlite3_column_int(s, 9);
 		if ((rc = fn(&f, arg)) != 0)
 			break;
 	}

@@ -22,6 +22,7 @@ struct wf_frame {
 	int		 width, height;
 	int		 is_marker;
 	int		 selected;
+	int		 composite;	/* images.is_composite */
 };
 typedef int	(*wf_frame_fn)(const struct wf_frame *, void *arg);
 /* The frames of a session in capture order (then path); fn returning

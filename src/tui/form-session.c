@@ -3,7 +3,8 @@
  * the session's fields, its history (at, user, what: old -> new, newest
  * last, PgUp/PgDn scroll) and the date and time fields; OK with a changed
  * date or time reschedules through core/schedule, which writes a history
- * row.  Esc closes and writes nothing.
+ * row.  The Online button opens the session's Online view
+ * (view-online.c).  Esc closes and writes nothing.
  */
 #include "config.h"
 
@@ -123,13 +124,14 @@ static void
 sf_draw(struct tui_layer *tl)
 {
 	struct session_form *sf = (struct session_form *)tl;
-	static const char *buttons[2];
+	static const char *buttons[3];
 	int w = COLS - 4 < 76 ? COLS - 4 : 76;
 	int h = SF_INFO_ROWS + SF_HIST_ROWS + form_page_rows(sf->page) + 5;
 	int y = (LINES - h) / 2, x = (COLS - w) / 2, i, hy;
 
 	buttons[0] = _("Reschedule");
-	buttons[1] = _("Close");
+	buttons[1] = _("Online");
+	buttons[2] = _("Close");
 	tui_box(y, x, h, w, sf->title);
 	for (i = 0; i < SF_INFO_ROWS; i++)
 		tui_put(y + 1 + i, x + 2, w - 4, ROLE_NORMAL, sf->info[i]);
@@ -138,7 +140,7 @@ sf_draw(struct tui_layer *tl)
 	    _("History (at, user, what: old -> new)"));
 	textpane_draw(&sf->hist, hy + 1, x + 2, SF_HIST_ROWS, w - 4);
 	form_page_draw(sf->page, hy + 1 + SF_HIST_ROWS, x + 2, w - 4);
-	form_page_draw_buttons(sf->page, y + h - 2, x, w, buttons, 2);
+	form_page_draw_buttons(sf->page, y + h - 2, x, w, buttons, 3);
 	form_page_cursor(sf->page);
 }
 
@@ -199,13 +201,15 @@ sf_key(struct tui_layer *tl, int key)
 		tui_dirty(TUI_DIRTY_LAYERS);
 		return TUI_HANDLED;
 	}
-	switch (form_page_key(sf->page, key, 2, &button)) {
+	switch (form_page_key(sf->page, key, 3, &button)) {
 	case FORM_KEY_DEFAULT:
 		sf_ok(sf);
 		break;
 	case FORM_KEY_BUTTON:
 		if (button == 0)
 			sf_ok(sf);
+		else if (button == 1)
+			sessions_online_open(sf->number);
 		else
 			tui_pop();
 		break;

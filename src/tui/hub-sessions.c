@@ -5,8 +5,8 @@
  * organization, step 2 status; Finish applies the filter, Esc leaves
  * everything as it was); `c` clears it.  The actions on the tagged
  * sessions (else the current one) live in their own files, see
- * tui/sessions-act.h: b schedule, A/> advance, Enter/e form, p QR codes,
- * x export, m e-mails.  s/S sort by number or time.
+ * tui/sessions-act.h: b schedule, A/> advance, Enter/e form, o Online,
+ * p QR codes, x export, m e-mails, M delivery e-mails.  s/S sort by number or time.
  */
 #include "config.h"
 
@@ -180,6 +180,9 @@ sessions_key(struct hub *h, int key, enum tui_action act)
 	case ACT_SESSION_FORM:
 		sessions_form_open(hl);
 		return TUI_HANDLED;
+	case ACT_ONLINE:
+		sessions_online_open(sess_number(list_current(hl->list)));
+		return TUI_HANDLED;
 	case ACT_PRINT_QR:
 		sessions_qr_open(hl);
 		return TUI_HANDLED;
@@ -188,6 +191,9 @@ sessions_key(struct hub *h, int key, enum tui_action act)
 		return TUI_HANDLED;
 	case ACT_MAIL:
 		sessions_mail_open(hl);
+		return TUI_HANDLED;
+	case ACT_MAIL_DELIVERY:
+		sessions_delivery_mail_open(hl);
 		return TUI_HANDLED;
 	case ACT_YEARBOOK:
 		sessions_pspa_open(hl);

@@ -122,6 +122,9 @@ setup_key(struct hub *h, int key, enum tui_action act)
 	case ACT_SETUP_MONEY:
 		form_setup_money();
 		break;
+	case ACT_SETUP_DELIVERY:
+		form_setup_delivery();
+		break;
 	case ACT_SETUP_NEW:
 		if (setup.cur == SETUP_PRICES)
 			form_pricelist_item(0);

@@ -3,8 +3,9 @@
  * number on the left (filter with /), the chosen session's frames on the
  * right with the ✓ mark and a picture of the current frame
  * (view-frames.c).  Enter goes to the frames and back; s or * flips ✓;
- * i opens the Bulk Image Import wizard, m imports a folder into the chosen
- * session, c starts Group Capture.
+ * C flags a frame as a composite, + and - put it into or take it out of
+ * an image group (asking its name); i opens the Bulk Image Import wizard,
+ * m imports a folder into the chosen session, c starts Group Capture.
  */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include "store/image.h"
 #include "store/lists.h"
 #include "store/workflow.h"
+#include "tui/form.h"
 #include "tui/hub.h"
 #include "tui/invoices.h"
 #include "tui/workflow.h"
@@ -78,7 +80,7 @@ workflow_draw(struct hub *h, int y, int hgt, int w)
 	workflow_follow(wf);
 	tui_fill(y, 0, w, ROLE_NORMAL);
 	tui_put(y, 0, w, ROLE_DIM, wf->in_frames ?
-	    _("Frames: ↑↓ move  s/* ✓ select  Esc back to sessions") :
+	    _("Frames: ↑↓ move  s ✓  C composite  +/- group  Esc back") :
 	    _("Enter frames  i import card  m import into session  "
 	    "c Group Capture"));
 	list_draw(wf->sessions, y + 1, hgt - 1, lw);
@@ -120,6 +122,39 @@ workflow_number(struct workflow *wf)
 	return n;
 }
 
+static const struct form_field group_fields[] = {
+	{ N_("Group"), FORM_TEXT, 1, 60, NULL },
+};
+
+struct group_ask {
+	struct frames	*frames;
+	int		 remove;
+};
+
+static int
+group_submit(struct form_page *p, void *arg, char **cause)
+{
+	struct group_ask *ga = arg;
+
+	(void)cause;
+	frames_group(ga->frames, form_value(p, 0), ga->remove);
+	return 0;
+}
+
+static void
+group_ask(struct workflow *wf, int remove)
+{
+	/* One form at a time (the UI thread's), and Esc frees nothing. */
+	static struct group_ask ask;
+	struct group_ask *ga = &ask;
+
+	ga->frames = wf->frames;
+	ga->remove = remove;
+	form_open(remove ? _("Take the frame out of the group") :
+	    _("Put the frame into the group"),
+	    form_page_new(group_fields, 1, ga), group_submit, ga);
+}
+
 static int
 workflow_key(struct hub *h, int key, enum tui_action act)
 {
@@ -149,6 +184,18 @@ workflow_key(struct hub *h, int key, enum tui_action act)
 		}
 		frames_toggle(wf->frames);
 		break;
+	case ACT_WF_COMPOSITE:
+	case ACT_WF_GROUP_ADD:
+	case ACT_WF_GROUP_REMOVE:
+		if (!wf->in_frames) {
+			tui_message("%s", _("Enter goes to the frames first."));
+			return TUI_HANDLED;
+		}
+		if (act == ACT_WF_COMPOSITE)
+			frames_toggle_composite(wf->frames);
+		else
+			group_ask(wf, act == ACT_WF_GROUP_REMOVE);
+		return TUI_HANDLED;
 	case ACT_WF_IMPORT:
 		wizard_import_open(0);
 		return TUI_HANDLED;

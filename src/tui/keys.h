@@ -89,9 +89,11 @@ enum tui_scope {
 	X(SCHEDULE, SESSIONS, 'b', 0, 0, "b", N_("Bulk Scheduling wizard: book an organization's clients into slots")) \
 	X(ADVANCE, SESSIONS, 'A', '>', 0, "A >", N_("Advance Status of the tagged sessions, else this one")) \
 	X(SESSION_FORM, SESSIONS, 'e', '\n', '\r', "Enter e", N_("The session with its history; reschedule it")) \
+	X(ONLINE, SESSIONS, 'o', 0, 0, "o", N_("Online: the session's grants and digital delivery; build, publish")) \
 	X(PRINT_QR, SESSIONS, 'p', 0, 0, "p", N_("Print QR codes (PDF) of the tagged sessions, else the list")) \
 	X(EXPORT, SESSIONS, 'x', 0, 0, "x", N_("Export the tagged sessions, else the list, with a column chooser")) \
 	X(MAIL, SESSIONS, 'm', 0, 0, "m", N_("Schedule e-mails to the tagged sessions, else this one")) \
+	X(MAIL_DELIVERY, SESSIONS, 'M', 0, 0, "M", N_("Delivery e-mails: each family its published download link")) \
 	X(YEARBOOK, SESSIONS, 'y', 0, 0, "y", N_("Yearbook (PSPA) volume of an organization")) \
 	X(COMPOSITE, SESSIONS, 'C', 0, 0, "C", N_("Class composites (PDF) of an organization")) \
 	X(SORT_SESSIONS, SESSIONS, 's', 0, 0, "s", N_("Sort by number or by time (the arrow in the header shows it)")) \
@@ -103,6 +105,9 @@ enum tui_scope {
 	X(WF_MANUAL, WORKFLOW, 'm', 0, 0, "m", N_("Import a folder into this session (reshoot, absentee)")) \
 	X(WF_ORDER, WORKFLOW, 'o', 0, 0, "o", N_("Sales presentation: the frames large, items added, Finish makes the invoice")) \
 	X(WF_CAPTURE, WORKFLOW, 'c', 0, 0, "c", N_("Group Capture: import a hot folder's new frames as they arrive")) \
+	X(WF_COMPOSITE, WORKFLOW, 'C', 0, 0, "C", N_("Flag the frame as a composite (C), or not")) \
+	X(WF_GROUP_ADD, WORKFLOW, '+', 0, 0, "+", N_("Put the frame into an image group of its session (asks the name)")) \
+	X(WF_GROUP_REMOVE, WORKFLOW, '-', 0, 0, "-", N_("Take the frame out of an image group (asks the name)")) \
 	X(IMPORT_INVOICES, INVOICES, 'i', 0, 0, "i", N_("Invoice Import: a CSV of invoices, dry run, then import")) \
 	X(INVOICE_LINES, INVOICES, '\n', '\r', KEY_ENTER, "Enter", N_("The invoice's lines")) \
 	X(SORT_INVOICES, INVOICES, 's', 0, 0, "s", N_("Sort by number or by date (the arrow in the header shows it)")) \
@@ -120,6 +125,7 @@ enum tui_scope {
 	X(SETUP_MAIL, SETUP, 'm', 0, 0, "m", N_("Mail settings: sender, SMTP server, schedule e-mail")) \
 	X(SETUP_UPLOAD, SETUP, 'u', 0, 0, "u", N_("Upload target: URL, user, keys, parallel, rate limit; saving tests it")) \
 	X(SETUP_MONEY, SETUP, '$', 0, 0, "$", N_("Money format: currency symbol and where it goes, thousands and decimal marks, with an example")) \
+	X(SETUP_DELIVERY, SETUP, 'D', 0, 0, "D", N_("Digital delivery: watermark, release, auto group, on invoice, presigned URLs, e-mail")) \
 	X(SETUP_NEW, SETUP, 'n', TUI_CTRL('N'), 0, "n C-n", N_("Add an organization, or a status after this one")) \
 	X(SETUP_EDIT, SETUP, 'e', '\n', '\r', "Enter e", N_("Edit the organization or rename the status")) \
 	X(SETUP_DELETE, SETUP, 'd', KEY_DC, 0, "d Del", N_("Delete an organization without clients, or an unused status")) \

@@ -5,9 +5,11 @@
  *	wizard-schedule.c	b	Bulk Scheduling wizard with preview
  *	dialog-advance.c	A >	Advance Status of the targets
  *	form-session.c		Enter e	the session with its history; reschedule
+ *	view-online.c		o	Online: grants, delivery build and publish
  *	dialog-qr.c		p	Print QR codes to a PDF
  *	wizard-export.c		x	Export with a column chooser
  *	wizard-mail.c		m	Schedule e-mails: dry run, then queue
+ *	wizard-mail.c		M	Delivery e-mails: each family its link
  *	dialog-school.c		y C	Yearbook (PSPA) volume, class composites
  *
  * Targets: the tagged sessions, else the current one (sess_targets); QR
@@ -63,6 +65,8 @@ void	sessions_form_open(struct hub_list *);
 void	sessions_qr_open(struct hub_list *);
 void	sessions_export_open(struct hub_list *);
 void	sessions_mail_open(struct hub_list *);
+void	sessions_delivery_mail_open(struct hub_list *);
+void	sessions_online_open(long long number);		/* view-online.c */
 void	sessions_pspa_open(struct hub_list *);		/* dialog-school.c */
 void	sessions_composite_open(struct hub_list *);	/* dialog-school.c */
 

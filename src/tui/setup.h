@@ -28,6 +28,11 @@ void	form_setup_upload(void);
  * mark for thousands and decimals, a symbol with digits) is refused. */
 void	form_setup_money(void);
 
+/* The digital delivery settings (form-delivery.c): watermark, release,
+ * auto group and rule, delivery.on_invoice, delivery.presign,
+ * delivery.url, the delivery e-mail. */
+void	form_setup_delivery(void);
+
 /* The price-list editor (form-pricelist.c): an item by row id (0: a new
  * one), and its delete (refused for an item on invoices). */
 void	form_pricelist_item(long long id);

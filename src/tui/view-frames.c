@@ -1,6 +1,7 @@
 /*
  * tui/view-frames: the Workflow hub's frame pane — the chosen session's
- * frames (name, capture time, size, marker flag, the ✓ mark) and a
+ * frames (name, capture time, size, marker flag, the ✓ mark, C for a
+ * composite) and a
  * picture of the current frame drawn with chafa symbols (media/termpic)
  * in ncurses colour pairs, or monochrome under NO_COLOR.
  *
@@ -16,6 +17,7 @@
 
 #include "media/termpic.h"
 #include "store/db.h"
+#include "store/grant.h"
 #include "store/workflow.h"
 #include "tui/tui.h"
 #include "tui/workflow.h"
@@ -32,7 +34,7 @@ struct frame_item {
 	char		*path, *preview, *name;
 	char		 when[20];	/* "YYYY-MM-DD HH:MM:SS" */
 	long long	 bytes;
-	int		 marker, selected;
+	int		 marker, selected, composite;
 };
 
 struct frames {
@@ -107,6 +109,7 @@ frames_add(const struct wf_frame *f, void *arg)
 	it->bytes = f->bytes;
 	it->marker = f->is_marker;
 	it->selected = f->selected;
+	it->composite = f->composite;
 	return 0;
 }
 
@@ -157,6 +160,44 @@ frames_toggle(struct frames *fr)
 	}
 	it->selected = now;
 	fr->ws.selected += now ? 1 : -1;
+	tui_dirty(TUI_DIRTY_HUB);
+	return 0;
+}
+
+int
+frames_toggle_composite(struct frames *fr)
+{
+	struct frame_item *it;
+
+	if (fr->n == 0)
+		return -1;
+	it = &fr->v[fr->cur];
+	if (store_image_composite(tui_store(), it->id, !it->composite) != 1) {
+		tui_error("%s", store_errmsg(tui_store()));
+		return -1;
+	}
+	it->composite = !it->composite;
+	tui_message(it->composite ? _("%s is a composite") :
+	    _("%s is not a composite"), it->name);
+	tui_dirty(TUI_DIRTY_HUB);
+	return 0;
+}
+
+int
+frames_group(struct frames *fr, const char *name, int remove)
+{
+	struct frame_item *it;
+
+	if (fr->n == 0)
+		return -1;
+	it = &fr->v[fr->cur];
+	if (store_image_group(tui_store(), it->id, name, remove) != 1) {
+		tui_error("%s", store_errmsg(tui_store()));
+		return -1;
+	}
+	/* L10N: "IMG_0003.JPG put into group Best" */
+	tui_message(remove ? _("%s taken out of group %s") :
+	    _("%s put into group %s"), it->name, name);
 	tui_dirty(TUI_DIRTY_HUB);
 	return 0;
 }
@@ -338,8 +379,8 @@ frames_draw(struct frames *fr, int y, int x, int h, int w, int focused)
 		/* Cropped by display width: ✓, marker, name, time, size. */
 		utf8_fit(name, sizeof name, it->name, w > 40 ? w - 32 : 8, 1);
 		snprintf(line, sizeof line, "%s %s %s %-19s %6s",
-		    it->selected ? "✓" : " ", it->marker ? "Q" : " ", name,
-		    it->when, size);
+		    it->selected ? "✓" : " ", it->marker ? "Q" :
+		    it->composite ? "C" : " ", name, it->when, size);
 		if (k == fr->cur)
 			role = focused ? ROLE_CURSOR : ROLE_TAGGED;
 		else if (it->selected)

@@ -4,7 +4,9 @@
  * who was already mailed for that time, and the first message in full;
  * Send queues one "mail" job for the tagged sessions (else the current
  * one), which the TUI's worker pool runs with progress in the status line
- * and the Control Center.  Nothing is sent before Send.
+ * and the Control Center.  Nothing is sent before Send.  Key M is the
+ * same with the delivery template: each family's published download link;
+ * the sessions with nothing published are named and skipped.
  */
 #include "config.h"
 
@@ -23,6 +25,7 @@
 #define MAIL_ROWS	14
 
 struct mail_wz {
+	int			 delivery;	/* the delivery template */
 	long long		*numbers;
 	size_t			 n;
 	struct schedmail_report	 rep;
@@ -65,16 +68,26 @@ mail_enter(struct steps *s, int page, void *arg, char **cause)
 	rq.numbers = mw->numbers;
 	rq.nnumbers = mw->n;
 	rq.dry_run = 1;
+	rq.delivery = mw->delivery;
 	rq.arg = mw;
 	rq.note = mail_note;
 	rq.message = mail_message;
+	textpane_clear(&mw->notes);
+	free(mw->first);
+	mw->first = NULL;
 	if (schedmail_run(tui_store(), &rq, &mw->rep, cause) != 0)
 		return -1;
 	textpane_clear(&mw->tp);
 	textpane_add(&mw->tp, _("Would mail %zu of %zu sessions."),
 	    mw->rep.sent, mw->rep.total);
-	textpane_add(&mw->tp, _("Already mailed for that time: %zu; without "
-	    "an address: %zu."), mw->rep.already, mw->rep.no_email);
+	if (mw->delivery)
+		textpane_add(&mw->tp, _("Already mailed that link: %zu; without "
+		    "an address: %zu; nothing published: %zu."),
+		    mw->rep.already, mw->rep.no_email, mw->rep.no_delivery);
+	else
+		textpane_add(&mw->tp, _("Already mailed for that time: %zu; "
+		    "without an address: %zu."), mw->rep.already,
+		    mw->rep.no_email);
 	url = store_pref_get(tui_store(), "mail.smtp_url");
 	if (url == NULL || *url == '\0')
 		textpane_add(&mw->tp, "%s", _("No mail server is set "
@@ -125,8 +138,11 @@ mail_finish(struct steps *s, void *arg, char **cause)
 		return -1;
 	}
 	numbers = sess_numbers_text(mw->numbers, mw->n);
-	payload = xasprintf("{\"numbers\":\"%s\"}", numbers);
-	title = xasprintf(_("Schedule e-mails: %zu sessions"), mw->rep.sent);
+	payload = xasprintf("{\"numbers\":\"%s\"%s}", numbers,
+	    mw->delivery ? ",\"template\":\"delivery\"" : "");
+	title = mw->delivery ? xasprintf(_("Delivery e-mails: %zu sessions"),
+	    mw->rep.sent) : xasprintf(_("Schedule e-mails: %zu sessions"),
+	    mw->rep.sent);
 	id = jobs_queue(tui_store(), "mail", title, payload, cause);
 	free(numbers);
 	free(payload);
@@ -157,20 +173,34 @@ static const struct steps_page mail_pages[] = {
 	  NULL, 0, MAIL_ROWS, mail_draw, mail_key, mail_enter },
 };
 
-void
-sessions_mail_open(struct hub_list *hl)
+static void
+mail_open(struct hub_list *hl, int delivery)
 {
 	struct mail_wz *mw = xcalloc(1, sizeof *mw);
 	char *title;
 
+	mw->delivery = delivery;
 	mw->numbers = sess_targets(hl->list, &mw->n);
 	if (mw->n == 0) {
 		mail_free(mw);
 		tui_error("%s", _("no session to mail"));
 		return;
 	}
-	title = xasprintf(_("Schedule e-mails: %zu sessions"), mw->n);
+	title = delivery ? xasprintf(_("Delivery e-mails: %zu sessions"),
+	    mw->n) : xasprintf(_("Schedule e-mails: %zu sessions"), mw->n);
 	steps_open(title, mail_pages, 1, N_("Send"), mail_finish, mail_free,
 	    mw);
 	free(title);
+}
+
+void
+sessions_mail_open(struct hub_list *hl)
+{
+	mail_open(hl, 0);
+}
+
+void
+sessions_delivery_mail_open(struct hub_list *hl)
+{
+	mail_open(hl, 1);
 }

@@ -33,5 +33,11 @@ int		 frames_key(struct frames *, int key);
 /* Flips the ✓ of the current frame; 0, or -1 with a message shown. */
 int		 frames_toggle(struct frames *);
 long long	 frames_count(struct frames *);
+/* Flips the composite flag of the current frame (store/grant); 0 or -1
+ * with a message shown. */
+int		 frames_toggle_composite(struct frames *);
+/* Puts the current frame into its session's image group name (made when
+ * missing), or takes it out (remove); 0 or -1 with a message shown. */
+int		 frames_group(struct frames *, const char *name, int remove);
 
 #endif
