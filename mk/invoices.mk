@@ -25,7 +25,7 @@ INVOICE_TESTS = tests/cli/pricelist.sh tests/cli/invoices.sh \
 	tests/tui/invoices-map.sh tests/tui/invoices-poll.sh tests/tui/setup-money.sh \
 	tests/tui/sales.sh tests/tui/setup-pricelist.sh
 TESTS += $(INVOICE_TESTS)
-EXTRA_DIST += $(INVOICE_TESTS) tests/cli/https-server.py \
+EXTRA_DIST += $(INVOICE_TESTS) tests/cli/https-server.py tests/cli/shop-lib.sh \
 	bench/bench-invoices.sh bench/bench-invoices-tui.sh
 
 # The CSV parsers' fuzz harness (libFuzzer, clang), only when asked:

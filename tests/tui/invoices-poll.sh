@@ -7,27 +7,9 @@
 need tmux /usr/bin/python3 openssl sqlite3
 plan 6
 
-mkdir -p "$T/www"
-openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=picday test CA" \
-    -keyout "$T/ca.key" -out "$T/ca.pem" >/dev/null 2>&1
-openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
-    -keyout "$T/srv.key" -out "$T/srv.csr" >/dev/null 2>&1
-printf 'subjectAltName = IP:127.0.0.1\n' >"$T/ext"
-openssl x509 -req -in "$T/srv.csr" -CA "$T/ca.pem" -CAkey "$T/ca.key" \
-    -CAcreateserial -days 2 -extfile "$T/ext" -out "$T/srv.pem" >/dev/null 2>&1
-ok $? "a test CA and server certificate"
-
-/usr/bin/python3 "$top_srcdir/tests/cli/https-server.py" "$T/www" "$T/srv.pem" \
-    "$T/srv.key" "shop:s3cret pass" &
-srv=$!
-cleanup_add "kill $srv"
-i=0
-while [ ! -f "$T/www/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-port=$(cat "$T/www/port")
-
-pd demo --students 3 --date 2026-05-04 --no-card >/dev/null 2>&1
-printf 'code,name,kind,price\nDL,Download,digital,25\n' >"$T/pl.csv"
-pd pricelist import "$T/pl.csv" 2>/dev/null
+. "$top_srcdir/tests/cli/shop-lib.sh"
+shop_start
+shop_studio
 cat >"$T/www/orders.csv" <<'CSV'
 Order #,Session,Order Date,SKU,Qty,Price,Total
 W-1,1001,2026-06-01,DL,1,$25.00,$25.00
