@@ -256,9 +256,10 @@ static const struct setting settings[] = {
 	    "(default: from the first session date)"), NULL },
 	{ "composite.page", N_("page size of class composites: 8x10 or "
 	    "10x13"), check_composite_page },
-	{ "production.imprint", N_("the student's name under the picture "
-	    "of each print, on a white band: none, name or name+org "
-	    "(default none)"), check_imprint },
+	{ "production.imprint", N_("the back-print text in manifest.csv "
+	    "(a back_print column: the student's name, with name+org the "
+	    "organization too), never on the picture: none, name or "
+	    "name+org (default none)"), check_imprint },
 	{ "production.threads", N_("prints rendered at once (default 0: "
 	    "one per core)"), check_threads },
 	{ "upload.url", N_("upload target (set with `picday upload target`)"),

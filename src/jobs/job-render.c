@@ -8,8 +8,10 @@
  * its item marked rendered.  Prints are rendered several at once
  * (production.threads, default one per core) by threads that only write
  * files; this job's thread alone touches the store and records each print
- * as it finishes.  Settings: production.imprint (none, name, name+org: the
- * name band under the picture).  A print already rendered whose file is
+ * as it finishes.  Settings: production.imprint (none, name, name+org: a
+ * back_print column in the manifest, the line the lab's back printer puts
+ * on the back of each print; the pictures are the same bytes either way).
+ * A print already rendered whose file is
  * there is left alone, so a rerun replaces nothing and adds nothing, and a job
  * killed mid-file leaves only a temporary, swept at the next start.  A
  * source missing or unreadable, or an item without a size, is named and
@@ -46,17 +48,21 @@
 #include "util/xalloc.h"
 
 #define RENDER_DPI	300
+/* Characters at most of a back-print line (labs' back printers take short
+ * lines). */
+#define BACK_PRINT_MAX	80
 
 struct ritem {
 	long long	 id, order_id, quantity, session;
 	char		*invoice, *last, *first, *code, *file, *src, *state;
-	char		*org;
+	char		*org, *back;	/* back: the back-print line,
+					 * or NULL */
 	double		 w_in, h_in, sw_in, sh_in;
 	int		 dpi, has_crop, rot;
 	double		 crop[4];
 	int		 width_px, height_px, ok;
 	/* Filled by the render threads. */
-	char		*dst, *tmp, *path, *imprint, *why;
+	char		*dst, *tmp, *path, *why;
 	int		 rc;		/* 0 written, 1 not rendered, -1
 					 * cannot write (why) */
 	double		 eff_dpi;
@@ -134,7 +140,7 @@ rlist_free(struct rlist *l)
 		free(l->v[i].dst);
 		free(l->v[i].tmp);
 		free(l->v[i].path);
-		free(l->v[i].imprint);
+		free(l->v[i].back);
 		free(l->v[i].why);
 	}
 	free(l->v);
@@ -174,12 +180,18 @@ who(const struct ritem *it, char *buf, size_t len)
 	return buf;
 }
 
-/* The text printed under the picture per production.imprint (none,
- * name, name+org), or NULL. */
+/* The back-print line of a print per production.imprint (none, name,
+ * name+org): "First Last" or "First Last · Organization", one line (control
+ * characters become spaces) of BACK_PRINT_MAX characters at most, cut
+ * between UTF-8 characters and without a trailing separator; NULL when
+ * none. */
 static char *
-render_imprint_text(const struct ritem *it, const char *mode)
+render_back_print(const struct ritem *it, const char *mode)
 {
 	struct strbuf b = STRBUF_INIT;
+	char *s;
+	size_t i, n, cut;
+	int trunc;
 
 	if (mode == NULL || (strcmp(mode, "name") != 0 &&
 	    strcmp(mode, "name+org") != 0))
@@ -193,18 +205,41 @@ render_imprint_text(const struct ritem *it, const char *mode)
 	    *it->org != '\0')
 		strbuf_addf(&b, "%s%s", b.len > 0 ?
 		    " \u00b7 " : "", it->org);
-	if (b.len == 0) {
-		strbuf_free(&b);
+	s = strbuf_take(&b);
+	for (i = 0; s[i] != '\0'; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			s[i] = ' ';
+	/* Cut before the character past the last one kept (a byte
+	 * 10xxxxxx continues a character), then drop the spaces and a
+	 * separator left at the end. */
+	for (i = 0, n = 0, cut = strlen(s); s[i] != '\0'; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80 &&
+		    n++ == BACK_PRINT_MAX) {
+			cut = i;
+			break;
+		}
+	}
+	for (trunc = s[cut] != '\0'; cut > 0; s[cut] = '\0') {
+		if (s[cut - 1] == ' ')
+			cut--;
+		else if (trunc && cut >= 2 &&
+		    memcmp(s + cut - 2, "\u00b7", 2) == 0)
+			cut -= 2;
+		else
+			break;
+	}
+	s[cut] = '\0';
+	if (cut == 0) {
+		free(s);
 		return NULL;
 	}
-	return strbuf_take(&b);
+	return s;
 }
 
 /* Before the threads: 0 the print is there already (a rerun), 1 it has no
  * image (named, failed), 2 to render (paths set). */
 static int
-render_prepare(struct job_ctx *ctx, struct ritem *it, const char *odir,
-    const char *imprint)
+render_prepare(struct job_ctx *ctx, struct ritem *it, const char *odir)
 {
 	struct stat sb;
 	char *why = NULL, name[256];
@@ -227,7 +262,6 @@ render_prepare(struct job_ctx *ctx, struct ritem *it, const char *odir,
 	it->path = store_path(job_store(ctx), it->src);
 	/* Written by libvips under a temporary name, renamed when whole. */
 	it->tmp = xasprintf("%s.tmp.%ld", it->dst, (long)getpid());
-	it->imprint = render_imprint_text(it, imprint);
 	return 2;
 }
 
@@ -247,7 +281,6 @@ render_work(struct ritem *it)
 	rs.sheet_height_in = it->sh_in;
 	rs.has_crop = it->has_crop;
 	rs.rot = it->rot;
-	rs.imprint = it->imprint;
 	memcpy(rs.crop, it->crop, sizeof rs.crop);
 	rs.dst = it->tmp;
 	if (media_render_print(&rs, &ro, &it->why) != 0) {
@@ -445,8 +478,10 @@ csv_field(struct strbuf *b, const char *v, int last)
 	strbuf_add(b, last ? "\r\n" : ",", last ? 2 : 1);
 }
 
+/* manifest.csv: DESIGN §4's columns, and back_print last when the
+ * back-print lines are on (back). */
 static char *
-render_manifest(const struct rlist *l, long long order)
+render_manifest(const struct rlist *l, long long order, int back)
 {
 	struct strbuf b = STRBUF_INIT;
 	char n[13][32];
@@ -454,7 +489,7 @@ render_manifest(const struct rlist *l, long long order)
 
 	strbuf_addf(&b, "file,order,invoice,session,last_name,first_name,"
 	    "item,quantity,width_in,height_in,dpi,width_px,height_px,"
-	    "source\r\n");
+	    "source%s\r\n", back ? ",back_print" : "");
 	for (i = 0; i < l->n; i++) {
 		const struct ritem *it = &l->v[i];
 
@@ -483,7 +518,9 @@ render_manifest(const struct rlist *l, long long order)
 		csv_field(&b, n[5], 0);
 		csv_field(&b, n[6], 0);
 		csv_field(&b, n[7], 0);
-		csv_field(&b, it->src, 1);
+		csv_field(&b, it->src, !back);
+		if (back)
+			csv_field(&b, it->back, 1);
 	}
 	return strbuf_take(&b);
 }
@@ -560,7 +597,7 @@ job_render_run(struct job_ctx *ctx, char **cause)
 	char *dir = job_payload_str(ctx, "dir"), *odir = NULL, *text, *path;
 	char oname[32], *imprint;
 	size_t i, nok = 0, *todo, ntodo = 0;
-	int rc = -1, r;
+	int rc = -1, r, back;
 
 	if (dir == NULL || order <= 0) {
 		*cause = xstrdup(_("bad render job payload"));
@@ -581,9 +618,12 @@ job_render_run(struct job_ctx *ctx, char **cause)
 	render_sweep(odir);
 	job_progress(ctx, 0, (long long)l.n);
 	imprint = store_pref_get(st, "production.imprint");
+	back = imprint != NULL && (strcmp(imprint, "name") == 0 ||
+	    strcmp(imprint, "name+org") == 0);
 	todo = xcalloc(l.n + 1, sizeof *todo);
 	for (i = 0; i < l.n; i++) {
-		r = render_prepare(ctx, &l.v[i], odir, imprint);
+		l.v[i].back = render_back_print(&l.v[i], imprint);
+		r = render_prepare(ctx, &l.v[i], odir);
 		if (r == 2)
 			todo[ntodo++] = i;
 		else if (r == 0)
@@ -599,7 +639,7 @@ job_render_run(struct job_ctx *ctx, char **cause)
 		rc = 0;
 		goto out;
 	}
-	text = render_manifest(&l, order);
+	text = render_manifest(&l, order, back);
 	path = path_join(odir, "manifest.csv");
 	r = path_write_atomic(path, text, strlen(text), 0644);
 	if (r != 0)

@@ -183,46 +183,6 @@ render_fit(int w, int h, int sw, int sh, int *nx, int *ny)
 	return *nx * *ny;
 }
 
-/* Lays the picture (w x ph) on a white w x h print with text centred in
- * black in the band under it.  0, or -1 (*im unreferenced, NULL). */
-static int
-render_imprint(VipsImage **im, const char *text, int w, int h, int ph)
-{
-	VipsImage *t = NULL, *mask = NULL, *ink = NULL, *rgb = NULL, *in[3];
-	int band = h - ph, tw = w * 9 / 10, th = band * 6 / 10, vr, rc = -1;
-	char *markup = g_markup_escape_text(text, -1);
-
-	if (STEP(*im, vips_embed(*im, &t, 0, 0, w, h, "extend",
-	    VIPS_EXTEND_WHITE, NULL)) != 0)
-		goto out;
-	/* Fitted to 90% of the width and 60% of the band's height. */
-	if (vips_text(&mask, markup, "font", "sans", "width", tw, "height",
-	    th, "align", VIPS_ALIGN_CENTRE, NULL) != 0)
-		goto out;
-	if (vips_linear1(mask, &ink, -1.0, 255.0, "uchar", TRUE, NULL) != 0)
-		goto out;
-	in[0] = in[1] = in[2] = ink;
-	if (vips_bandjoin(in, &rgb, 3, NULL) != 0)
-		goto out;
-	if (STEP(*im, vips_insert(*im, rgb, &t, (w - rgb->Xsize) / 2,
-	    ph + (band - rgb->Ysize) / 2, NULL)) != 0)
-		goto out;
-	rc = 0;
-out:
-	if (rc != 0 && *im != NULL) {
-		g_object_unref(*im);
-		*im = NULL;
-	}
-	if (mask != NULL)
-		g_object_unref(mask);
-	if (ink != NULL)
-		g_object_unref(ink);
-	if (rgb != NULL)
-		g_object_unref(rgb);
-	g_free(markup);
-	return rc;
-}
-
 int
 media_render_print(const struct render_spec *rs, struct render_out *out,
     char **cause)
@@ -281,18 +241,7 @@ media_render_print(const struct render_spec *rs, struct render_out *out,
 			return -1;
 		}
 	}
-	if (rs->imprint != NULL && *rs->imprint != '\0') {
-		int ph = h - (h * RENDER_IMPRINT_BAND + 500) / 1000;
-
-		if ((im = render_one(rs, w, ph, iw, ih, &out->effective_dpi,
-		    cause)) == NULL)
-			return -1;
-		if (render_imprint(&im, rs->imprint, w, h, ph) != 0) {
-			render_fail(cause, _("cannot print the name on the "
-			    "print"));
-			return -1;
-		}
-	} else if ((im = render_one(rs, w, h, iw, ih, &out->effective_dpi,
+	if ((im = render_one(rs, w, h, iw, ih, &out->effective_dpi,
 	    cause)) == NULL)
 		return -1;
 	if (sw > 0) {

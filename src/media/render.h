@@ -5,10 +5,9 @@
  * or within the image's crop rectangle, sized at width_in x height_in
  * inches at dpi, sRGB with the sRGB profile embedded, the DPI in the file,
  * JPEG quality 95.  An n-up item (sheet size set) lays as many copies as
- * fit on a white sheet, spaced evenly (the cut gaps).  With an imprint,
- * each print keeps a white band at its bottom (RENDER_IMPRINT_BAND of its
- * height) with the text centred in black, and the picture fills the rest:
- * the name is never printed over the picture.
+ * fit on a white sheet, spaced evenly (the cut gaps).  Nothing but the
+ * picture is drawn on a print (a name for the lab goes to its back print,
+ * in the manifest).
  *
  * Shrink-on-load: the JPEG is decoded at the smallest scale that still
  * covers the print.  Threads: any (libvips is thread-safe).
@@ -17,9 +16,6 @@
 #define PICDAY_MEDIA_RENDER_H
 
 #include <stddef.h>
-
-/* The imprint band, in thousandths of the print's height. */
-#define RENDER_IMPRINT_BAND	70
 
 struct render_spec {
 	const char	*src;			/* the image file */
@@ -32,10 +28,6 @@ struct render_spec {
 	int		 rot;			/* quarter turns clockwise
 						 * before the crop: 0 90 180
 						 * 270 */
-	const char	*imprint;		/* a line of text (the
-						 * student's name) printed
-						 * under the picture on a
-						 * white band, or NULL */
 	const char	*dst;			/* write the JPEG here (the
 						 * caller renames it), or NULL:
 						 * into out->jpeg */
