@@ -53,21 +53,13 @@ client_bind_fields(sqlite3_stmt *s, const struct client *c, int first)
 	}
 }
 
-int
-store_client_find(struct store *st, long long org_id, const char *student_id,
-    struct client *c)
+/* Steps s, a SELECT of id, org_id, CLIENT_COLS, and resets it: 1 and *c
+ * filled (the caller clears it), 0 no row, -1 error. */
+static int
+client_row(sqlite3_stmt *s, struct client *c)
 {
-	sqlite3_stmt *s = store_stmt(st,
-	    "SELECT id, org_id, " CLIENT_COLS " FROM clients"
-	    " WHERE org_id IS ?1 AND student_id = ?2");
-	int rc, ret, i;
+	int rc = sqlite3_step(s), ret, i;
 
-	if (org_id > 0)
-		sqlite3_bind_int64(s, 1, org_id);
-	else
-		sqlite3_bind_null(s, 1);
-	sqlite3_bind_text(s, 2, student_id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		memset(c, 0, sizeof *c);
 		c->id = sqlite3_column_int64(s, 0);
@@ -86,6 +78,22 @@ store_client_find(struct store *st, long long org_id, const char *student_id,
 }
 
 int
+store_client_find(struct store *st, long long org_id, const char *student_id,
+    struct client *c)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT id, org_id, " CLIENT_COLS " FROM clients"
+	    " WHERE org_id IS ?1 AND student_id = ?2");
+
+	if (org_id > 0)
+		sqlite3_bind_int64(s, 1, org_id);
+	else
+		sqlite3_bind_null(s, 1);
+	sqlite3_bind_text(s, 2, student_id, -1, SQLITE_STATIC);
+	return client_row(s, c);
+}
+
+int
 store_client_find_staff(struct store *st, long long org_id, const char *last,
     const char *first, struct client *c)
 {
@@ -93,27 +101,11 @@ store_client_find_staff(struct store *st, long long org_id, const char *last,
 	    "SELECT id, org_id, " CLIENT_COLS " FROM clients"
 	    " WHERE org_id = ?1 AND student_id IS NULL AND role IS NOT NULL"
 	    " AND last_name = ?2 AND first_name = ?3 ORDER BY id LIMIT 1");
-	int rc, ret, i;
 
 	sqlite3_bind_int64(s, 1, org_id);
 	sqlite3_bind_text(s, 2, last, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, first != NULL ? first : "", -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		memset(c, 0, sizeof *c);
-		c->id = sqlite3_column_int64(s, 0);
-		c->org_id = sqlite3_column_int64(s, 1);
-		for (i = 0; i < CLIENT_NFIELDS; i++) {
-			const unsigned char *v = sqlite3_column_text(s, 2 + i);
-
-			if (v != NULL && *v != '\0')
-				c->f[i] = xstrdup((const char *)v);
-		}
-		ret = 1;
-	} else
-		ret = rc == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(s);
-	return ret;
+	return client_row(s, c);
 }
 
 int
@@ -268,26 +260,10 @@ int
 store_client_get(struct store *st, long long id, struct client *c)
 {
 	sqlite3_stmt *s = store_stmt(st,
-	    "SELECT org_id, " CLIENT_COLS " FROM clients WHERE id = ?1");
-	int rc, ret, i;
+	    "SELECT id, org_id, " CLIENT_COLS " FROM clients WHERE id = ?1");
 
 	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		memset(c, 0, sizeof *c);
-		c->id = id;
-		c->org_id = sqlite3_column_int64(s, 0);
-		for (i = 0; i < CLIENT_NFIELDS; i++) {
-			const unsigned char *v = sqlite3_column_text(s, 1 + i);
-
-			if (v != NULL && *v != '\0')
-				c->f[i] = xstrdup((const char *)v);
-		}
-		ret = 1;
-	} else
-		ret = rc == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(s);
-	return ret;
+	return client_row(s, c);
 }
 
 /* Another client of org_id with that student ID: 1, 0 none, -1 error. */

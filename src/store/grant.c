@@ -404,6 +404,19 @@ session_text(struct store *st, const char *sql, long long number)
 	return r;
 }
 
+/* Steps s and resets it: its first column of the first row, 0 for no row,
+ * -1 on an error. */
+static long long
+step_int64(sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) :
+	    rc == SQLITE_DONE ? 0 : -1;
+
+	sqlite3_reset(s);
+	return n;
+}
+
 char *
 store_delivery_token(struct store *st, long long number)
 {
@@ -418,15 +431,9 @@ store_delivery_job(struct store *st, long long number)
 	    "SELECT id FROM jobs WHERE kind = 'delivery'"
 	    " AND json_extract(payload, '$.session') = ?1"
 	    " ORDER BY id DESC LIMIT 1");
-	long long id;
-	int rc;
 
 	sqlite3_bind_int64(s, 1, number);
-	rc = sqlite3_step(s);
-	id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) :
-	    rc == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(s);
-	return id;
+	return step_int64(s);
 }
 
 long long
@@ -437,15 +444,9 @@ store_invoice_number_granted(struct store *st, const char *number)
 	    " ON x.id = v.session_id WHERE v.number = ?1 AND EXISTS (SELECT 1"
 	    " FROM invoice_lines l JOIN price_list_items p ON p.id = l.item_id"
 	    " WHERE l.invoice_id = v.id AND p.grant_id IS NOT NULL)");
-	long long n;
-	int rc;
 
 	sqlite3_bind_text(s, 1, number, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) :
-	    rc == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(s);
-	return n;
+	return step_int64(s);
 }
 
 int
@@ -468,15 +469,9 @@ store_invoice_granted_session(struct store *st, long long invoice)
 	    " ON x.id = v.session_id WHERE v.id = ?1 AND EXISTS (SELECT 1"
 	    " FROM invoice_lines l JOIN price_list_items p ON p.id = l.item_id"
 	    " WHERE l.invoice_id = v.id AND p.grant_id IS NOT NULL)");
-	long long n;
-	int rc;
 
 	sqlite3_bind_int64(s, 1, invoice);
-	rc = sqlite3_step(s);
-	n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) :
-	    rc == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(s);
-	return n;
+	return step_int64(s);
 }
 
 char *
