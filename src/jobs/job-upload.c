@@ -38,6 +38,7 @@
 #include "net/upload.h"
 #include "store/db.h"
 #include "store/image.h"
+#include "store/preview.h"
 #include "store/session.h"
 #include "store/status.h"
 #include "store/upload.h"
@@ -63,7 +64,7 @@ struct ufile {
 	long long	 bytes;		/* -1 until known (previews) */
 	char		 sha[65];
 	char		*src_rel;	/* preview: its library file */
-	long		 pj;		/* preview: its pvmaker job, or -1 */
+	long		 pj;		/* its pvmaker job (preview, hash), or -1 */
 	int		 fresh;		/* not sent before this run */
 };
 
@@ -464,7 +465,8 @@ up_prepare(struct ujob *j, struct ufile *f, char **cause)
 	j->abs = store_path(j->st, f->rel);
 	switch (f->kind) {
 	case UK_HIRES:
-		if (sha_file(j, j->abs, sha, &bytes) != 0) {
+		if ((f->pj >= 0 ? pvmaker_hash(j->pv, (size_t)f->pj, sha,
+		    &bytes) : sha_file(j, j->abs, sha, &bytes)) != 0) {
 			up_fail(j, _("%s: missing from the library (%s): not "
 			    "sent"), f->rel, strerror(errno));
 			return 1;
@@ -502,8 +504,9 @@ sendable(const struct ufile *f)
 }
 
 /* The next file to send: the first one waiting, except that a preview
- * still being made lets the files after it go first (the transfers go on
- * while previews are made); NULL when nothing is left. */
+ * still being made (or a HiRes file still being checked) lets the files
+ * after it go first (the transfers go on meanwhile); NULL when nothing is
+ * left. */
 static struct ufile *
 up_pick(struct ujob *j)
 {
@@ -518,26 +521,32 @@ up_pick(struct ujob *j)
 		f = &j->files[i];
 		if (!sendable(f))
 			continue;
-		if (f->kind == UK_PREVIEW && f->pj >= 0 &&
-		    !pvmaker_ready(j->pv, (size_t)f->pj))
+		if (f->pj >= 0 && !pvmaker_ready(j->pv, (size_t)f->pj))
 			continue;
 		return f;
 	}
 	return &j->files[j->cursor];	/* waits for its preview */
 }
 
-/* Hands the previews not made yet to the pvmaker's threads. */
+/* Hands the previews not made yet, and the checks of the HiRes files, to
+ * the pvmaker's threads, in the order the files go. */
 static void
 up_previews(struct ujob *j)
 {
 	struct ufile *f;
-	char *dst, *src, *dir;
+	char *dst, *src, *dir, *rel, *near;
 	long n;
 	size_t i;
 
 	j->pv = pvmaker_new(j->long_side, j->watermark);
 	for (i = 0; i < j->nfiles; i++) {
 		f = &j->files[i];
+		if (f->kind == UK_HIRES && f->state == US_TODO) {
+			src = store_path(j->st, f->rel);
+			f->pj = (long)pvmaker_add_hash(j->pv, src);
+			free(src);
+			continue;
+		}
 		if (f->kind != UK_PREVIEW || f->state != US_TODO)
 			continue;
 		dst = store_path(j->st, f->rel);
@@ -548,7 +557,13 @@ up_previews(struct ujob *j)
 			media_preview_sweep(dir);	/* a dead run's */
 			free(dir);
 			src = store_path(j->st, f->src_rel);
-			f->pj = (long)pvmaker_add(j->pv, src, dst);
+			/* The import's preview, when there is one, spares
+			 * decoding the whole frame again. */
+			near = store_preview_get(j->st, f->image_id,
+			    &rel) == 1 ? store_path(j->st, rel) : NULL;
+			f->pj = (long)pvmaker_add(j->pv, src, near, dst);
+			free(near);
+			free(rel);
 			free(src);
 		}
 		free(dst);

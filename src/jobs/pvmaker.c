@@ -1,22 +1,35 @@
 /* jobs/pvmaker: previews made ahead on threads.  See pvmaker.h. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
 
 #include "jobs/pvmaker.h"
 #include "media/preview.h"
+#include "media/vips.h"
 #include "util/xalloc.h"
 
-#define PV_MAX_THREADS	4
+#define PV_MAX_THREADS	2
+#define PV_BUF		(256 * 1024)
 
 enum { PV_TODO, PV_OK, PV_FAILED };
 
 struct pvjob {
-	char	*src, *dst, *why;
-	int	 state;
+	char		*src, *near, *dst, *why;
+	int		 state;
+	int		 hash;		/* a SHA-256 job, not a preview */
+	int		 err;		/* hash: errno */
+	long long	 bytes;
+	char		 sha[65];
 };
 
 struct pvmaker {
@@ -44,13 +57,71 @@ pvmaker_new(int long_side, const char *watermark)
 }
 
 size_t
-pvmaker_add(struct pvmaker *pv, const char *src, const char *dst)
+pvmaker_add(struct pvmaker *pv, const char *src, const char *near,
+    const char *dst)
 {
 	pv->v = xreallocarray(pv->v, pv->n + 1, sizeof *pv->v);
 	memset(&pv->v[pv->n], 0, sizeof *pv->v);
 	pv->v[pv->n].src = xstrdup(src);
+	pv->v[pv->n].near = near != NULL ? xstrdup(near) : NULL;
 	pv->v[pv->n].dst = xstrdup(dst);
 	return pv->n++;
+}
+
+size_t
+pvmaker_add_hash(struct pvmaker *pv, const char *path)
+{
+	pv->v = xreallocarray(pv->v, pv->n + 1, sizeof *pv->v);
+	memset(&pv->v[pv->n], 0, sizeof *pv->v);
+	pv->v[pv->n].src = xstrdup(path);
+	pv->v[pv->n].hash = 1;
+	return pv->n++;
+}
+
+/* SHA-256 and size of j->src into j; 0, or -1 with j->err. */
+static int
+pv_hash(struct pvjob *j, unsigned char *buf)
+{
+	GChecksum *ck;
+	long long total = 0;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(j->src, O_RDONLY | O_CLOEXEC)) < 0) {
+		j->err = errno;
+		return -1;
+	}
+	ck = g_checksum_new(G_CHECKSUM_SHA256);
+	while ((n = read(fd, buf, PV_BUF)) > 0 || (n < 0 && errno == EINTR))
+		if (n > 0) {
+			g_checksum_update(ck, buf, (gssize)n);
+			total += n;
+		}
+	if (n == 0) {
+		snprintf(j->sha, sizeof j->sha, "%s",
+		    g_checksum_get_string(ck));
+		j->bytes = total;
+	} else
+		j->err = errno;
+	g_checksum_free(ck);
+	close(fd);
+	return n == 0 ? 0 : -1;
+}
+
+static int
+pv_do(struct pvmaker *pv, struct pvjob *j, unsigned char *buf, char **why)
+{
+	unsigned char *own = NULL;
+	int rc;
+
+	if (!j->hash)
+		return media_preview_make_from(j->near, j->src, j->dst,
+		    pv->long_side, pv->watermark, why);
+	if (buf == NULL)
+		buf = own = xmalloc(PV_BUF);
+	rc = pv_hash(j, buf);
+	free(own);
+	return rc;
 }
 
 static void *
@@ -58,6 +129,7 @@ pv_thread(void *arg)
 {
 	struct pvmaker *pv = arg;
 	struct pvjob *j;
+	unsigned char *buf = xmalloc(PV_BUF);
 	char *why;
 	int rc;
 
@@ -66,14 +138,14 @@ pv_thread(void *arg)
 		j = &pv->v[pv->next++];
 		pthread_mutex_unlock(&pv->mu);
 		why = NULL;
-		rc = media_preview_make_marked(j->src, j->dst, pv->long_side,
-		    pv->watermark, &why);
+		rc = pv_do(pv, j, buf, &why);
 		pthread_mutex_lock(&pv->mu);
 		j->state = rc == 0 ? PV_OK : PV_FAILED;
 		j->why = why;
 		pthread_cond_broadcast(&pv->cv);
 	}
 	pthread_mutex_unlock(&pv->mu);
+	free(buf);
 	return NULL;
 }
 
@@ -89,6 +161,19 @@ pvmaker_go(struct pvmaker *pv, int nthreads)
 		nthreads = 1;
 	if ((size_t)nthreads > pv->n)
 		nthreads = (int)pv->n;
+	/* Memory stays bounded (DESIGN §5: an upload under 60 MB): one
+	 * libvips thread per preview, few malloc arenas, and big blocks
+	 * given back to the system when freed. */
+	for (i = 0; i < (int)pv->n; i++)
+		if (!pv->v[i].hash) {
+			char *why = NULL;
+
+			if (media_vips_threads(1, &why) != 0)
+				free(why);	/* each preview says why */
+			break;
+		}
+	(void)mallopt(M_ARENA_MAX, 2);
+	(void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
 	for (i = 0; i < nthreads; i++)
@@ -118,11 +203,10 @@ pvmaker_wait(struct pvmaker *pv, size_t i, char **why)
 	if (pv->nth == 0 && j->state == PV_TODO) {
 		/* No thread could start: make it here. */
 		pthread_mutex_unlock(&pv->mu);
-		rc = media_preview_make_marked(j->src, j->dst, pv->long_side,
-		    pv->watermark, why);
+		rc = pv_do(pv, j, NULL, why);
 		pthread_mutex_lock(&pv->mu);
 		j->state = rc == 0 ? PV_OK : PV_FAILED;
-		if (rc != 0)
+		if (rc != 0 && !j->hash)
 			j->why = xstrdup(*why);
 		else
 			*why = NULL;
@@ -134,6 +218,26 @@ pvmaker_wait(struct pvmaker *pv, size_t i, char **why)
 	rc = j->state == PV_OK ? 0 : -1;
 	if (rc != 0)
 		*why = xstrdup(j->why != NULL ? j->why : "?");
+	pthread_mutex_unlock(&pv->mu);
+	return rc;
+}
+
+int
+pvmaker_hash(struct pvmaker *pv, size_t i, char sha[65], long long *bytes)
+{
+	struct pvjob *j = &pv->v[i];
+	char *why = NULL;
+	int rc;
+
+	if (pvmaker_wait(pv, i, &why) != 0) {
+		free(why);
+		errno = pv->v[i].err;
+		return -1;
+	}
+	pthread_mutex_lock(&pv->mu);
+	memcpy(sha, j->sha, 65);
+	*bytes = j->bytes;
+	rc = 0;
 	pthread_mutex_unlock(&pv->mu);
 	return rc;
 }
@@ -153,6 +257,7 @@ pvmaker_free(struct pvmaker *pv)
 		pthread_join(pv->th[k], NULL);
 	for (i = 0; i < pv->n; i++) {
 		free(pv->v[i].src);
+		free(pv->v[i].near);
 		free(pv->v[i].dst);
 		free(pv->v[i].why);
 	}

@@ -118,38 +118,69 @@ media_preview_make(const char *src, const char *dst, int long_side,
 	return media_preview_make_marked(src, dst, long_side, NULL, cause);
 }
 
-int
-media_preview_make_marked(const char *src, const char *dst, int long_side,
-    const char *watermark, char **cause)
+/* A decode of path shrunk to long_side (shrink-on-load: JPEG DCT
+ * scaling at the largest power of two that still gives long_side, and the
+ * EXIF orientation applied) into *im; 0, or -1 with *cause. */
+static int
+preview_load(const char *path, int long_side, VipsImage **im, char **cause)
 {
 	VipsSource *source;
-	VipsImage *im = NULL;
-	void *buf = NULL;
-	size_t len = 0;
 	char *why;
-	int fd, rc = -1;
+	int fd, rc;
 
-	if (media_vips_init(cause) != 0)
-		return -1;
 	/* Opened once, read-only, as a source: given a file name, libvips
 	 * opens it again for every loader it tries (~80 times a file). */
-	if ((fd = open(src, O_RDONLY | O_CLOEXEC)) < 0) {
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		*cause = xasprintf(_("cannot open: %s"), strerror(errno));
 		return -1;
 	}
 	source = vips_source_new_from_descriptor(fd);
 	close(fd);	/* the source holds its own copy */
-	/* vips_thumbnail shrinks while it decodes (JPEG DCT scaling) and
-	 * applies the EXIF orientation. */
-	if (source == NULL || vips_thumbnail_source(source, &im, long_side,
-	    "height", long_side, "size", VIPS_SIZE_DOWN, NULL) != 0) {
+	rc = source == NULL || vips_thumbnail_source(source, im, long_side,
+	    "height", long_side, "size", VIPS_SIZE_DOWN, NULL) != 0 ? -1 : 0;
+	if (rc != 0) {
 		why = media_vips_error();
 		*cause = xasprintf(_("cannot read image: %s"), why);
 		free(why);
-		if (source != NULL)
-			g_object_unref(source);
-		return -1;
 	}
+	if (source != NULL)
+		g_object_unref(source);
+	return rc;
+}
+
+int
+media_preview_make_marked(const char *src, const char *dst, int long_side,
+    const char *watermark, char **cause)
+{
+	return media_preview_make_from(NULL, src, dst, long_side, watermark,
+	    cause);
+}
+
+int
+media_preview_make_from(const char *near, const char *src, const char *dst,
+    int long_side, const char *watermark, char **cause)
+{
+	VipsImage *im = NULL;
+	void *buf = NULL;
+	size_t len = 0;
+	char *why = NULL;
+	int rc = -1, w, h;
+
+	if (media_vips_init(cause) != 0)
+		return -1;
+	/* A smaller picture of the same frame (the import's preview) at
+	 * exactly that long side saves decoding the full frame. */
+	if (near != NULL && preview_load(near, long_side, &im, &why) == 0) {
+		w = vips_image_get_width(im);
+		h = vips_image_get_height(im);
+		if ((w > h ? w : h) != long_side) {
+			g_object_unref(im);
+			im = NULL;
+		}
+	}
+	free(why);
+	if (im == NULL && preview_load(src, long_side, &im, cause) != 0)
+		return -1;
 	if (watermark != NULL && *watermark != '\0' &&
 	    preview_watermark(&im, watermark) != 0) {
 		why = media_vips_error();
@@ -168,7 +199,6 @@ media_preview_make_marked(const char *src, const char *dst, int long_side,
 out:
 	g_free(buf);
 	g_object_unref(im);
-	g_object_unref(source);
 	return rc;
 }
 
