@@ -43,7 +43,7 @@ S=$T/studio
 mb=$(du -sm "$T/card" | cut -f1)
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-mkdir -p "$T/dav/www/curl" "$T/dav/www/pd" "$T/dav/tmp"
+mkdir -p "$T/dav/www/all" "$T/dav/www/cold" "$T/dav/tmp"
 cat >"$T/dav/nginx.conf" <<CONF
 daemon off;
 master_process off;
@@ -73,7 +73,7 @@ find "$S/library" -name '*.JPG' | sort >"$T/lib"
 # One sequential curl -T loop over the HiRes files into folder $1.
 curl_loop() {
 	while IFS= read -r f; do
-		curl -sS -T "$f" "http://127.0.0.1:$port/$1/$(basename "$f")" >/dev/null || exit 1
+		curl -fsS -T "$f" "http://127.0.0.1:$port/$1/$(basename "$f")" >/dev/null || exit 1
 	done <"$T/lib"
 }
 # One whole picday upload to a target of its own (folder $1: nothing
@@ -95,6 +95,8 @@ max() { awk "BEGIN { print ($1 > $2 ? $1 : $2) }"; }
 # The two alternate, ROUNDS times, and each keeps its best time: the
 # machine's other load then weighs on both alike.  Peak RSS: the worst.
 ROUNDS=${ROUNDS:-3}
+r=1
+while [ $r -le "$ROUNDS" ]; do mkdir -p "$T/dav/www/curl$r" "$T/dav/www/pd$r"; r=$((r + 1)); done
 base=999999 best=999999 rssmax=0 r=1
 while [ $r -le "$ROUNDS" ]; do
 	t0=$(now)
@@ -116,7 +118,7 @@ t0=$(now)
 n=0
 while IFS= read -r f; do
 	n=$((n + 1))
-	curl -sS -T "$f" "http://127.0.0.1:$port/all/$n-$(basename "$f")" >/dev/null || exit 1
+	curl -fsS -T "$f" "http://127.0.0.1:$port/all/$n-$(basename "$f")" >/dev/null || exit 1
 done <"$T/all"
 t1=$(now)
 all=$(calc "$t1 - $t0")

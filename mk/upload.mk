@@ -10,7 +10,8 @@ libpicday_a_SOURCES += src/net/upload.c src/net/upload.h \
 UPLOAD_TESTS = tests/cli/upload-file.sh tests/cli/upload-webdav.sh \
 	tests/cli/upload-sftp.sh tests/cli/upload-ftp.sh tests/cli/upload-s3.sh \
 	tests/cli/upload-faults.sh \
-	tests/cli/kill9-upload.sh tests/tui/setup-upload.sh
+	tests/cli/kill9-upload.sh tests/tui/setup-upload.sh \
+	tests/tui/control-upload.sh
 TESTS += $(UPLOAD_TESTS)
 EXTRA_DIST += $(UPLOAD_TESTS) tests/cli/upload-lib.sh \
 	tests/cli/upload-faults.py bench/bench-upload.sh

@@ -73,6 +73,7 @@ struct usession {
 	char		*client, *student_id, *org;
 	size_t		 left;		/* hires + previews not done */
 	int		 failed;
+	char		*why;		/* its last file not sent, in words */
 	size_t		 manifest;	/* index of its manifest file */
 };
 
@@ -102,6 +103,9 @@ struct ujob {
 	struct pvmaker		*pv;		/* previews made ahead */
 	double			 started, shown;	/* unix seconds */
 	long long		 hires_todo;	/* bytes, at the start */
+	long long		 sent;		/* bytes, as last told */
+	char			*problem;	/* the transient one, as last told */
+	char			*last_fail;	/* up_fail()'s last line */
 };
 
 static void
@@ -123,7 +127,8 @@ up_fail(struct ujob *j, const char *fmt, ...)
 		strbuf_adds(&j->lines, s);
 	}
 	job_warn(j->ctx, "%s", s);
-	free(s);
+	free(j->last_fail);
+	j->last_fail = s;
 }
 
 /* SHA-256 (hex) and size of a file; -1 with errno. */
@@ -395,8 +400,20 @@ fail:
 static void
 file_failed(struct ujob *j, struct ufile *f)
 {
+	struct usession *s = &j->sess[f->sess];
+	const char *m = j->last_fail, *at;
+
 	f->state = US_FAILED;
-	j->sess[f->sess].failed = 1;
+	s->failed = 1;
+	if (m == NULL)
+		return;
+	free(s->why);
+	/* "library/ORG/1001/IMG_0004.JPG: missing..." or "URL/1001/hires/
+	 * IMG_0004.JPG: HTTP 500..." as "IMG_0004.JPG: ...". */
+	if ((at = strstr(m, f->name)) != NULL && (at == m || at[-1] == '/'))
+		s->why = xstrdup(at);
+	else
+		s->why = xstrdup(m);
 }
 
 static int
@@ -653,24 +670,100 @@ now_secs(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* The transfer line of the Control Center, at most once a second. */
-static void
-hook_progress(void *arg, long long sent, const char *problem)
+#define UP_SHOW_SESSIONS	20
+
+/* Each session's progress in words: how many are whole, then each
+ * unfinished one (at most UP_SHOW_SESSIONS of them) with the last file
+ * not sent and why (caller frees). */
+static char *
+up_sessions_text(struct ujob *j)
 {
-	struct ujob *j = arg;
+	struct strbuf sb = STRBUF_INIT;
+	long long *nd, *nt, *bd, *bt;
+	size_t i, shown = 0, whole = 0, more = 0;
+
+	nd = xcalloc(j->nsess + 1, sizeof *nd);
+	nt = xcalloc(j->nsess + 1, sizeof *nt);
+	bd = xcalloc(j->nsess + 1, sizeof *bd);
+	bt = xcalloc(j->nsess + 1, sizeof *bt);
+	for (i = 0; i < j->nfiles; i++) {
+		struct ufile *f = &j->files[i];
+		long long b = f->bytes > 0 ? f->bytes : 0;
+
+		nt[f->sess]++;
+		bt[f->sess] += b;
+		if (f->state == US_DONE) {
+			nd[f->sess]++;
+			bd[f->sess] += b;
+		}
+	}
+	for (i = 0; i < j->nsess; i++)
+		if (nt[i] > 0 && nd[i] == nt[i])
+			whole++;
+	if (whole > 0)
+		strbuf_addf(&sb, _("%zu whole"), whole);
+	for (i = 0; i < j->nsess; i++) {
+		struct usession *s = &j->sess[i];
+
+		if (nt[i] > 0 && nd[i] == nt[i])
+			continue;
+		if (shown == UP_SHOW_SESSIONS) {
+			more++;
+			continue;
+		}
+		if (shown++ > 0 || whole > 0)
+			strbuf_adds(&sb, "; ");
+		strbuf_addf(&sb, _("%lld: %lld of %lld files, %.1f of %.1f MB"),
+		    s->number, nd[i], nt[i], bd[i] / 1e6, bt[i] / 1e6);
+		if (s->why != NULL)
+			strbuf_addf(&sb, _(", not sent: %s"), s->why);
+	}
+	if (more > 0)
+		strbuf_addf(&sb, _("%s%zu more to go"), sb.len > 0 ? "; " : "",
+		    more);
+	free(nd);
+	free(nt);
+	free(bd);
+	free(bt);
+	return strbuf_take(&sb);
+}
+
+/* The transfer line of the Control Center and each session's progress,
+ * at most once a second unless forced. */
+static void
+up_show(struct ujob *j, int force)
+{
 	long long total = j->hires_todo;
 	double now = now_secs();
+	char *sessions;
 	size_t i;
 
-	if (now - j->shown < 1.0)
+	if (!force && now - j->shown < 1.0)
 		return;
 	j->shown = now;
 	for (i = 0; i < j->nfiles; i++)
 		if (j->files[i].kind != UK_HIRES && j->files[i].bytes > 0 &&
 		    j->files[i].fresh)
 			total += j->files[i].bytes;
-	(void)store_upload_run_set(j->st, job_id(j->ctx), sent,
-	    total > sent ? total : sent, j->started, now, problem);
+	sessions = up_sessions_text(j);
+	(void)store_upload_run_set(j->st, job_id(j->ctx), j->sent,
+	    total > j->sent ? total : j->sent, j->started, now, j->problem,
+	    sessions);
+	free(sessions);
+}
+
+static void
+hook_progress(void *arg, long long sent, const char *problem)
+{
+	struct ujob *j = arg;
+
+	j->sent = sent;
+	if (problem != j->problem && (problem == NULL || j->problem == NULL ||
+	    strcmp(problem, j->problem) != 0)) {
+		free(j->problem);
+		j->problem = problem != NULL ? xstrdup(problem) : NULL;
+	}
+	up_show(j, 0);
 }
 
 static int
@@ -693,6 +786,7 @@ up_free(struct ujob *j)
 		free(j->files[i].src_rel);
 	}
 	for (i = 0; i < j->nsess; i++) {
+		free(j->sess[i].why);
 		free(j->sess[i].client);
 		free(j->sess[i].student_id);
 		free(j->sess[i].org);
@@ -704,6 +798,8 @@ up_free(struct ujob *j)
 	free(j->watermark);
 	free(j->buf);
 	free(j->abs);
+	free(j->problem);
+	free(j->last_fail);
 	store_status_free(j->sv, j->nsv);
 	upload_close(j->up);
 	uploadcfg_free(&j->cfg);
@@ -772,6 +868,7 @@ job_upload_run(struct job_ctx *ctx, char **cause)
 		if (j.files[i].kind == UK_HIRES && j.files[i].state == US_TODO)
 			j.hires_todo += j.files[i].bytes;
 	if (upload_run(j.up, &h, &stop) != 0) {
+		up_show(&j, 1);
 		if (job_cancelled(ctx)) {
 			free(stop);
 			rc = 0;
@@ -782,6 +879,7 @@ job_upload_run(struct job_ctx *ctx, char **cause)
 		free(stop);
 		goto out;
 	}
+	up_show(&j, 1);
 	if (j.nlines > 0) {
 		*cause = xasprintf(_("not everything was sent (%zu problems):%s%s"),
 		    j.nlines,

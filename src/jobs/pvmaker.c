@@ -36,7 +36,9 @@ struct pvmaker {
 	pthread_mutex_t	 mu;
 	pthread_cond_t	 cv;
 	struct pvjob	*v;
-	size_t		 n, next;
+	size_t		 n;
+	size_t		 next_hash, next_pv;	/* the first not taken of each */
+	int		 pv_running, pv_max;	/* previews being made, at most */
 	int		 stop;
 	pthread_t	 th[PV_MAX_THREADS];
 	int		 nth;
@@ -124,22 +126,68 @@ pv_do(struct pvmaker *pv, struct pvjob *j, unsigned char *buf, char **why)
 	return rc;
 }
 
+/* The next job of that kind not taken from index *next on, or NULL. */
+static struct pvjob *
+pv_next(struct pvmaker *pv, size_t *next, int hash)
+{
+	while (*next < pv->n && pv->v[*next].hash != hash)
+		(*next)++;
+	return *next < pv->n ? &pv->v[*next] : NULL;
+}
+
+/* Under the lock: the job this thread takes next, or NULL when none is
+ * left.  Thread 0 checks the HiRes files first; a preview starts only
+ * while fewer than pv_max are being made (each decode holds memory). */
+static struct pvjob *
+pv_take(struct pvmaker *pv, int role)
+{
+	struct pvjob *h, *p;
+
+	for (;;) {
+		if (pv->stop)
+			return NULL;
+		h = pv_next(pv, &pv->next_hash, 1);
+		p = pv_next(pv, &pv->next_pv, 0);
+		if (h != NULL && (role == 0 || p == NULL ||
+		    pv->pv_running >= pv->pv_max)) {
+			pv->next_hash++;
+			return h;
+		}
+		if (p != NULL && pv->pv_running < pv->pv_max) {
+			pv->next_pv++;
+			pv->pv_running++;
+			return p;
+		}
+		if (h == NULL && p == NULL)
+			return NULL;
+		pthread_cond_wait(&pv->cv, &pv->mu);
+	}
+}
+
+struct pvrole {
+	struct pvmaker	*pv;
+	int		 role;
+};
+
 static void *
 pv_thread(void *arg)
 {
-	struct pvmaker *pv = arg;
+	struct pvmaker *pv = ((struct pvrole *)arg)->pv;
+	int role = ((struct pvrole *)arg)->role;
 	struct pvjob *j;
 	unsigned char *buf = xmalloc(PV_BUF);
 	char *why;
 	int rc;
 
+	free(arg);
 	pthread_mutex_lock(&pv->mu);
-	while (!pv->stop && pv->next < pv->n) {
-		j = &pv->v[pv->next++];
+	while ((j = pv_take(pv, role)) != NULL) {
 		pthread_mutex_unlock(&pv->mu);
 		why = NULL;
 		rc = pv_do(pv, j, buf, &why);
 		pthread_mutex_lock(&pv->mu);
+		if (!j->hash)
+			pv->pv_running--;
 		j->state = rc == 0 ? PV_OK : PV_FAILED;
 		j->why = why;
 		pthread_cond_broadcast(&pv->cv);
@@ -164,6 +212,10 @@ pvmaker_go(struct pvmaker *pv, int nthreads)
 	/* Memory stays bounded (DESIGN §5: an upload under 60 MB): one
 	 * libvips thread per preview, few malloc arenas, and big blocks
 	 * given back to the system when freed. */
+	pv->pv_max = PV_MAX_THREADS;
+	for (i = 0; i < (int)pv->n; i++)
+		if (!pv->v[i].hash && pv->v[i].near == NULL)
+			pv->pv_max = 1;		/* a whole frame to decode */
 	for (i = 0; i < (int)pv->n; i++)
 		if (!pv->v[i].hash) {
 			char *why = NULL;
@@ -176,9 +228,16 @@ pvmaker_go(struct pvmaker *pv, int nthreads)
 	(void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
-	for (i = 0; i < nthreads; i++)
-		if (pthread_create(&pv->th[pv->nth], NULL, pv_thread, pv) == 0)
+	for (i = 0; i < nthreads; i++) {
+		struct pvrole *r = xmalloc(sizeof *r);
+
+		r->pv = pv;
+		r->role = i;
+		if (pthread_create(&pv->th[pv->nth], NULL, pv_thread, r) == 0)
 			pv->nth++;
+		else
+			free(r);
+	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
@@ -252,6 +311,7 @@ pvmaker_free(struct pvmaker *pv)
 		return;
 	pthread_mutex_lock(&pv->mu);
 	pv->stop = 1;
+	pthread_cond_broadcast(&pv->cv);
 	pthread_mutex_unlock(&pv->mu);
 	for (k = 0; k < pv->nth; k++)
 		pthread_join(pv->th[k], NULL);

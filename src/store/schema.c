@@ -335,6 +335,10 @@ static const char *const migrations[] = {
 	"ALTER TABLE sessions ADD COLUMN delivery_url TEXT;"
 	"CREATE UNIQUE INDEX sessions_by_delivery_token ON"
 	"  sessions(delivery_token) WHERE delivery_token IS NOT NULL;",
+
+	/* 9: the running upload per session, in words, for the Control
+	 * Center ("1001: 12 of 25 files, 40.1 of 108.0 MB; ..."). */
+	"ALTER TABLE upload_runs ADD COLUMN sessions TEXT;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
