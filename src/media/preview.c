@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,62 @@ out:
 	return rc;
 }
 
+/* The text masks of the last pictures' sizes: every frame of a camera
+ * has the same size, and fitting the text (libvips lays it out again and
+ * again to find the size) costs more than the rest of a preview.  The
+ * masks are in memory, read-only, shared by the threads; they live as
+ * long as the process (a few hundred KB at most). */
+#define PREVIEW_MASKS	4
+
+static pthread_mutex_t	 mask_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+	int		 w, h;
+	char		*text;
+	VipsImage	*mask;
+} masks[PREVIEW_MASKS];
+static int		 mask_next;
+
+/* The text fitted into a box w wide and h high (a new reference), or NULL
+ * (libvips error). */
+static VipsImage *
+preview_mask(const char *markup, int w, int h)
+{
+	VipsImage *t = NULL, *m = NULL;
+	int i;
+
+	pthread_mutex_lock(&mask_lock);
+	for (i = 0; i < PREVIEW_MASKS; i++)
+		if (masks[i].mask != NULL && masks[i].w == w &&
+		    masks[i].h == h && strcmp(masks[i].text, markup) == 0) {
+			m = masks[i].mask;
+			g_object_ref(m);
+			break;
+		}
+	pthread_mutex_unlock(&mask_lock);
+	if (m != NULL)
+		return m;
+	if (vips_text(&t, markup, "width", w, "height", h, "align",
+	    VIPS_ALIGN_CENTRE, NULL) != 0)
+		return NULL;
+	m = vips_image_copy_memory(t);
+	g_object_unref(t);
+	if (m == NULL)
+		return NULL;
+	pthread_mutex_lock(&mask_lock);
+	i = mask_next;
+	mask_next = (mask_next + 1) % PREVIEW_MASKS;
+	if (masks[i].mask != NULL)
+		g_object_unref(masks[i].mask);
+	free(masks[i].text);
+	masks[i].w = w;
+	masks[i].h = h;
+	masks[i].text = xstrdup(markup);
+	masks[i].mask = m;
+	g_object_ref(m);
+	pthread_mutex_unlock(&mask_lock);
+	return m;
+}
+
 /* Lays text across the middle of *im in translucent white, about a sixth
  * of the short side high; *im is replaced.  0, or -1 (libvips error). */
 static int
@@ -86,8 +143,8 @@ preview_watermark(VipsImage **im, const char *text)
 	/* The text is fitted into a box 80% wide and a sixth of the short
 	 * side high (libvips picks the dpi). */
 	if (vips_colourspace(base, &t[0], VIPS_INTERPRETATION_sRGB, NULL) ||
-	    vips_text(&t[1], markup, "width", w * 8 / 10, "height",
-	    (w < h ? w : h) / 6 + 1, "align", VIPS_ALIGN_CENTRE, NULL))
+	    (t[1] = preview_mask(markup, w * 8 / 10,
+	    (w < h ? w : h) / 6 + 1)) == NULL)
 		goto out;
 	tw = vips_image_get_width(t[1]);
 	th = vips_image_get_height(t[1]);
