@@ -1,11 +1,10 @@
 /*
  * jobs/pvmaker: makes the watermarked previews of an upload, and the
  * SHA-256 checks of its HiRes files, ahead of the transfers, on a few
- * threads of its own (at most 2, one libvips thread each; the first one
- * checks the HiRes files first), so that decoding and hashing (CPU) and
- * sending (network) overlap.  Memory stays bounded: when a preview has no
- * smaller picture to start from (a whole frame to decode), one preview
- * is made at a time.  Internal to jobs/ (job-upload.c).
+ * threads of its own (at most 2: the first checks the HiRes files first,
+ * one preview is made at a time, with one libvips thread), so that
+ * decoding and hashing (CPU) and sending (network) overlap and memory
+ * stays bounded.  Internal to jobs/ (job-upload.c).
  *
  *   pv = pvmaker_new(long_side, watermark);
  *   i = pvmaker_add(pv, src, near, dst);  ... pvmaker_go(pv, nthreads);
