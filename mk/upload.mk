@@ -5,6 +5,7 @@ libpicday_a_SOURCES += src/net/upload.c src/net/upload.h \
 	src/store/upload.c src/store/upload.h \
 	src/core/uploadcfg.c src/core/uploadcfg.h \
 	src/jobs/job-upload.c src/jobs/pvmaker.c src/jobs/pvmaker.h \
+	src/jobs/filesha.c src/jobs/filesha.h \
 	src/cli/cmd-upload.c
 
 UPLOAD_TESTS = tests/cli/upload-file.sh tests/cli/upload-webdav.sh \

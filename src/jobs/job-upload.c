@@ -32,6 +32,7 @@
 #include <glib.h>
 
 #include "core/uploadcfg.h"
+#include "jobs/filesha.h"
 #include "jobs/job.h"
 #include "jobs/pvmaker.h"
 #include "media/preview.h"
@@ -135,25 +136,7 @@ up_fail(struct ujob *j, const char *fmt, ...)
 static int
 sha_file(struct ujob *j, const char *path, char out[65], long long *bytes)
 {
-	GChecksum *ck;
-	long long total = 0;
-	ssize_t n;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	ck = g_checksum_new(G_CHECKSUM_SHA256);
-	while ((n = read(fd, j->buf, UP_BUF)) > 0) {
-		g_checksum_update(ck, j->buf, (gssize)n);
-		total += n;
-	}
-	if (n == 0) {
-		snprintf(out, 65, "%s", g_checksum_get_string(ck));
-		*bytes = total;
-	}
-	g_checksum_free(ck);
-	close(fd);
-	return n == 0 ? 0 : -1;
+	return filesha(path, j->buf, UP_BUF, out, bytes);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <glib.h>
 
+#include "jobs/filesha.h"
 #include "jobs/pvmaker.h"
 #include "media/preview.h"
 #include "media/vips.h"
@@ -84,30 +85,11 @@ pvmaker_add_hash(struct pvmaker *pv, const char *path)
 static int
 pv_hash(struct pvjob *j, unsigned char *buf)
 {
-	GChecksum *ck;
-	long long total = 0;
-	ssize_t n;
-	int fd;
-
-	if ((fd = open(j->src, O_RDONLY | O_CLOEXEC)) < 0) {
+	if (filesha(j->src, buf, PV_BUF, j->sha, &j->bytes) != 0) {
 		j->err = errno;
 		return -1;
 	}
-	ck = g_checksum_new(G_CHECKSUM_SHA256);
-	while ((n = read(fd, buf, PV_BUF)) > 0 || (n < 0 && errno == EINTR))
-		if (n > 0) {
-			g_checksum_update(ck, buf, (gssize)n);
-			total += n;
-		}
-	if (n == 0) {
-		snprintf(j->sha, sizeof j->sha, "%s",
-		    g_checksum_get_string(ck));
-		j->bytes = total;
-	} else
-		j->err = errno;
-	g_checksum_free(ck);
-	close(fd);
-	return n == 0 ? 0 : -1;
+	return 0;
 }
 
 static int
