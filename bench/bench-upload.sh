@@ -2,8 +2,11 @@
 # bench-upload: Image Upload to loopback WebDAV (nginx), 12 frames of ~9 MB,
 # against a sequential `curl -T` loop over the same files, measured in the
 # same run (DESIGN §5).  picday's time includes the previews it makes on
-# the way (hires + preview + manifest per session).  Budgets: picday within
-# 1.25x the curl loop; peak RSS under 60 MB (files are streamed).
+# the way (hires + preview + manifest per session), from the import's
+# previews as a studio has them; the cold case (no import previews: every
+# frame decoded again) is measured and printed too.  Budgets, failed
+# over: picday within 1.25x the curl loop; peak RSS under 60 MB (files
+# are streamed), warm and cold.
 # Needs: nginx (with the dav module), curl, vips, /usr/bin/time.
 set -u
 : "${PICDAY:?usage: PICDAY=path/to/picday sh bench-upload.sh}"
@@ -40,7 +43,7 @@ S=$T/studio
 mb=$(du -sm "$T/card" | cut -f1)
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-mkdir -p "$T/dav/www/curl" "$T/dav/www/pd" "$T/dav/tmp"
+mkdir -p "$T/dav/www/all" "$T/dav/www/cold" "$T/dav/tmp"
 cat >"$T/dav/nginx.conf" <<CONF
 daemon off;
 master_process off;
@@ -67,15 +70,67 @@ until curl -s -o /dev/null "http://127.0.0.1:$port/"; do
 done
 
 find "$S/library" -name '*.JPG' | sort >"$T/lib"
+# One sequential curl -T loop over the HiRes files into folder $1.
+curl_loop() {
+	while IFS= read -r f; do
+		curl -fsS -T "$f" "http://127.0.0.1:$port/$1/$(basename "$f")" >/dev/null || exit 1
+	done <"$T/lib"
+}
+# One whole picday upload to a target of its own (folder $1: nothing
+# recorded there yet), its previews made afresh; sets pd, rss, cpu.
+pd_upload() {
+	rm -rf "$S/uploads/previews"
+	"$PICDAY" --studio "$S" upload target "http://127.0.0.1:$port/$1" >/dev/null
+	t0=$(now)
+	/usr/bin/time -f '%M %U %S' -o "$T/rss" "$PICDAY" --studio "$S" upload --session 1001 \
+	    >/dev/null 2>"$T/err" || { echo "bench-upload: upload failed: $(cat "$T/err")"; exit 1; }
+	t1=$(now)
+	pd=$(calc "$t1 - $t0")
+	rss=$(calc "$(cut -d' ' -f1 "$T/rss") / 1024")
+	cpu=$(calc "$(cut -d' ' -f2 "$T/rss") + $(cut -d' ' -f3 "$T/rss")")
+}
+min() { awk "BEGIN { print ($1 < $2 ? $1 : $2) }"; }
+max() { awk "BEGIN { print ($1 > $2 ? $1 : $2) }"; }
+
+# The two alternate, ROUNDS times, and each keeps its best time: the
+# machine's other load then weighs on both alike.  Peak RSS: the worst.
+ROUNDS=${ROUNDS:-3}
+r=1
+while [ $r -le "$ROUNDS" ]; do mkdir -p "$T/dav/www/curl$r" "$T/dav/www/pd$r"; r=$((r + 1)); done
+base=999999 best=999999 rssmax=0 r=1
+while [ $r -le "$ROUNDS" ]; do
+	t0=$(now)
+	curl_loop curl$r
+	t1=$(now)
+	base=$(min "$base" "$(calc "$t1 - $t0")")
+	pd_upload pd$r
+	best=$(min "$best" "$pd")
+	rssmax=$(max "$rssmax" "$rss")
+	r=$((r + 1))
+done
+sent=$(find "$T/dav/www/pd1" -type f | wc -l)
+
+# What picday sends more than the loop: the previews and the manifest.  A
+# curl loop over everything picday sent (previews ready made) is the same
+# files' transfer alone.
+find "$T/dav/www/pd1" -type f | sort >"$T/all"
 t0=$(now)
+n=0
 while IFS= read -r f; do
-	curl -sS -T "$f" "http://127.0.0.1:$port/curl/$(basename "$f")" >/dev/null || exit 1
-done <"$T/lib"
+	n=$((n + 1))
+	curl -fsS -T "$f" "http://127.0.0.1:$port/all/$n-$(basename "$f")" >/dev/null || exit 1
+done <"$T/all"
 t1=$(now)
-base=$(calc "$t1 - $t0")
+all=$(calc "$t1 - $t0")
+
+# Cold: no import previews to start from (every preview decoded from its
+# 24 MP frame at the largest JPEG shrink that still gives the long side).
+rm -f "$S"/previews/*.jpg
+pd_upload cold
+cold=$pd coldrss=$rss coldcpu=$cpu
 
 # A second baseline: the previews alone, vipsthumbnail over the same files
-# at the same long side (what making previews on the way costs at least).
+# at the same long side (what decoding every frame again costs at least).
 ls_=$("$PICDAY" --studio "$S" setup get preview.long_side)
 t0=$(now)
 while IFS= read -r f; do
@@ -84,18 +139,14 @@ done <"$T/lib"
 t1=$(now)
 thumbs=$(calc "$t1 - $t0")
 
-"$PICDAY" --studio "$S" upload target "http://127.0.0.1:$port/pd" >/dev/null
-t0=$(now)
-/usr/bin/time -f '%M %U %S' -o "$T/rss" "$PICDAY" --studio "$S" upload --session 1001 \
-    >/dev/null 2>"$T/err" || { echo "bench-upload: upload failed: $(cat "$T/err")"; exit 1; }
-t1=$(now)
-pd=$(calc "$t1 - $t0")
-rss=$(calc "$(cut -d' ' -f1 "$T/rss") / 1024")
-cpu=$(calc "$(cut -d' ' -f2 "$T/rss") + $(cut -d' ' -f3 "$T/rss")")
-sent=$(find "$T/dav/www/pd" -type f | wc -l)
-
-printf '   %d frames, %d MB; curl -T loop %.2f s; picday upload %.2f s (%d files with previews and manifest)\n' \
-    "$NFRAMES" "$mb" "$base" "$pd" "$sent"
-printf '   vipsthumbnail loop alone %.2f s; picday CPU %.2f s\n' "$thumbs" "$cpu"
-printf '   ratio picday/curl %.2f (budget 1.25); picday/(curl + vipsthumbnail) %.2f; peak RSS %.1f MB (budget 60)\n' \
-    "$(calc "$pd / $base")" "$(calc "$pd / ($base + $thumbs)")" "$rss"
+ratio=$(calc "$best / $base")
+printf '   %d frames, %d MB; best of %d: curl -T loop %.2f s, picday upload %.2f s (%d files: hires, previews, manifest)\n' \
+    "$NFRAMES" "$mb" "$ROUNDS" "$base" "$best" "$sent"
+printf '   ratio picday/curl %.2f (budget 1.25); picday/(curl loop over all %d files) %.2f; peak RSS %.1f MB (budget 60)\n' \
+    "$ratio" "$sent" "$(calc "$best / $all")" "$rssmax"
+printf '   cold (previews decoded from the frames): %.2f s, ratio %.2f, CPU %.2f s, peak RSS %.1f MB; vipsthumbnail loop alone %.2f s\n' \
+    "$cold" "$(calc "$cold / $base")" "$coldcpu" "$coldrss" "$thumbs"
+fail=0
+awk "BEGIN { exit !($ratio > 1.25) }" && { echo "   over budget: time"; fail=1; }
+awk "BEGIN { exit !($rssmax > 60 || $coldrss > 60) }" && { echo "   over budget: memory"; fail=1; }
+exit $fail

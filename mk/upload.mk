@@ -5,12 +5,14 @@ libpicday_a_SOURCES += src/net/upload.c src/net/upload.h \
 	src/store/upload.c src/store/upload.h \
 	src/core/uploadcfg.c src/core/uploadcfg.h \
 	src/jobs/job-upload.c src/jobs/pvmaker.c src/jobs/pvmaker.h \
+	src/jobs/filesha.c src/jobs/filesha.h \
 	src/cli/cmd-upload.c
 
 UPLOAD_TESTS = tests/cli/upload-file.sh tests/cli/upload-webdav.sh \
 	tests/cli/upload-sftp.sh tests/cli/upload-ftp.sh tests/cli/upload-s3.sh \
 	tests/cli/upload-faults.sh \
-	tests/cli/kill9-upload.sh tests/tui/setup-upload.sh
+	tests/cli/kill9-upload.sh tests/tui/setup-upload.sh \
+	tests/tui/control-upload.sh
 TESTS += $(UPLOAD_TESTS)
 EXTRA_DIST += $(UPLOAD_TESTS) tests/cli/upload-lib.sh \
 	tests/cli/upload-faults.py bench/bench-upload.sh

@@ -32,12 +32,14 @@
 #include <glib.h>
 
 #include "core/uploadcfg.h"
+#include "jobs/filesha.h"
 #include "jobs/job.h"
 #include "jobs/pvmaker.h"
 #include "media/preview.h"
 #include "net/upload.h"
 #include "store/db.h"
 #include "store/image.h"
+#include "store/preview.h"
 #include "store/session.h"
 #include "store/status.h"
 #include "store/upload.h"
@@ -63,7 +65,7 @@ struct ufile {
 	long long	 bytes;		/* -1 until known (previews) */
 	char		 sha[65];
 	char		*src_rel;	/* preview: its library file */
-	long		 pj;		/* preview: its pvmaker job, or -1 */
+	long		 pj;		/* its pvmaker job (preview, hash), or -1 */
 	int		 fresh;		/* not sent before this run */
 };
 
@@ -72,6 +74,7 @@ struct usession {
 	char		*client, *student_id, *org;
 	size_t		 left;		/* hires + previews not done */
 	int		 failed;
+	char		*why;		/* its last file not sent, in words */
 	size_t		 manifest;	/* index of its manifest file */
 };
 
@@ -101,6 +104,9 @@ struct ujob {
 	struct pvmaker		*pv;		/* previews made ahead */
 	double			 started, shown;	/* unix seconds */
 	long long		 hires_todo;	/* bytes, at the start */
+	long long		 sent;		/* bytes, as last told */
+	char			*problem;	/* the transient one, as last told */
+	char			*last_fail;	/* up_fail()'s last line */
 };
 
 static void
@@ -122,32 +128,15 @@ up_fail(struct ujob *j, const char *fmt, ...)
 		strbuf_adds(&j->lines, s);
 	}
 	job_warn(j->ctx, "%s", s);
-	free(s);
+	free(j->last_fail);
+	j->last_fail = s;
 }
 
 /* SHA-256 (hex) and size of a file; -1 with errno. */
 static int
 sha_file(struct ujob *j, const char *path, char out[65], long long *bytes)
 {
-	GChecksum *ck;
-	long long total = 0;
-	ssize_t n;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	ck = g_checksum_new(G_CHECKSUM_SHA256);
-	while ((n = read(fd, j->buf, UP_BUF)) > 0) {
-		g_checksum_update(ck, j->buf, (gssize)n);
-		total += n;
-	}
-	if (n == 0) {
-		snprintf(out, 65, "%s", g_checksum_get_string(ck));
-		*bytes = total;
-	}
-	g_checksum_free(ck);
-	close(fd);
-	return n == 0 ? 0 : -1;
+	return filesha(path, j->buf, UP_BUF, out, bytes);
 }
 
 static void
@@ -394,8 +383,20 @@ fail:
 static void
 file_failed(struct ujob *j, struct ufile *f)
 {
+	struct usession *s = &j->sess[f->sess];
+	const char *m = j->last_fail, *at;
+
 	f->state = US_FAILED;
-	j->sess[f->sess].failed = 1;
+	s->failed = 1;
+	if (m == NULL)
+		return;
+	free(s->why);
+	/* "library/ORG/1001/IMG_0004.JPG: missing..." or "URL/1001/hires/
+	 * IMG_0004.JPG: HTTP 500..." as "IMG_0004.JPG: ...". */
+	if ((at = strstr(m, f->name)) != NULL && (at == m || at[-1] == '/'))
+		s->why = xstrdup(at);
+	else
+		s->why = xstrdup(m);
 }
 
 static int
@@ -464,7 +465,8 @@ up_prepare(struct ujob *j, struct ufile *f, char **cause)
 	j->abs = store_path(j->st, f->rel);
 	switch (f->kind) {
 	case UK_HIRES:
-		if (sha_file(j, j->abs, sha, &bytes) != 0) {
+		if ((f->pj >= 0 ? pvmaker_hash(j->pv, (size_t)f->pj, sha,
+		    &bytes) : sha_file(j, j->abs, sha, &bytes)) != 0) {
 			up_fail(j, _("%s: missing from the library (%s): not "
 			    "sent"), f->rel, strerror(errno));
 			return 1;
@@ -502,8 +504,9 @@ sendable(const struct ufile *f)
 }
 
 /* The next file to send: the first one waiting, except that a preview
- * still being made lets the files after it go first (the transfers go on
- * while previews are made); NULL when nothing is left. */
+ * still being made (or a HiRes file still being checked) lets the files
+ * after it go first (the transfers go on meanwhile); NULL when nothing is
+ * left. */
 static struct ufile *
 up_pick(struct ujob *j)
 {
@@ -518,26 +521,32 @@ up_pick(struct ujob *j)
 		f = &j->files[i];
 		if (!sendable(f))
 			continue;
-		if (f->kind == UK_PREVIEW && f->pj >= 0 &&
-		    !pvmaker_ready(j->pv, (size_t)f->pj))
+		if (f->pj >= 0 && !pvmaker_ready(j->pv, (size_t)f->pj))
 			continue;
 		return f;
 	}
 	return &j->files[j->cursor];	/* waits for its preview */
 }
 
-/* Hands the previews not made yet to the pvmaker's threads. */
+/* Hands the previews not made yet, and the checks of the HiRes files, to
+ * the pvmaker's threads, in the order the files go. */
 static void
 up_previews(struct ujob *j)
 {
 	struct ufile *f;
-	char *dst, *src, *dir;
+	char *dst, *src, *dir, *rel, *near;
 	long n;
 	size_t i;
 
 	j->pv = pvmaker_new(j->long_side, j->watermark);
 	for (i = 0; i < j->nfiles; i++) {
 		f = &j->files[i];
+		if (f->kind == UK_HIRES && f->state == US_TODO) {
+			src = store_path(j->st, f->rel);
+			f->pj = (long)pvmaker_add_hash(j->pv, src);
+			free(src);
+			continue;
+		}
 		if (f->kind != UK_PREVIEW || f->state != US_TODO)
 			continue;
 		dst = store_path(j->st, f->rel);
@@ -548,7 +557,13 @@ up_previews(struct ujob *j)
 			media_preview_sweep(dir);	/* a dead run's */
 			free(dir);
 			src = store_path(j->st, f->src_rel);
-			f->pj = (long)pvmaker_add(j->pv, src, dst);
+			/* The import's preview, when there is one, spares
+			 * decoding the whole frame again. */
+			near = store_preview_get(j->st, f->image_id,
+			    &rel) == 1 ? store_path(j->st, rel) : NULL;
+			f->pj = (long)pvmaker_add(j->pv, src, near, dst);
+			free(near);
+			free(rel);
 			free(src);
 		}
 		free(dst);
@@ -638,24 +653,100 @@ now_secs(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* The transfer line of the Control Center, at most once a second. */
-static void
-hook_progress(void *arg, long long sent, const char *problem)
+#define UP_SHOW_SESSIONS	20
+
+/* Each session's progress in words: how many are whole, then each
+ * unfinished one (at most UP_SHOW_SESSIONS of them) with the last file
+ * not sent and why (caller frees). */
+static char *
+up_sessions_text(struct ujob *j)
 {
-	struct ujob *j = arg;
+	struct strbuf sb = STRBUF_INIT;
+	long long *nd, *nt, *bd, *bt;
+	size_t i, shown = 0, whole = 0, more = 0;
+
+	nd = xcalloc(j->nsess + 1, sizeof *nd);
+	nt = xcalloc(j->nsess + 1, sizeof *nt);
+	bd = xcalloc(j->nsess + 1, sizeof *bd);
+	bt = xcalloc(j->nsess + 1, sizeof *bt);
+	for (i = 0; i < j->nfiles; i++) {
+		struct ufile *f = &j->files[i];
+		long long b = f->bytes > 0 ? f->bytes : 0;
+
+		nt[f->sess]++;
+		bt[f->sess] += b;
+		if (f->state == US_DONE) {
+			nd[f->sess]++;
+			bd[f->sess] += b;
+		}
+	}
+	for (i = 0; i < j->nsess; i++)
+		if (nt[i] > 0 && nd[i] == nt[i])
+			whole++;
+	if (whole > 0)
+		strbuf_addf(&sb, _("%zu whole"), whole);
+	for (i = 0; i < j->nsess; i++) {
+		struct usession *s = &j->sess[i];
+
+		if (nt[i] > 0 && nd[i] == nt[i])
+			continue;
+		if (shown == UP_SHOW_SESSIONS) {
+			more++;
+			continue;
+		}
+		if (shown++ > 0 || whole > 0)
+			strbuf_adds(&sb, "; ");
+		strbuf_addf(&sb, _("%lld: %lld of %lld files, %.1f of %.1f MB"),
+		    s->number, nd[i], nt[i], bd[i] / 1e6, bt[i] / 1e6);
+		if (s->why != NULL)
+			strbuf_addf(&sb, _(", not sent: %s"), s->why);
+	}
+	if (more > 0)
+		strbuf_addf(&sb, _("%s%zu more to go"), sb.len > 0 ? "; " : "",
+		    more);
+	free(nd);
+	free(nt);
+	free(bd);
+	free(bt);
+	return strbuf_take(&sb);
+}
+
+/* The transfer line of the Control Center and each session's progress,
+ * at most once a second unless forced. */
+static void
+up_show(struct ujob *j, int force)
+{
 	long long total = j->hires_todo;
 	double now = now_secs();
+	char *sessions;
 	size_t i;
 
-	if (now - j->shown < 1.0)
+	if (!force && now - j->shown < 1.0)
 		return;
 	j->shown = now;
 	for (i = 0; i < j->nfiles; i++)
 		if (j->files[i].kind != UK_HIRES && j->files[i].bytes > 0 &&
 		    j->files[i].fresh)
 			total += j->files[i].bytes;
-	(void)store_upload_run_set(j->st, job_id(j->ctx), sent,
-	    total > sent ? total : sent, j->started, now, problem);
+	sessions = up_sessions_text(j);
+	(void)store_upload_run_set(j->st, job_id(j->ctx), j->sent,
+	    total > j->sent ? total : j->sent, j->started, now, j->problem,
+	    sessions);
+	free(sessions);
+}
+
+static void
+hook_progress(void *arg, long long sent, const char *problem)
+{
+	struct ujob *j = arg;
+
+	j->sent = sent;
+	if (problem != j->problem && (problem == NULL || j->problem == NULL ||
+	    strcmp(problem, j->problem) != 0)) {
+		free(j->problem);
+		j->problem = problem != NULL ? xstrdup(problem) : NULL;
+	}
+	up_show(j, 0);
 }
 
 static int
@@ -678,6 +769,7 @@ up_free(struct ujob *j)
 		free(j->files[i].src_rel);
 	}
 	for (i = 0; i < j->nsess; i++) {
+		free(j->sess[i].why);
 		free(j->sess[i].client);
 		free(j->sess[i].student_id);
 		free(j->sess[i].org);
@@ -689,6 +781,8 @@ up_free(struct ujob *j)
 	free(j->watermark);
 	free(j->buf);
 	free(j->abs);
+	free(j->problem);
+	free(j->last_fail);
 	store_status_free(j->sv, j->nsv);
 	upload_close(j->up);
 	uploadcfg_free(&j->cfg);
@@ -757,6 +851,7 @@ job_upload_run(struct job_ctx *ctx, char **cause)
 		if (j.files[i].kind == UK_HIRES && j.files[i].state == US_TODO)
 			j.hires_todo += j.files[i].bytes;
 	if (upload_run(j.up, &h, &stop) != 0) {
+		up_show(&j, 1);
 		if (job_cancelled(ctx)) {
 			free(stop);
 			rc = 0;
@@ -767,6 +862,7 @@ job_upload_run(struct job_ctx *ctx, char **cause)
 		free(stop);
 		goto out;
 	}
+	up_show(&j, 1);
 	if (j.nlines > 0) {
 		*cause = xasprintf(_("not everything was sent (%zu problems):%s%s"),
 		    j.nlines,

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,62 @@ out:
 	return rc;
 }
 
+/* The text masks of the last pictures' sizes: every frame of a camera
+ * has the same size, and fitting the text (libvips lays it out again and
+ * again to find the size) costs more than the rest of a preview.  The
+ * masks are in memory, read-only, shared by the threads; they live as
+ * long as the process (a few hundred KB at most). */
+#define PREVIEW_MASKS	4
+
+static pthread_mutex_t	 mask_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+	int		 w, h;
+	char		*text;
+	VipsImage	*mask;
+} masks[PREVIEW_MASKS];
+static int		 mask_next;
+
+/* The text fitted into a box w wide and h high (a new reference), or NULL
+ * (libvips error). */
+static VipsImage *
+preview_mask(const char *markup, int w, int h)
+{
+	VipsImage *t = NULL, *m = NULL;
+	int i;
+
+	pthread_mutex_lock(&mask_lock);
+	for (i = 0; i < PREVIEW_MASKS; i++)
+		if (masks[i].mask != NULL && masks[i].w == w &&
+		    masks[i].h == h && strcmp(masks[i].text, markup) == 0) {
+			m = masks[i].mask;
+			g_object_ref(m);
+			break;
+		}
+	pthread_mutex_unlock(&mask_lock);
+	if (m != NULL)
+		return m;
+	if (vips_text(&t, markup, "width", w, "height", h, "align",
+	    VIPS_ALIGN_CENTRE, NULL) != 0)
+		return NULL;
+	m = vips_image_copy_memory(t);
+	g_object_unref(t);
+	if (m == NULL)
+		return NULL;
+	pthread_mutex_lock(&mask_lock);
+	i = mask_next;
+	mask_next = (mask_next + 1) % PREVIEW_MASKS;
+	if (masks[i].mask != NULL)
+		g_object_unref(masks[i].mask);
+	free(masks[i].text);
+	masks[i].w = w;
+	masks[i].h = h;
+	masks[i].text = xstrdup(markup);
+	masks[i].mask = m;
+	g_object_ref(m);
+	pthread_mutex_unlock(&mask_lock);
+	return m;
+}
+
 /* Lays text across the middle of *im in translucent white, about a sixth
  * of the short side high; *im is replaced.  0, or -1 (libvips error). */
 static int
@@ -86,8 +143,8 @@ preview_watermark(VipsImage **im, const char *text)
 	/* The text is fitted into a box 80% wide and a sixth of the short
 	 * side high (libvips picks the dpi). */
 	if (vips_colourspace(base, &t[0], VIPS_INTERPRETATION_sRGB, NULL) ||
-	    vips_text(&t[1], markup, "width", w * 8 / 10, "height",
-	    (w < h ? w : h) / 6 + 1, "align", VIPS_ALIGN_CENTRE, NULL))
+	    (t[1] = preview_mask(markup, w * 8 / 10,
+	    (w < h ? w : h) / 6 + 1)) == NULL)
 		goto out;
 	tw = vips_image_get_width(t[1]);
 	th = vips_image_get_height(t[1]);
@@ -118,38 +175,69 @@ media_preview_make(const char *src, const char *dst, int long_side,
 	return media_preview_make_marked(src, dst, long_side, NULL, cause);
 }
 
-int
-media_preview_make_marked(const char *src, const char *dst, int long_side,
-    const char *watermark, char **cause)
+/* A decode of path shrunk to long_side (shrink-on-load: JPEG DCT
+ * scaling at the largest power of two that still gives long_side, and the
+ * EXIF orientation applied) into *im; 0, or -1 with *cause. */
+static int
+preview_load(const char *path, int long_side, VipsImage **im, char **cause)
 {
 	VipsSource *source;
-	VipsImage *im = NULL;
-	void *buf = NULL;
-	size_t len = 0;
 	char *why;
-	int fd, rc = -1;
+	int fd, rc;
 
-	if (media_vips_init(cause) != 0)
-		return -1;
 	/* Opened once, read-only, as a source: given a file name, libvips
 	 * opens it again for every loader it tries (~80 times a file). */
-	if ((fd = open(src, O_RDONLY | O_CLOEXEC)) < 0) {
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		*cause = xasprintf(_("cannot open: %s"), strerror(errno));
 		return -1;
 	}
 	source = vips_source_new_from_descriptor(fd);
 	close(fd);	/* the source holds its own copy */
-	/* vips_thumbnail shrinks while it decodes (JPEG DCT scaling) and
-	 * applies the EXIF orientation. */
-	if (source == NULL || vips_thumbnail_source(source, &im, long_side,
-	    "height", long_side, "size", VIPS_SIZE_DOWN, NULL) != 0) {
+	rc = source == NULL || vips_thumbnail_source(source, im, long_side,
+	    "height", long_side, "size", VIPS_SIZE_DOWN, NULL) != 0 ? -1 : 0;
+	if (rc != 0) {
 		why = media_vips_error();
 		*cause = xasprintf(_("cannot read image: %s"), why);
 		free(why);
-		if (source != NULL)
-			g_object_unref(source);
-		return -1;
 	}
+	if (source != NULL)
+		g_object_unref(source);
+	return rc;
+}
+
+int
+media_preview_make_marked(const char *src, const char *dst, int long_side,
+    const char *watermark, char **cause)
+{
+	return media_preview_make_from(NULL, src, dst, long_side, watermark,
+	    cause);
+}
+
+int
+media_preview_make_from(const char *near, const char *src, const char *dst,
+    int long_side, const char *watermark, char **cause)
+{
+	VipsImage *im = NULL;
+	void *buf = NULL;
+	size_t len = 0;
+	char *why = NULL;
+	int rc = -1, w, h;
+
+	if (media_vips_init(cause) != 0)
+		return -1;
+	/* A smaller picture of the same frame (the import's preview) at
+	 * exactly that long side saves decoding the full frame. */
+	if (near != NULL && preview_load(near, long_side, &im, &why) == 0) {
+		w = vips_image_get_width(im);
+		h = vips_image_get_height(im);
+		if ((w > h ? w : h) != long_side) {
+			g_object_unref(im);
+			im = NULL;
+		}
+	}
+	free(why);
+	if (im == NULL && preview_load(src, long_side, &im, cause) != 0)
+		return -1;
 	if (watermark != NULL && *watermark != '\0' &&
 	    preview_watermark(&im, watermark) != 0) {
 		why = media_vips_error();
@@ -168,7 +256,6 @@ media_preview_make_marked(const char *src, const char *dst, int long_side,
 out:
 	g_free(buf);
 	g_object_unref(im);
-	g_object_unref(source);
 	return rc;
 }
 

@@ -19,6 +19,12 @@ int	media_preview_make(const char *src, const char *dst, int long_side,
  * watermark of online previews; NULL or "" for none). */
 int	media_preview_make_marked(const char *src, const char *dst,
 	    int long_side, const char *watermark, char **cause);
+/* The same made from near (a smaller picture of the same frame, e.g. the
+ * import's preview, already oriented) when near decodes to exactly
+ * long_side, else from src; near may be NULL. */
+int	media_preview_make_from(const char *near, const char *src,
+	    const char *dst, int long_side, const char *watermark,
+	    char **cause);
 /* Removes the temporaries of dead processes from folder dir. */
 void	media_preview_sweep(const char *dir);
 

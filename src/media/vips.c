@@ -67,6 +67,15 @@ media_vips_init(char **cause)
 	return 0;
 }
 
+int
+media_vips_threads(int n, char **cause)
+{
+	if (media_vips_init(cause) != 0)
+		return -1;
+	vips_concurrency_set(n);
+	return 0;
+}
+
 char *
 media_vips_error(void)
 {

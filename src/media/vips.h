@@ -14,6 +14,10 @@
 
 /* 0, or -1 with *cause set (caller frees) when libvips cannot start. */
 int	 media_vips_init(char **cause);
+/* Starts libvips (as media_vips_init()) with n worker threads per image
+ * pipeline (process-wide; 0: libvips' default, one per core).  Jobs that
+ * run their own threads of pictures set 1: memory stays bounded. */
+int	 media_vips_threads(int n, char **cause);
 /* The pending libvips error text, taken (caller frees); never NULL. */
 char	*media_vips_error(void);
 

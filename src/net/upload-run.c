@@ -80,10 +80,6 @@ xfer_setup(struct upload *u, struct xfer *x, char **cause)
 	curl_easy_setopt(x->e, CURLOPT_XFERINFOFUNCTION, upload_xferinfo);
 	curl_easy_setopt(x->e, CURLOPT_XFERINFODATA, x);
 	curl_easy_setopt(x->e, CURLOPT_PRIVATE, x);
-	if (u->c.limit_rate > 0)
-		curl_easy_setopt(x->e, CURLOPT_MAX_SEND_SPEED_LARGE,
-		    (curl_off_t)(u->c.limit_rate / u->c.parallel > 0 ?
-		    u->c.limit_rate / u->c.parallel : 1));
 	x->hdr = http_headers(u);
 	if (x->hdr != NULL)
 		curl_easy_setopt(x->e, CURLOPT_HTTPHEADER, x->hdr);
@@ -176,6 +172,25 @@ run_done(struct run *r, struct xfer *x, int ok, const char *why)
 		free(stop);
 }
 
+/* --limit-rate is for all the transfers together: each one going gets an
+ * equal share, set again whenever one starts or ends, so that the last
+ * ones of a run get the whole rate. */
+static void
+run_rebalance(struct run *r)
+{
+	long long share;
+	size_t i;
+
+	if (r->u->c.limit_rate <= 0 || r->nactive == 0)
+		return;
+	share = r->u->c.limit_rate / (long long)r->nactive;
+	if (share < 1)
+		share = 1;
+	for (i = 0; i < r->nactive; i++)
+		curl_easy_setopt(r->active[i]->e, CURLOPT_MAX_SEND_SPEED_LARGE,
+		    (curl_off_t)share);
+}
+
 /* Starts x on a free slot: 0 started (or failed for good and reported). */
 static void
 run_start(struct run *r, struct xfer *x)
@@ -222,8 +237,9 @@ run_start(struct run *r, struct xfer *x)
 		return;
 	}
 	x->tries++;
-	curl_multi_add_handle(r->u->multi, x->e);
 	r->active[r->nactive++] = x;
+	run_rebalance(r);
+	curl_multi_add_handle(r->u->multi, x->e);
 }
 
 static void
@@ -244,6 +260,7 @@ run_finished(struct run *r, CURL *e, CURLcode res)
 	if (x == NULL)
 		return;
 	curl_multi_remove_handle(r->u->multi, e);
+	run_rebalance(r);
 	v = classify(r->u, x, res, &why, &delay);
 	xfer_end(x);
 	if (v == V_RETRY && x->tries >= r->u->c.max_tries) {

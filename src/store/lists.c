@@ -521,6 +521,8 @@ static const char *const lists_detail_sql[LISTS_NKINDS] = {
 	    "    THEN '; retrying: ' || u.problem ELSE '' END)"
 	    "  FROM upload_runs u JOIN jobs j2 ON j2.id = u.job_id"
 	    "  WHERE u.job_id = jobs.id) AS transfer,"
+	    " (SELECT u.sessions FROM upload_runs u WHERE u.job_id = jobs.id)"
+	    " AS sessions,"
 	    " attempts, last_error FROM jobs WHERE id = ?1",
 	[LISTS_ORGS] = "SELECT name, code, created_at FROM organizations"
 	    " WHERE id = ?1",

@@ -59,3 +59,20 @@ store_preview_set(struct store *st, long long image_id, const char *rel)
 	sqlite3_reset(s);
 	return rc;
 }
+
+int
+store_preview_get(struct store *st, long long image_id, char **rel)
+{
+	sqlite3_stmt *s = store_stmt(st,
+	    "SELECT preview_path FROM images WHERE id = ?1 AND "
+	    "preview_path IS NOT NULL");
+	int rc;
+
+	*rel = NULL;
+	sqlite3_bind_int64(s, 1, image_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*rel = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}

@@ -25,5 +25,8 @@ int	store_preview_next(struct store *, long long job_id, long long after,
 	    struct store_preview_image *out);
 /* Records the preview of an image.  0 or -1. */
 int	store_preview_set(struct store *, long long image_id, const char *rel);
+/* The recorded preview of an image: 1 with *rel (relative; caller frees),
+ * 0 none, -1. */
+int	store_preview_get(struct store *, long long image_id, char **rel);
 
 #endif

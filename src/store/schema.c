@@ -349,6 +349,10 @@ static const char *const migrations[] = {
 	 * (degrees clockwise, 0 90 180 270) before its crop rectangle, which
 	 * is then of the turned picture. */
 	"ALTER TABLE images ADD COLUMN crop_rot INTEGER NOT NULL DEFAULT 0;",
+
+	/* 11: the running upload per session, in words, for the Control
+	 * Center ("1001: 12 of 25 files, 40.1 of 108.0 MB; ..."). */
+	"ALTER TABLE upload_runs ADD COLUMN sessions TEXT;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -169,18 +169,20 @@ store_upload_count(struct store *st, long long session_id, const char *target,
 
 int
 store_upload_run_set(struct store *st, long long job_id, long long bytes_done,
-    long long bytes_total, double started, double now, const char *problem)
+    long long bytes_total, double started, double now, const char *problem,
+    const char *sessions)
 {
 	sqlite3_stmt *s;
 
 	s = store_stmt(st, "INSERT OR REPLACE INTO upload_runs(job_id,"
-	    " bytes_done, bytes_total, started, updated, problem)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	    " bytes_done, bytes_total, started, updated, problem, sessions)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 	sqlite3_bind_int64(s, 1, job_id);
 	sqlite3_bind_int64(s, 2, bytes_done);
 	sqlite3_bind_int64(s, 3, bytes_total);
 	sqlite3_bind_double(s, 4, started);
 	sqlite3_bind_double(s, 5, now);
 	sqlite3_bind_text(s, 6, problem, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, sessions, -1, SQLITE_STATIC);
 	return step_done(s);
 }

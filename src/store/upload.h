@@ -50,10 +50,11 @@ int	store_upload_each(struct store *, long long session_id,
 
 /* The transfer of a running upload job (Control Center): bytes sent in
  * this run of bytes_total, since `started` (unix seconds), the last
- * transient problem or NULL. */
+ * transient problem or NULL, and each session's progress in words (or
+ * NULL). */
 int	store_upload_run_set(struct store *, long long job_id,
 	    long long bytes_done, long long bytes_total, double started,
-	    double now, const char *problem);
+	    double now, const char *problem, const char *sessions);
 
 /* Files recorded and bytes, overall (session_id 0) or of one session. */
 int	store_upload_count(struct store *, long long session_id,

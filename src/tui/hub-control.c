@@ -81,7 +81,7 @@ static void
 control_init(struct hub *h)
 {
 	h->data = hub_list_new(LISTS_JOBS, control_cols,
-	    sizeof control_cols / sizeof control_cols[0], 7, NULL);
+	    sizeof control_cols / sizeof control_cols[0], 9, NULL);
 }
 
 struct hub hub_control = {

@@ -4,7 +4,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/upload-lib.sh"
 /usr/bin/python3 -c 'import pyftpdlib' 2>/dev/null || skip_all "needs python3-pyftpdlib"
-plan 6
+plan 7
 
 upload_studio 3 || { echo "Bail out! no demo studio"; exit 1; }
 mkdir -p "$T/ftp/root"
@@ -42,5 +42,11 @@ is "$(find "$T/ftp/root" -type f | wc -l)" 0 "leaves nothing"
 pd upload 2>"$T/err"; rc=$?
 is "$rc" 0 "upload over FTP"
 is "$(check_tree "$T/ftp/root/photos")" "" "the tree is whole and identical"
+
+# Killed with two files half sent, one of them then whole on the server.
+pd upload target "ftp://127.0.0.1:$port/again" --user picday >/dev/null
+mkdir -p "$T/ftp/root/again"
+is "$(inflight_rerun "$T/ftp/root/again")" "" \
+    "killed in flight: the half file sent again whole, the whole one and the recorded ones not again"
 
 done_testing

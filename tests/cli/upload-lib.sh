@@ -92,3 +92,100 @@ for n, imgs in sorted(by.items()):
         print('extra files', n, sorted(extra))
 PY
 }
+
+# remote_state DIR: one line per file under DIR (the target's folder on
+# disk): "PATH SIZE LOCAL_SIZE MTIME_NS", LOCAL_SIZE the size of the file
+# it stands for in the studio (library frame, made preview, manifest).
+remote_state() {
+	sqlite3 -separator '|' "$STUDIO/picday.db" "SELECT s.number, i.path
+	    FROM images i JOIN sessions s ON s.id = i.session_id
+	    WHERE NOT i.is_marker" >"$T/frames"
+	python3 - "$1" "$STUDIO" "$T/frames" <<'PY'
+import os, sys
+root, studio, frames = sys.argv[1:4]
+lib = {}
+for line in open(frames):
+    n, path = line.rstrip('\n').split('|')
+    lib[(n, os.path.basename(path))] = os.path.join(studio, path)
+for d, _, files in os.walk(root):
+    for f in files:
+        p = os.path.join(d, f)
+        rel = os.path.relpath(p, root)
+        parts = rel.split('/')
+        local = None
+        if len(parts) == 3 and parts[1] == 'hires':
+            local = lib.get((parts[0], parts[2]))
+        elif len(parts) == 3 and parts[1] == 'preview':
+            local = os.path.join(studio, 'uploads/previews', parts[0], parts[2])
+        elif len(parts) == 2 and parts[1] == 'manifest.json':
+            local = os.path.join(studio, 'uploads/manifests', parts[0] + '.json')
+        size = os.path.getsize(local) if local and os.path.exists(local) else -1
+        st = os.stat(p)
+        print(rel, st.st_size, size, st.st_mtime_ns)
+PY
+}
+
+# inflight_rerun DIR: the saved target (its files land in DIR) gets an
+# upload killed (-9) while two files are half sent; one of them is then
+# completed by hand on the server (its last byte arrived before the kill).
+# The rerun must find both by their size: the half one sent again whole,
+# the whole one not sent again, and no file recorded before the kill sent
+# again.  Prints one line per problem, nothing when all is well.
+inflight_rerun() {
+	pd setup set upload.parallel 2 || return 1
+	pd setup set upload.limit_rate 40k || return 1
+	sess=
+	for n in $numbers; do sess="$sess --session $n"; done
+	# shellcheck disable=SC2086
+	"$PICDAY" --studio "$STUDIO" upload $sess >/dev/null 2>&1 &
+	pid=$!
+	i=0 ok=
+	while [ $i -lt 400 ] && kill -0 $pid 2>/dev/null; do
+		remote_state "$1" >"$T/state"
+		# a file recorded whole, and two half sent
+		if [ "$(awk '$2 > 0 && $2 < $3' "$T/state" | wc -l)" -ge 2 ] &&
+		    [ "$(pd upload list --format csv 2>/dev/null | wc -l)" -ge 2 ]; then
+			ok=1
+			break
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	[ -n "$ok" ] || { echo "never saw two files half sent"; return 0; }
+	remote_state "$1" >"$T/state"
+	awk '$2 > 0 && $2 < $3 { print $1 }' "$T/state" >"$T/half"
+	[ "$(wc -l <"$T/half")" -ge 2 ] || { echo "no two half files after the kill"; return 0; }
+	# What was recorded before the kill, and its time on the server.
+	pd upload list --format csv | sed 1d | cut -d, -f1 | sort >"$T/recorded"
+	whole=$(sed -n 1p "$T/half")
+	half=$(sed -n 2p "$T/half")
+	python3 - "$1/$whole" "$STUDIO" "$T/frames" "$whole" <<'PY'
+import os, shutil, sys
+dst, studio, frames, rel = sys.argv[1:5]
+n, kind, name = rel.split('/')
+src = None
+if kind == 'hires':
+    for line in open(frames):
+        num, path = line.rstrip('\n').split('|')
+        if num == n and os.path.basename(path) == name:
+            src = os.path.join(studio, path)
+else:
+    src = os.path.join(studio, 'uploads/previews', n, name)
+shutil.copyfile(src, dst)
+PY
+	remote_state "$1" | sort >"$T/before"
+	pd setup set upload.limit_rate '' || return 1
+	# shellcheck disable=SC2086
+	pd upload $sess >/dev/null 2>"$T/err" || echo "the rerun failed: $(cat "$T/err")"
+	remote_state "$1" | sort >"$T/after"
+	check_tree "$1"
+	awk -v h="$half" '$1 == h && $2 != $3 { print "still half sent:", $0 }' "$T/after"
+	# Same mtime as before the rerun: not sent again.
+	for p in $(cat "$T/recorded") "$whole"; do
+		b=$(awk -v p="$p" '$1 == p { print $4 }' "$T/before")
+		a=$(awk -v p="$p" '$1 == p { print $4 }' "$T/after")
+		[ -n "$b" ] && [ "$a" = "$b" ] || echo "sent again: $p ($b, $a)"
+	done
+}

@@ -7,7 +7,7 @@
 need ssh-keygen
 [ -x /usr/sbin/sshd ] || skip_all "needs openssh-server"
 [ "$(id -u)" = 0 ] || [ "${CI:-}" = true ] || skip_all "sshd on loopback runs as root here"
-plan 10
+plan 11
 
 upload_studio 3 || { echo "Bail out! no demo studio"; exit 1; }
 
@@ -67,5 +67,12 @@ is "$?" 0 "test connection with the key"
 pd upload 2>"$T/err"; rc=$?
 is "$rc" 0 "upload over SFTP"
 is "$(check_tree "$T/remote")" "" "the tree is whole and identical"
+
+# Killed with two files half sent, one of them then whole on the server.
+mkdir -p "$T/remote2"
+pd upload target "sftp://127.0.0.1:$port$T/remote2" --user "$user" --identity "$S/id" \
+    --known-hosts "$S/known_hosts" >/dev/null
+is "$(inflight_rerun "$T/remote2")" "" \
+    "killed in flight: the half file sent again whole, the whole one and the recorded ones not again"
 
 done_testing
