@@ -55,6 +55,10 @@ skip_all() {	# never under CI: there, everything needed is installed
 need() { for c in "$@"; do command -v "$c" >/dev/null 2>&1 || skip_all "needs $c"; done; }
 done_testing() { exit $_tap_failed; }
 
+# The sqlite3 shell waits for a lock as picday does (15 s), rather than
+# failing at once with "database is locked" while a worker writes.
+sqlite3() { command sqlite3 -cmd ".timeout 15000" "$@"; }
+
 # pd ARGS...: picday on the test studio.
 STUDIO=$T/studio
 pd() { "$PICDAY" --studio "$STUDIO" "$@"; }
