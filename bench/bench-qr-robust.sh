@@ -71,7 +71,7 @@ for s in qrcode-1 qrcode-2 $hard; do
 	t2=$(now)
 	for f in "$d"/*.jpg; do
 		n=$(basename "$f" .jpg)
-		ZXingReader -format QRCode -bytes "$f" >"$d/zxing/$n.out" \
+		ZXingReader -format QRCode "$f" >"$d/zxing/$n.out" \
 		    2>/dev/null
 	done
 	python3 "$here/qr-robust-score.py" "$s" "$d" >"$d/score" || exit 1

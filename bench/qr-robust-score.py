@@ -14,7 +14,7 @@ import sys
 
 def norm(t):
     """As picday files a code: trimmed, digits without leading zeros."""
-    t = t.strip()
+    t = t.replace("\r\n", "\n").strip()
     if t.isdigit():
         t = t.lstrip("0") or "0"
     return t
@@ -41,7 +41,8 @@ def main():
         for dec, sub in (("zbarimg", "zbarimg"), ("zxing-cpp", "zxing")):
             with open(os.path.join(d, sub, f + ".out"), encoding="utf-8",
                       errors="replace") as fh:
-                if want[f] and want[f] in fh.read():
+                if want[f] and norm(want[f]) in fh.read().replace("\r\n",
+                                                                  "\n"):
                     found[dec].add(f)
     for dec in ("picday", "zbarimg", "zxing-cpp"):
         print(name, dec, len(found[dec]), len(frames))

@@ -52,6 +52,8 @@ int		 qrscan_grey(struct qrscan *, const unsigned char *, int width,
 /* The cheap test: the number of QR finder-pattern centres in a grey
  * image when three of them sit like a QR's, else 0. */
 int		 qrscan_finders(const unsigned char *, int width, int height);
+/* Whether zxing-cpp is there to read what ZBar does not (qrzxing.h). */
+int		 qrscan_has_zxing(void);
 
 /* Makes sure libvips is initialised (media/vips.h) and quiet about the
  * damaged tiles of a frame reported unreadable anyway.  0, or -1 with
