@@ -4,7 +4,9 @@
  * (libqrencode, level M as picday's cards) are drawn into a photograph
  * through a camera model (rotation, tilt in perspective), then spoilt with
  * libvips: motion blur, defocus, low contrast, small size, JPEG Q60, glare,
- * a hand over part of the code.
+ * a hand over part of the code; and (only when named) "damaged": a code
+ * whose data modules are scribbled over beyond any decoding, its three
+ * finder patterns intact.
  *
  * usage: qr-hard BACKGROUND.jpg OUTDIR PER-CASE [CASE...]
  * Writes OUTDIR/CASE-NN.jpg (1280x960) and prints "CASE-NN.jpg TEXT" per
@@ -46,6 +48,7 @@ struct shot {
 	double	hand_r;		/* in symbol sides; 0 none */
 	double	blur_len, blur_ang, defocus;
 	int	q;
+	int	damaged;
 };
 
 /* Code coordinates (modules, symbol from 0 to w) seen at pixel (X, Y). */
@@ -194,6 +197,27 @@ shot_make(struct shot *s, const char *c)
 		s->glare_y = rnd(-0.25, 0.25);
 	} else if (strcmp(c, "hand") == 0)
 		s->hand_r = rnd(0.25, 0.38);
+	else if (strcmp(c, "damaged") == 0) {
+		s->damaged = 1;
+		s->rot = 0;
+		s->tilt = 0;
+	}
+}
+
+/* Flips about half the modules outside the finder patterns. */
+static void
+damage(QRcode *qr)
+{
+	int w = qr->width, x, y;
+
+	for (y = 0; y < w; y++)
+		for (x = 0; x < w; x++) {
+			if ((x < 8 && y < 8) || (x >= w - 8 && y < 8) ||
+			    (x < 8 && y >= w - 8))
+				continue;
+			if (rnd(0, 1) < 0.5)
+				qr->data[y * w + x] ^= 1;
+		}
 }
 
 static int
@@ -212,6 +236,8 @@ frame(VipsImage *bg, const char *dir, const char *c, int n)
 	if ((qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8,
 	    1)) == NULL)
 		return -1;
+	if (s.damaged)
+		damage(qr);
 	if (vips_crop(bg, &crop, (int)rnd(0, bg->Xsize - W),
 	    (int)rnd(0, bg->Ysize - H), W, H, NULL) != 0)
 		return -1;
@@ -308,18 +334,15 @@ main(int argc, char **argv)
 		goto fail;
 	g_object_unref(bg);
 	bg = t;
-	for (i = 0; i < NCASES; i++) {
-		if (argc > 4) {
-			for (k = 4; k < argc; k++)
-				if (strcmp(argv[k], cases[i]) == 0)
-					break;
-			if (k == argc)
-				continue;
-		}
+	if (argc == 4)
+		for (i = 0; i < NCASES; i++)
+			for (j = 0; j < per; j++)
+				if (frame(bg, argv[2], cases[i], j + 1) != 0)
+					goto fail;
+	for (k = 4; k < argc; k++)
 		for (j = 0; j < per; j++)
-			if (frame(bg, argv[2], cases[i], j + 1) != 0)
+			if (frame(bg, argv[2], argv[k], j + 1) != 0)
 				goto fail;
-	}
 	g_object_unref(bg);
 	return 0;
 fail:

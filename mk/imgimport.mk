@@ -45,3 +45,10 @@ TESTS += tests/cli/images-demo.sh
 EXTRA_DIST += tests/cli/images-demo.sh
 TESTS += tests/cli/kill9-loop.sh
 EXTRA_DIST += tests/cli/kill9-loop.sh
+# Hard QR frames (issue 14): the generator the bench and the test share.
+check_PROGRAMS += tests/qr-hard
+tests_qr_hard_SOURCES = bench/qr-hard.c
+tests_qr_hard_LDADD = $(VIPS_LIBS) $(QRENCODE_LIBS) -lm
+TESTS += tests/cli/qr-hard.sh
+EXTRA_DIST += tests/cli/qr-hard.sh bench/bench-qr-robust.sh \
+	bench/qr-robust-score.py

@@ -487,6 +487,10 @@ imgsort_flag_text(const struct imgsort_flag *f, const struct imgsort_frame *fr)
 		return xasprintf(_("check %s: the run of %s it starts has %lld "
 		    "frames, far more than the others"), rel, code, f->value);
 	case IMGSORT_FLAG_QR_LIKE:
+		if (f->code == NULL)
+			return xasprintf(_("check %s: looks like a QR code that "
+			    "did not decode: it and the frames after it are "
+			    "held as \"unreadable code?\""), rel);
 		return xasprintf(_("check %s: looks like a QR code that did not "
 		    "decode: it and the frames after it are held as "
 		    "\"unreadable code?\" (not filed with %s)"), rel, code);
