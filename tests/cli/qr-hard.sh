@@ -7,7 +7,8 @@
 # preview, never filed with the student before it.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/images-lib.sh"
-plan 7
+need tmux
+plan 9
 
 HARD=$top_builddir/tests/qr-hard
 PHOTO=$SHARED/testdata/exif-samples/tests/42_IndexError.jpg
@@ -64,6 +65,21 @@ text=$(pd images import "$T/card" --by qr --dry-run 2>"$T/err")
 like "$text" "unreadable code\\?: 2 frames" "the preview shows the new category"
 like "$(cat "$T/err")" "check DCIM/100CANON/IMG_0003.JPG: looks like a QR code" \
     "the frame that looked like a QR is named"
+# The wizard's preview (Workflow hub, i) shows them under their heading.
+tui_start 140 40
+wait_for 'Clients'
+keys 3 i
+wait_for 'Bulk Image Import'
+keys "$T/card" Enter Enter Enter Enter Enter
+wait_for 'step 3 of 3: preview' 60
+like "$(screen)" '2 frames into 2 sessions; left out: 0 unassigned, 0 unknown codes, 2 unreadable code\?' \
+    "the TUI preview sums up the frames held"
+keys End
+wait_for 'Unreadable code\? +2 frames'
+ok $? "the TUI preview shows them under \"Unreadable code?\""
+keys Escape
+wait_for 'Import cancelled'
+
 pd images import "$T/card" --by qr >/dev/null 2>"$T/err2"
 held=$(sqlite3 "$STUDIO/picday.db" "SELECT count(*) FROM images
     WHERE source_path LIKE '%IMG_0003%' OR source_path LIKE '%IMG_0004%'")
