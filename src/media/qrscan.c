@@ -307,6 +307,9 @@ decode_grey(struct qrscan *qs, const unsigned char *buf, int w, int h,
  * distinct centres when three of them sit like a QR's, else 0.
  */
 #define TILE 16
+/* Tiles whose 3x3 neighbourhood spans fewer grey levels are flat (white):
+ * a code printed or lit at 15% contrast spans some 25. */
+#define QRSCAN_FLAT	20
 
 static unsigned char *
 binarise(const unsigned char *g, int w, int h)
@@ -348,7 +351,7 @@ binarise(const unsigned char *g, int w, int h)
 					if (mx[i * tw + j] > hi)
 						hi = mx[i * tw + j];
 				}
-			thr = hi - lo < 48 ? -1 : (lo + hi) / 2;
+			thr = hi - lo < QRSCAN_FLAT ? -1 : (lo + hi) / 2;
 			for (y = ty * TILE; y < h && y < (ty + 1) * TILE; y++)
 				for (x = tx * TILE; x < w && x < (tx + 1) * TILE;
 				    x++)
@@ -562,6 +565,24 @@ qrscan_finders(const unsigned char *g, int w, int h)
 	return qr ? found : 0;
 }
 
+/* The second try on a frame with finder patterns: the finder test's own
+ * black and white (a threshold per tile), which low contrast, glare and
+ * uneven light spoil less than the decoders' own binarising. */
+static int
+decode_binarised(struct qrscan *qs, const unsigned char *g, int w, int h,
+    struct qrscan_result *r)
+{
+	unsigned char *b = binarise(g, w, h);
+	size_t i, n = (size_t)w * h;
+	int k;
+
+	for (i = 0; i < n; i++)
+		b[i] = b[i] ? 0 : 255;
+	k = decode_grey(qs, b, w, h, r);
+	free(b);
+	return k;
+}
+
 static int
 is_jpeg_name(const char *path)
 {
@@ -679,6 +700,11 @@ qrscan_file(struct qrscan *qs, const char *path, int width, int height,
 			return 0;
 		}
 		finders = qrscan_finders(g, w, h);
+		if (finders > 0 && decode_binarised(qs, g, w, h, r) > 0) {
+			r->qr_like = 0;
+			g_free(g);
+			return 0;
+		}
 		g_free(g);
 		if (finders == 0) {
 			/* A small frame gets one look in full: its small
