@@ -4,7 +4,9 @@
 usage: qr-robust-score.py SET DIR
 DIR holds N.jpg with N.txt (the exact text of its code), picday.json (the
 dry-run sort of DIR), and zbarimg/N.out, zxing/N.out (what each printed).
-Prints one line per decoder: "SET DECODER found total", and the frames
+Prints one line per decoder: "SET DECODER found total", then "SET held N
+total" (frames picday did not read but held as "unreadable code?"), and the
+frames
 picday missed that another decoder read, on stderr.
 """
 import json
@@ -44,8 +46,13 @@ def main():
                 if want[f] and norm(want[f]) in fh.read().replace("\r\n",
                                                                   "\n"):
                     found[dec].add(f)
+    held = set(os.path.basename(rel)[:-4]
+               for rel in sort.get("unreadable_code", [])) - found["picday"]
     for dec in ("picday", "zbarimg", "zxing-cpp"):
         print(name, dec, len(found[dec]), len(frames))
+    # Frames picday did not read but held as "unreadable code?" (not
+    # filed silently with the student before).
+    print(name, "held", len(held), len(frames))
     missed = (found["zbarimg"] | found["zxing-cpp"]) - found["picday"]
     if missed:
         print("   %s: picday missed %s" % (name, " ".join(sorted(missed))),
