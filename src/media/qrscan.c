@@ -665,7 +665,7 @@ qrscan_file(struct qrscan *qs, const char *path, int width, int height,
     int full, struct qrscan_result *r, char **cause)
 {
 	unsigned char *g;
-	int shrink = 8, w, h, shortest, finders, looks = 0;
+	int shrink = 8, w, h, shortest, finders, looks = 0, small = 0;
 
 	memset(r, 0, sizeof *r);
 	if (qrscan_vips_init(cause) != 0)
@@ -694,12 +694,18 @@ qrscan_file(struct qrscan *qs, const char *path, int width, int height,
 		if (g == NULL)
 			return -1;
 		r->shrink = shrink;
-		if (decode_grey(qs, g, w, h, r) > 0) {
+		/* The small frame's full look: zxing-cpp alone, when it is
+		 * there (ZBar over the whole frame costs ten times more). */
+		if ((small && qrscan_has_zxing() ?
+		    (zxing_grey(g, w, h, zxing_found, r) > 0 &&
+		    r->ncodes > 0) : decode_grey(qs, g, w, h, r) > 0)) {
 			r->qr_like = 0;
 			g_free(g);
 			return 0;
 		}
-		finders = qrscan_finders(g, w, h);
+		/* The small frame's full look found its finders (if any)
+		 * at half size already. */
+		finders = small ? 0 : qrscan_finders(g, w, h);
 		if (finders > 0 && decode_binarised(qs, g, w, h, r) > 0) {
 			r->qr_like = 0;
 			g_free(g);
@@ -714,6 +720,7 @@ qrscan_file(struct qrscan *qs, const char *path, int width, int height,
 				return 0;
 			looks++;
 			shrink = 1;
+			small = 1;
 			continue;
 		}
 		r->qr_like = 1;
