@@ -27,10 +27,11 @@
 #define QRSCAN_MIN_SHORT	480
 /* Larger looks stop once the short edge passes this. */
 #define QRSCAN_MAX_SHORT	2400
-/* A frame of at most this many pixels (a phone's small photo, a scan) is
- * looked at in full when the first look finds nothing: a 40-60 px code in
- * it is lost at half size, and the whole frame costs a few ms. */
-#define QRSCAN_SMALL_FRAME	(2 * 1024 * 1024)
+/* A frame of at most this many pixels (VGA to SXGA: a webcam's or an old
+ * phone's photo, a scan) is looked at in full when the first look finds
+ * nothing: a 40-60 px code in it is lost at half size.  That look costs
+ * some 50 ms of ZBar on a 1.3 MP frame (larger frames would pay more). */
+#define QRSCAN_SMALL_FRAME	(1280 * 1024)
 
 struct qrscan {
 	zbar_image_scanner_t	*zs;
@@ -694,17 +695,13 @@ qrscan_file(struct qrscan *qs, const char *path, int width, int height,
 		if (g == NULL)
 			return -1;
 		r->shrink = shrink;
-		/* The small frame's full look: zxing-cpp alone, when it is
-		 * there (ZBar over the whole frame costs ten times more). */
-		if ((small && qrscan_has_zxing() ?
-		    (zxing_grey(g, w, h, zxing_found, r) > 0 &&
-		    r->ncodes > 0) : decode_grey(qs, g, w, h, r) > 0)) {
+		if (decode_grey(qs, g, w, h, r) > 0) {
 			r->qr_like = 0;
 			g_free(g);
 			return 0;
 		}
-		/* The small frame's full look found its finders (if any)
-		 * at half size already. */
+		/* The small frame's full look: finders of a code so small
+		 * are too few pixels for the test. */
 		finders = small ? 0 : qrscan_finders(g, w, h);
 		if (finders > 0 && decode_binarised(qs, g, w, h, r) > 0) {
 			r->qr_like = 0;
