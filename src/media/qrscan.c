@@ -308,9 +308,10 @@ decode_grey(struct qrscan *qs, const unsigned char *buf, int w, int h,
  * distinct centres when three of them sit like a QR's, else 0.
  */
 #define TILE 16
-/* Tiles whose 3x3 neighbourhood spans fewer grey levels are flat (white):
- * a code printed or lit at 15% contrast spans some 25. */
-#define QRSCAN_FLAT	20
+/* Tiles whose 3x3 neighbourhood spans fewer grey levels are flat (white).
+ * A code printed or lit at 15% contrast spans some 25-40 after JPEG; below
+ * 24 the demo card's portraits showed false finders (48 before issue 14). */
+#define QRSCAN_FLAT	32
 
 static unsigned char *
 binarise(const unsigned char *g, int w, int h)
