@@ -4,6 +4,16 @@ libpicday_a_SOURCES += src/cli/cmd-images.c
 libpicday_a_SOURCES += src/jobs/job-import.c
 libpicday_a_SOURCES += src/media/exif.c src/media/exif.h
 libpicday_a_SOURCES += src/media/qrscan.c src/media/qrscan.h
+libpicday_a_SOURCES += src/media/qrzxing.h
+# zxing-cpp's shim, a module dlopen()ed by media/qrscan.c (qrzxing.h).
+if HAVE_ZXING
+zxingmoddir = $(pkglibdir)
+zxingmod_PROGRAMS = picday-zxing.so
+picday_zxing_so_SOURCES = src/media/qrzxing.cc src/media/qrzxing.h
+picday_zxing_so_CXXFLAGS = -fPIC -Wall -Wextra $(ZXING_CFLAGS)
+picday_zxing_so_LDFLAGS = -shared -fPIC
+picday_zxing_so_LDADD = $(ZXING_LIBS)
+endif
 libpicday_a_SOURCES += src/core/cardscan.c src/core/cardscan.h
 libpicday_a_SOURCES += src/core/imgsort.c src/core/imgsort.h
 libpicday_a_SOURCES += src/store/image.c src/store/image.h
@@ -35,3 +45,10 @@ TESTS += tests/cli/images-demo.sh
 EXTRA_DIST += tests/cli/images-demo.sh
 TESTS += tests/cli/kill9-loop.sh
 EXTRA_DIST += tests/cli/kill9-loop.sh
+# Hard QR frames (issue 14): the generator the bench and the test share.
+check_PROGRAMS += tests/qr-hard
+tests_qr_hard_SOURCES = bench/qr-hard.c
+tests_qr_hard_LDADD = $(VIPS_LIBS) $(QRENCODE_LIBS) -lm
+TESTS += tests/cli/qr-hard.sh
+EXTRA_DIST += tests/cli/qr-hard.sh bench/bench-qr-robust.sh \
+	bench/qr-robust-score.py

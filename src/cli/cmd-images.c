@@ -65,6 +65,9 @@ print_text(const struct imgsort_result *r, const struct imgscan *sc)
 		    r->unknown[i].n);
 	printf(_("unassigned: %zu frames\n"), r->nunassigned);
 	printf(_("unreadable: %zu frames\n"), r->nunreadable);
+	/* L10N: frames held after one that looked like a QR code but did
+	 * not decode (the import preview's "unreadable code?") */
+	printf(_("unreadable code?: %zu frames\n"), r->nsuspect);
 	(void)sc;
 }
 
@@ -220,10 +223,10 @@ images_import(struct cli *cli, int argc, char **argv)
 		free(cause);
 		rc = CLI_FAILED;
 	}
-	if (r.nunassigned + r.nunknown + r.nunreadable > 0)
+	if (r.nunassigned + r.nunknown + r.nunreadable + r.nsuspect > 0)
 		cli_error(_("not imported: %zu unassigned, %zu unknown codes, "
-		    "%zu unreadable (see --dry-run)"), r.nunassigned, r.nunknown,
-		    r.nunreadable);
+		    "%zu unreadable, %zu unreadable code? (see --dry-run)"),
+		    r.nunassigned, r.nunknown, r.nunreadable, r.nsuspect);
 out:
 	imgsort_result_free(&r);
 	imgscan_free(&sc);

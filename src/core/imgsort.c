@@ -255,6 +255,7 @@ sort_qr(const struct imgsort_frame *fr, size_t *order, size_t n,
 	const char *body = NULL;
 	long long gap = o->gap_ms > 0 ? o->gap_ms : IMGSORT_GAP_DEFAULT;
 	long long last = -1, prev;
+	int held = 0;	/* after a frame that looked like a QR */
 
 	memset(&cur, 0, sizeof cur);
 	for (i = 0; i < n; i++) {
@@ -265,6 +266,7 @@ sort_qr(const struct imgsort_frame *fr, size_t *order, size_t n,
 			codeset_free(&cur);
 			body = b;
 			last = -1;
+			held = 0;
 		}
 		if (f->unreadable) {
 			idx_add(&r->unreadable, &r->nunreadable, order[i]);
@@ -278,6 +280,7 @@ sort_qr(const struct imgsort_frame *fr, size_t *order, size_t n,
 			last = f->time_ms;
 		codeset_make(&cs, f);
 		if (cs.n > 0) {
+			held = 0;
 			for (j = 0; j < cs.n; j++) {
 				k = list_get(&r->markers, &r->nmarkers, cs.c[j]);
 				idx_add(&r->markers[k].frames, &r->markers[k].n,
@@ -296,14 +299,22 @@ sort_qr(const struct imgsort_frame *fr, size_t *order, size_t n,
 				codeset_free(&cs);
 			continue;
 		}
+		/* A marker that did not decode: it and what follows it wait
+		 * for the operator, never filed with the run before. */
+		if (f->qr_like) {
+			flag_add(r, IMGSORT_FLAG_QR_LIKE, order[i], cur.key, 0);
+			held = 1;
+		}
+		if (held) {
+			idx_add(&r->suspect, &r->nsuspect, order[i]);
+			continue;
+		}
 		/* A gap before a marker only ends a run; inside one it may
 		 * hide a missed marker. */
 		if (cur.n > 0 && prev >= 0 && f->time_ms >= 0 &&
 		    f->time_ms - prev > gap)
 			flag_add(r, IMGSORT_FLAG_GAP, order[i], cur.key,
 			    (f->time_ms - prev) / 60000);
-		if (f->qr_like)
-			flag_add(r, IMGSORT_FLAG_QR_LIKE, order[i], cur.key, 0);
 		assign(r, o, &cur, order[i]);
 		if (cur.n > 0)
 			runs[nruns - 1].n++;
@@ -375,6 +386,7 @@ imgsort_run(const struct imgsort_frame *fr, size_t n,
 	lists_sort(fr, r->unknown, r->nunknown);
 	sort_idx(r->unassigned, r->nunassigned, fr);
 	sort_idx(r->unreadable, r->nunreadable, fr);
+	sort_idx(r->suspect, r->nsuspect, fr);
 	free(order);
 }
 
@@ -400,6 +412,7 @@ imgsort_result_free(struct imgsort_result *r)
 	lists_free(r->unknown, r->nunknown);
 	free(r->unassigned);
 	free(r->unreadable);
+	free(r->suspect);
 	for (i = 0; i < r->nflags; i++)
 		free(r->flags[i].code);
 	free(r->flags);
@@ -454,6 +467,8 @@ imgsort_json(const struct imgsort_result *r, const struct imgsort_frame *fr)
 	json_paths(&sb, r->unassigned, r->nunassigned, fr);
 	strbuf_adds(&sb, ", \"unreadable\": ");
 	json_paths(&sb, r->unreadable, r->nunreadable, fr);
+	strbuf_adds(&sb, ", \"unreadable_code\": ");
+	json_paths(&sb, r->suspect, r->nsuspect, fr);
 	strbuf_adds(&sb, "}");
 	return strbuf_take(&sb);
 }
@@ -472,8 +487,13 @@ imgsort_flag_text(const struct imgsort_flag *f, const struct imgsort_frame *fr)
 		return xasprintf(_("check %s: the run of %s it starts has %lld "
 		    "frames, far more than the others"), rel, code, f->value);
 	case IMGSORT_FLAG_QR_LIKE:
+		if (f->code == NULL)
+			return xasprintf(_("check %s: looks like a QR code that "
+			    "did not decode: it and the frames after it are "
+			    "held as \"unreadable code?\""), rel);
 		return xasprintf(_("check %s: looks like a QR code that did not "
-		    "decode (filed with %s)"), rel, code);
+		    "decode: it and the frames after it are held as "
+		    "\"unreadable code?\" (not filed with %s)"), rel, code);
 	case IMGSORT_FLAG_UNREADABLE:
 		return xasprintf(_("check %s: unreadable frame inside the run "
 		    "of %s (a missed QR?)"), rel, code);

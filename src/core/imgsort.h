@@ -11,6 +11,11 @@
  * codes is just another marker.  Frames before a body's first marker are
  * unassigned.  A run's code that is no session puts its frames under
  * unknown_codes.  Unreadable frames are listed apart and do not end a run.
+ * A frame that looked like a QR (finder patterns) but decoded to nothing
+ * may be a student's marker that was missed: it and the frames after it,
+ * up to the body's next marker, are held under "unreadable code?"
+ * (suspect), never filed with the run before it, for the operator to
+ * settle.
  *
  * By metadata or by hand (IMGSORT_EACH): each frame carries its own code
  * (or none: unassigned); there are no markers and no runs.
@@ -21,8 +26,9 @@
  * Flags are the runs that look wrong, for the operator: a time gap of more
  * than gap_ms inside a run, a run far longer than the others (more than
  * three times the median run and at least five frames more), a frame that
- * looked like a QR but decoded to nothing, and an unreadable frame inside a
- * run (it may be a missed QR).  Flags never change the assignment.
+ * looked like a QR but decoded to nothing (the one held frame flagged),
+ * and an unreadable frame inside a run (it may be a missed QR).  Flags
+ * never change the assignment.
  *
  * Threads: reentrant.  Memory: a result owns its lists and codes; frame
  * fields are borrowed and only read during imgsort_run().
@@ -61,7 +67,8 @@ struct imgsort_list {
 enum imgsort_flag_kind {
 	IMGSORT_FLAG_GAP,		/* frame comes long after the one before */
 	IMGSORT_FLAG_LONG_RUN,		/* frame is the marker of a long run */
-	IMGSORT_FLAG_QR_LIKE,		/* frame looked like an undecoded QR */
+	IMGSORT_FLAG_QR_LIKE,		/* frame looked like an undecoded QR
+					   (held, with the frames after it) */
 	IMGSORT_FLAG_UNREADABLE		/* unreadable frame inside a run */
 };
 
@@ -86,6 +93,8 @@ struct imgsort_result {
 	size_t			 nunreadable;
 	struct imgsort_flag	*flags;		/* in the order found */
 	size_t			 nflags;
+	size_t			*suspect;	/* "unreadable code?" (QR mode) */
+	size_t			 nsuspect;
 };
 
 void	 imgsort_run(const struct imgsort_frame *, size_t n,

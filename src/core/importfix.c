@@ -116,6 +116,7 @@ importfix_move(struct imgsort_result *r, const struct imgsort_frame *fr,
 	fix_take_lists(r->unknown, &r->nunknown, frame);
 	fix_take_lists(r->markers, &r->nmarkers, frame);
 	fix_take(r->unassigned, &r->nunassigned, frame);
+	fix_take(r->suspect, &r->nsuspect, frame);
 	fix_insert(fix_session(r, code), fr, frame);
 	return 0;
 }

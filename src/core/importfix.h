@@ -16,7 +16,8 @@
 #include "core/imgsort.h"
 
 /* Moves frame (an index into fr) from wherever it is — a session, an
- * unknown code, the unassigned, the markers — into session code.
+ * unknown code, the unassigned, the "unreadable code?", the markers —
+ * into session code.
  * Unreadable frames stay where they are: returns -1 for them, else 0. */
 int	importfix_move(struct imgsort_result *, const struct imgsort_frame *fr,
 	    size_t frame, const char *code);

@@ -293,7 +293,7 @@ cardgen_expected(const struct cardgen_run *r, char **cause)
 		strbuf_add_json(&sb, order[i]->rel);
 		first = 0;
 	}
-	strbuf_adds(&sb, "],\n  \"unreadable\": []\n}\n");
+	strbuf_adds(&sb, "],\n  \"unreadable\": [],\n  \"unreadable_code\": []\n}\n");
 	free(order);
 
 	path = path_join(r->dir, "expected.json");

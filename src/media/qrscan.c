@@ -5,16 +5,19 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <vips/vips.h>
 #include "media/vipsdl.h"
 #include <zbar.h>
 
 #include "media/qrscan.h"
+#include "media/qrzxing.h"
 #include "media/vips.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -24,6 +27,11 @@
 #define QRSCAN_MIN_SHORT	480
 /* Larger looks stop once the short edge passes this. */
 #define QRSCAN_MAX_SHORT	2400
+/* A frame of at most this many pixels (VGA to SXGA: a webcam's or an old
+ * phone's photo, a scan) is looked at in full when the first look finds
+ * nothing: a 40-60 px code in it is lost at half size.  That look costs
+ * some 50 ms of ZBar on a 1.3 MP frame (larger frames would pay more). */
+#define QRSCAN_SMALL_FRAME	(1280 * 1024)
 
 struct qrscan {
 	zbar_image_scanner_t	*zs;
@@ -83,6 +91,64 @@ qrscan_zbar_load(void)
 	QRSCAN_ZBAR_FUNCS(QRSCAN_ZBAR_LOAD)
 #undef QRSCAN_ZBAR_LOAD
 	/* The library stays loaded. */
+}
+
+/*
+ * zxing-cpp, the second decoder, is the module picday-zxing.so
+ * (media/qrzxing.h), loaded by the first scan that needs it: beside the
+ * running picday (the build tree), else in PKGLIBDIR.  PICDAY_ZXING=0
+ * turns it off; PICDAY_ZXING=PATH names the module.
+ */
+static pthread_once_t	 zxing_once = PTHREAD_ONCE_INIT;
+static qrzxing_grey_fn	*zxing_grey;
+
+static void *
+zxing_open_beside_exe(void)
+{
+	char exe[PATH_MAX], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *path;
+	void *h;
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	path = xasprintf("%s/picday-zxing.so", exe);
+	h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	free(path);
+	return h;
+}
+
+static void
+qrscan_zxing_load(void)
+{
+	const char *env = getenv("PICDAY_ZXING");
+	void *h = NULL, *sym;
+
+	if (env != NULL && strcmp(env, "0") == 0)
+		return;
+	if (env != NULL && *env != '\0')
+		h = dlopen(env, RTLD_NOW | RTLD_LOCAL);
+	else if ((h = zxing_open_beside_exe()) == NULL)
+		h = dlopen(PKGLIBDIR "/picday-zxing.so", RTLD_NOW | RTLD_LOCAL);
+	if (h == NULL)
+		return;		/* ZBar alone */
+	if ((sym = dlsym(h, QRZXING_SYMBOL)) == NULL) {
+		dlclose(h);
+		return;
+	}
+	memcpy(&zxing_grey, &sym, sizeof sym);
+	/* The module stays loaded. */
+}
+
+int
+qrscan_has_zxing(void)
+{
+	pthread_once(&zxing_once, qrscan_zxing_load);
+	return zxing_grey != NULL;
 }
 
 static pthread_once_t	quiet_once = PTHREAD_ONCE_INIT;
@@ -183,6 +249,57 @@ qrscan_grey(struct qrscan *qs, const unsigned char *buf, int w, int h,
 	return n;
 }
 
+static void
+zxing_found(void *arg, const char *text, size_t len)
+{
+	result_add(arg, text, len);
+}
+
+static int
+any_non_ascii(const struct qrscan_result *r)
+{
+	size_t i;
+	const unsigned char *p;
+
+	for (i = 0; i < r->ncodes; i++)
+		for (p = (const unsigned char *)r->codes[i]; *p != '\0'; p++)
+			if (*p >= 0x80)
+				return 1;
+	return 0;
+}
+
+/*
+ * ZBar, then zxing-cpp when ZBar reads nothing.  A text that is not plain
+ * ASCII is read by zxing-cpp too, and its reading kept: ZBar guesses the
+ * character set of a code without ECI (Shift_JIS, Big5...) worse.  r holds
+ * no code on entry; returns the number of codes found.
+ */
+static int
+decode_grey(struct qrscan *qs, const unsigned char *buf, int w, int h,
+    struct qrscan_result *r)
+{
+	struct qrscan_result z;
+	int n;
+
+	if ((n = qrscan_grey(qs, buf, w, h, r)) > 0 && !any_non_ascii(r))
+		return n;
+	if (!qrscan_has_zxing())
+		return n;
+	memset(&z, 0, sizeof z);
+	if (zxing_grey(buf, w, h, zxing_found, &z) > 0 && z.ncodes > 0) {
+		size_t i;
+
+		for (i = 0; i < r->ncodes; i++)
+			free(r->codes[i]);
+		free(r->codes);
+		r->codes = z.codes;
+		r->ncodes = z.ncodes;
+		return (int)z.ncodes;
+	}
+	qrscan_result_free(&z);
+	return n;
+}
+
 /*
  * The cheap test.  Binarise with a threshold per 16x16 tile taken from the
  * 3x3 tiles around it (flat areas are white), find rows with black/white
@@ -191,6 +308,10 @@ qrscan_grey(struct qrscan *qs, const unsigned char *buf, int w, int h,
  * distinct centres when three of them sit like a QR's, else 0.
  */
 #define TILE 16
+/* Tiles whose 3x3 neighbourhood spans fewer grey levels are flat (white).
+ * A code printed or lit at 15% contrast spans some 25-40 after JPEG; below
+ * 24 the demo card's portraits showed false finders (48 before issue 14). */
+#define QRSCAN_FLAT	32
 
 static unsigned char *
 binarise(const unsigned char *g, int w, int h)
@@ -232,7 +353,7 @@ binarise(const unsigned char *g, int w, int h)
 					if (mx[i * tw + j] > hi)
 						hi = mx[i * tw + j];
 				}
-			thr = hi - lo < 48 ? -1 : (lo + hi) / 2;
+			thr = hi - lo < QRSCAN_FLAT ? -1 : (lo + hi) / 2;
 			for (y = ty * TILE; y < h && y < (ty + 1) * TILE; y++)
 				for (x = tx * TILE; x < w && x < (tx + 1) * TILE;
 				    x++)
@@ -446,6 +567,24 @@ qrscan_finders(const unsigned char *g, int w, int h)
 	return qr ? found : 0;
 }
 
+/* The second try on a frame with finder patterns: the finder test's own
+ * black and white (a threshold per tile), which low contrast, glare and
+ * uneven light spoil less than the decoders' own binarising. */
+static int
+decode_binarised(struct qrscan *qs, const unsigned char *g, int w, int h,
+    struct qrscan_result *r)
+{
+	unsigned char *b = binarise(g, w, h);
+	size_t i, n = (size_t)w * h;
+	int k;
+
+	for (i = 0; i < n; i++)
+		b[i] = b[i] ? 0 : 255;
+	k = decode_grey(qs, b, w, h, r);
+	free(b);
+	return k;
+}
+
 static int
 is_jpeg_name(const char *path)
 {
@@ -528,7 +667,7 @@ qrscan_file(struct qrscan *qs, const char *path, int width, int height,
     int full, struct qrscan_result *r, char **cause)
 {
 	unsigned char *g;
-	int shrink = 8, w, h, shortest, finders, looks = 0;
+	int shrink = 8, w, h, shortest, finders, looks = 0, small = 0;
 
 	memset(r, 0, sizeof *r);
 	if (qrscan_vips_init(cause) != 0)
@@ -557,18 +696,34 @@ qrscan_file(struct qrscan *qs, const char *path, int width, int height,
 		if (g == NULL)
 			return -1;
 		r->shrink = shrink;
-		if (qrscan_grey(qs, g, w, h, r) > 0) {
+		if (decode_grey(qs, g, w, h, r) > 0) {
 			r->qr_like = 0;
 			g_free(g);
 			return 0;
 		}
-		finders = qrscan_finders(g, w, h);
-		g_free(g);
-		if (finders == 0)
+		/* The small frame's full look: finders of a code so small
+		 * are too few pixels for the test. */
+		finders = small ? 0 : qrscan_finders(g, w, h);
+		if (finders > 0 && decode_binarised(qs, g, w, h, r) > 0) {
+			r->qr_like = 0;
+			g_free(g);
 			return 0;
+		}
+		g_free(g);
+		if (finders == 0) {
+			/* A small frame gets one look in full: its small
+			 * codes have no finders to see at half size. */
+			if (shrink == 1 || looks > 0 || r->qr_like ||
+			    (long long)width * height > QRSCAN_SMALL_FRAME)
+				return 0;
+			looks++;
+			shrink = 1;
+			small = 1;
+			continue;
+		}
 		r->qr_like = 1;
-		/* One closer look; a code ZBar cannot read at twice the
-		 * scale is left to the operator. */
+		/* One closer look; a code neither decoder reads at twice
+		 * the scale is left to the operator. */
 		if (shrink == 1 || shortest / shrink > QRSCAN_MAX_SHORT ||
 		    ++looks > 1)
 			return 0;

@@ -3,12 +3,15 @@
  *
  * A frame is decoded with libvips shrink-on-load (JPEG at 1/8, 1/4 or 1/2:
  * the smallest scale that keeps a QR filling 15% of the short edge at about
- * three pixels per module), turned grey, and handed to ZBar (QR only).  Only
- * when nothing decodes and the small image shows QR finder patterns (the
- * 1:1:3:1:1 black/white runs found across and down) is the frame decoded
- * again at twice the scale, up to full size.  A frame that still decodes to
- * nothing but showed finder patterns is reported as qr_like, for the
- * operator to check.
+ * three pixels per module), turned grey, and handed to ZBar (QR only), then
+ * to zxing-cpp (media/qrzxing.h, when built) if ZBar reads nothing or a
+ * text that is not ASCII.  Only when nothing decodes and the small image
+ * shows QR finder patterns (the 1:1:3:1:1 black/white runs found across,
+ * down and diagonally) is it decoded again from the finder test's own
+ * black and white, then at twice the scale, up to full size; a frame of at
+ * most 1280x1024 with no finders gets one look at full size (codes of
+ * 40-60 px).  A frame that still decodes to nothing but showed finder
+ * patterns is reported as qr_like, for the operator to check.
  *
  * Threads: a struct qrscan holds one ZBar scanner and belongs to one thread;
  * make one per worker thread.  libvips is initialised on first use
@@ -52,6 +55,8 @@ int		 qrscan_grey(struct qrscan *, const unsigned char *, int width,
 /* The cheap test: the number of QR finder-pattern centres in a grey
  * image when three of them sit like a QR's, else 0. */
 int		 qrscan_finders(const unsigned char *, int width, int height);
+/* Whether zxing-cpp is there to read what ZBar does not (qrzxing.h). */
+int		 qrscan_has_zxing(void);
 
 /* Makes sure libvips is initialised (media/vips.h) and quiet about the
  * damaged tiles of a frame reported unreadable anyway.  0, or -1 with

@@ -1,7 +1,9 @@
 /*
  * tui/preview-import: step 3 of the Bulk Image Import wizard — the sorted
  * card as rows (a heading per session, marker code, unknown code, the
- * unassigned and the unreadable, each followed by its frames), the runs
+ * unassigned, the "unreadable code?" (held after a frame that looked like
+ * a QR but did not decode) and the unreadable, each followed by its
+ * frames), the runs
  * that look wrong flagged, and the operator's fixes (core/importfix):
  *
  *   m or a   move the tagged frames, else this frame, else (on a
@@ -35,7 +37,8 @@
 
 #define NOFRAME	SIZE_MAX
 
-enum pv_group { G_SESSION, G_MARKER, G_UNKNOWN, G_UNASSIGNED, G_UNREADABLE };
+enum pv_group { G_SESSION, G_MARKER, G_UNKNOWN, G_UNASSIGNED, G_UNREADABLE,
+	G_SUSPECT };
 
 struct pv_row {
 	enum pv_group	 group;
@@ -171,6 +174,13 @@ pv_rebuild(struct import_preview *pv)
 		pv_add_frames(pv, G_UNASSIGNED, NULL, r->unassigned,
 		    r->nunassigned);
 	}
+	if (r->nsuspect > 0) {
+		pv_add(pv, G_SUSPECT, NULL, NOFRAME, ROLE_ERROR,
+		    xasprintf(_("Unreadable code?  %zu frames — a frame looked "
+		    "like a QR code but did not decode; m assigns them"),
+		    r->nsuspect));
+		pv_add_frames(pv, G_SUSPECT, NULL, r->suspect, r->nsuspect);
+	}
 	if (r->nunreadable > 0) {
 		pv_add(pv, G_UNREADABLE, NULL, NOFRAME, ROLE_ERROR,
 		    xasprintf(_("Unreadable  %zu frames (not imported)"),
@@ -249,9 +259,9 @@ import_preview_draw(struct import_preview *pv, int y, int x, int h, int w)
 		return;
 	/* L10N: preview summary line */
 	t = xasprintf(_("%zu frames into %zu sessions; left out: %zu "
-	    "unassigned, %zu unknown codes, %zu unreadable; %zu flags"), nf,
-	    ns, pv->r.nunassigned, pv->r.nunknown, pv->r.nunreadable,
-	    pv->r.nflags);
+	    "unassigned, %zu unknown codes, %zu unreadable code?, %zu "
+	    "unreadable; %zu flags"), nf, ns, pv->r.nunassigned,
+	    pv->r.nunknown, pv->r.nsuspect, pv->r.nunreadable, pv->r.nflags);
 	tui_put(y, x, w, ROLE_NORMAL, t);
 	free(t);
 	if (pv->cur < pv->top)

@@ -33,7 +33,7 @@ json_equal "$out" '{
  "markers": {},
  "unknown_codes": {"4242": ["DCIM/100CANON/IMG_0007.JPG"]},
  "unassigned": ["DCIM/100CANON/IMG_0006.JPG", "DCIM/100CANON/IMG_0008.JPG"],
- "unreadable": ["DCIM/100CANON/IMG_0010.JPG"]}'
+ "unreadable": ["DCIM/100CANON/IMG_0010.JPG"], "unreadable_code": []}'
 ok $? "each of the five fields is read; the first holding a number wins"
 like "$(cat "$T/err")" "unreadable: DCIM/100CANON/IMG_0010.JPG: " \
     "the corrupted frame is named on stderr"
@@ -46,7 +46,7 @@ json_equal "$out" '{
  "unassigned": ["DCIM/100CANON/IMG_0001.JPG", "DCIM/100CANON/IMG_0003.JPG",
    "DCIM/100CANON/IMG_0004.JPG", "DCIM/100CANON/IMG_0005.JPG",
    "DCIM/100CANON/IMG_0006.JPG", "DCIM/100CANON/IMG_0008.JPG"],
- "unreadable": ["DCIM/100CANON/IMG_0010.JPG"]}'
+ "unreadable": ["DCIM/100CANON/IMG_0010.JPG"], "unreadable_code": []}'
 ok $? "--field usercomment reads only that field"
 
 for f in xpcomment comment; do

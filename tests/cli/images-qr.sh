@@ -83,7 +83,8 @@ json_equal "$out" '{
   "4242": ["DCIM/101CANON/IMG_0002.JPG"]},
  "unknown_codes": {"4242": ["DCIM/101CANON/IMG_0003.JPG"]},
  "unassigned": ["DCIM/100CANON/IMG_9990.JPG", "DCIM/100NIKON/DSC_0001.JPG"],
- "unreadable": ["DCIM/101CANON/IMG_0006.JPG"]}'
+ "unreadable": ["DCIM/101CANON/IMG_0006.JPG"],
+ "unreadable_code": []}'
 ok $? "the card sorts exactly as its maker expects"
 like "$(cat "$T/err")" "unreadable: DCIM/101CANON/IMG_0006.JPG: .+" \
     "the truncated frame is named on stderr with a reason"

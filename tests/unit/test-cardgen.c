@@ -168,7 +168,7 @@ parse_expected(const char *p)
 		if (*p == ',')
 			p = json_ws(p + 1);
 	}
-	assert_int_equal(seen, 5);
+	assert_int_equal(seen, 6);	/* ... and unreadable_code */
 	assert_int_equal(*json_ws(p + 1), '\0');
 }
 
