@@ -79,7 +79,7 @@ production_list_row(const struct production_order_row *r, void *arg)
 {
 	struct table *t = arg;
 	char id[24], session[24], items[24], qty[24];
-	const char *vals[10];
+	const char *vals[11];
 
 	snprintf(id, sizeof id, "%lld", r->id);
 	snprintf(session, sizeof session, "%lld", r->session);
@@ -95,6 +95,7 @@ production_list_row(const struct production_order_row *r, void *arg)
 	vals[7] = r->created_at;
 	vals[8] = r->rendered_at;
 	vals[9] = r->shipped_at;
+	vals[10] = r->render_dir;
 	table_row(t, vals);
 	return 0;
 }
@@ -107,7 +108,8 @@ production_list_cmd(struct cli *cli, int argc, char **argv)
 		{ "session", OUT_INT }, { "client", OUT_STR },
 		{ "state", OUT_STR }, { "prints", OUT_INT },
 		{ "quantity", OUT_INT }, { "created_at", OUT_STR },
-		{ "rendered_at", OUT_STR }, { "shipped_at", OUT_STR }
+		{ "rendered_at", OUT_STR }, { "shipped_at", OUT_STR },
+		{ "folder", OUT_STR }
 	};
 	struct table *t;
 	int rc;
@@ -115,7 +117,7 @@ production_list_cmd(struct cli *cli, int argc, char **argv)
 	(void)argv;
 	if (argc != 1)
 		return cli_usage("%s", _(PRODUCTION_USAGE));
-	t = table_new(stdout, cli->format, cols, 10);
+	t = table_new(stdout, cli->format, cols, 11);
 	rc = store_production_each(cli_store(cli), 0, production_list_row, t);
 	table_end(t);
 	if (rc != 0) {

@@ -649,10 +649,16 @@ job_render_run(struct job_ctx *ctx, char **cause)
 	free(text);
 	if (r != 0 || render_sheet(st, &l, order, odir, cause) != 0)
 		goto out;
-	if (nok == l.n && store_production_order_state(st, order,
-	    "rendered") != 0) {
-		*cause = xstrdup(store_errmsg(st));
-		goto out;
+	if (nok == l.n) {
+		char *abs = realpath(odir, NULL);
+
+		r = store_production_order_rendered(st, order,
+		    abs != NULL ? abs : odir);
+		free(abs);
+		if (r != 0) {
+			*cause = xstrdup(store_errmsg(st));
+			goto out;
+		}
 	}
 	rc = 0;
 out:

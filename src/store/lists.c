@@ -543,7 +543,8 @@ static const char *const lists_detail_sql[LISTS_NKINDS] = {
 	    " LEFT JOIN price_lists l ON l.id = p.price_list_id"
 	    " LEFT JOIN delivery_grants g ON g.id = p.grant_id WHERE p.id = ?1",
 	[LISTS_PRODUCTION] = "SELECT p.state, i.number AS invoice,"
-	    " p.created_at, p.rendered_at FROM production_orders p"
+	    " p.created_at, p.rendered_at, p.render_dir AS folder"
+	    " FROM production_orders p"
 	    " LEFT JOIN invoices i ON i.id = p.invoice_id WHERE p.id = ?1",
 };
 

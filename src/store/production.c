@@ -201,7 +201,7 @@ fail:
 	" c.first_name END, o.state," \
 	" (SELECT count(*) FROM production_items p WHERE p.order_id = o.id)," \
 	" (SELECT coalesce(sum(quantity), 0) FROM production_items p" \
-	" WHERE p.order_id = o.id), o.created_at, o.rendered_at, o.shipped_at" \
+	" WHERE p.order_id = o.id), o.created_at, o.rendered_at, o.shipped_at, o.render_dir" \
 	" FROM production_orders o JOIN invoices i ON i.id = o.invoice_id" \
 	" LEFT JOIN sessions s ON s.id = i.session_id" \
 	" LEFT JOIN clients c ON c.id = coalesce(i.client_id, s.client_id)"
@@ -224,6 +224,7 @@ order_rows(sqlite3_stmt *s, production_order_fn fn, void *arg, int *n)
 		r.created_at = col_text(s, 7);
 		r.rendered_at = col_text(s, 8);
 		r.shipped_at = col_text(s, 9);
+		r.render_dir = col_text(s, 10);
 		(*n)++;
 		stop = fn(&r, arg);
 	}
@@ -347,6 +348,23 @@ store_production_order_state(struct store *st, long long order_id,
 	sqlite3_bind_text(s, 2, state, -1, SQLITE_TRANSIENT);
 	e = sqlite3_step(s);
 	sqlite3_reset(s);
+	return e == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_production_order_rendered(struct store *st, long long order_id,
+    const char *dir)
+{
+	sqlite3_stmt *s;
+	int e;
+
+	s = store_stmt(st, "UPDATE production_orders SET state = 'rendered',"
+	    " rendered_at = " NOW_SQL ", render_dir = ?2 WHERE id = ?1");
+	sqlite3_bind_int64(s, 1, order_id);
+	sqlite3_bind_text(s, 2, dir, -1, SQLITE_STATIC);
+	e = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
 	return e == SQLITE_DONE ? 0 : -1;
 }
 

@@ -59,6 +59,7 @@ struct production_order_row {
 	const char	*state;
 	long long	 items, quantity;
 	const char	*created_at, *rendered_at, *shipped_at;	/* or NULL */
+	const char	*render_dir;	/* where it was last rendered, or NULL */
 };
 typedef int (*production_order_fn)(const struct production_order_row *,
 	    void *);
@@ -95,6 +96,9 @@ int	store_production_items(struct store *, long long order_id,
 int	store_production_item_state(struct store *, long long item_id,
 	    const char *state);
 /* state "rendered" also sets rendered_at, "shipped" shipped_at. */
+/* Marks an order rendered into dir (absolute; a copy is kept): 0 or -1. */
+int	store_production_order_rendered(struct store *, long long order_id,
+	    const char *dir);
 int	store_production_order_state(struct store *, long long order_id,
 	    const char *state);
 /* Every print of the order to render again (after a crop changed): items

@@ -353,6 +353,10 @@ static const char *const migrations[] = {
 	/* 11: the running upload per session, in words, for the Control
 	 * Center ("1001: 12 of 25 files, 40.1 of 108.0 MB; ..."). */
 	"ALTER TABLE upload_runs ADD COLUMN sessions TEXT;",
+
+	/* 12: production: the folder an order was last rendered to (absolute),
+	 * for the Production hub and `production list`. */
+	"ALTER TABLE production_orders ADD COLUMN render_dir TEXT;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

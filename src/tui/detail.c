@@ -37,6 +37,7 @@ static const struct {
 	{ "priority", N_("Priority") },
 	{ "total", N_("Total") }, { "source", N_("Source") },
 	{ "invoice", N_("Invoice") }, { "rendered_at", N_("Rendered") },
+	{ "folder", N_("Folder") },
 };
 
 struct detail {

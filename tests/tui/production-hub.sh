@@ -3,9 +3,9 @@
 # order under the cursor through the TUI's workers into the studio's
 # renders/ folder, S marks it shipped and its session becomes Complete.
 . "$top_srcdir/tests/lib.sh"
-need tmux convert vipsheader
+need tmux convert vipsheader python3
 MAGICK_THREAD_LIMIT=1; export MAGICK_THREAD_LIMIT
-plan 5
+plan 7
 
 pd demo --students 1 --no-card --date 2026-11-30 >/dev/null 2>&1
 mkdir -p "$T/card"
@@ -31,6 +31,13 @@ done
 f=$(ls "$STUDIO"/renders/1/*.jpg 2>/dev/null)
 is "$(vipsheader -f width "$f" 2>/dev/null)x$(vipsheader -f height "$f" 2>/dev/null)" \
     "600x900" "the TUI's workers render the 4x6 at 150 dpi"
+abs=$(cd "$STUDIO/renders/1" && pwd -P)
+# The detail pane shows as much of the path as fits.
+wait_for "Folder: +$(printf '%s' "$abs" | cut -c1-30)" ; ok $? \
+    "its detail names the folder it was rendered to"
+is "$(pd production list --format json | python3 -c 'import json, sys
+print(json.load(sys.stdin)[0]["folder"])')" \
+    "$abs" "production list names the folder too"
 keys S
 wait_for "order 1 shipped; its session is complete" ; ok $? "S ships it"
 is "$(pd sessions list --format csv | tr -d '\r' | cut -d, -f6 | sed -n 2p)" Complete \
