@@ -489,12 +489,11 @@ lists_range(struct store *st, enum lists_kind k, const struct lists_filter *f,
 
 static const char *const lists_detail_sql[LISTS_NKINDS] = {
 	[LISTS_CLIENTS] = "SELECT c.first_name, c.last_name, c.student_id,"
-	    " o.name AS organization, c.grade, c.teacher, c.homeroom,"
-	    " c.email, c.phone, c.guardian,"
 	    " coalesce(c.role, 'student') AS role, c.title AS title,"
-	    " c.priority AS priority,"
+	    " o.name AS organization, c.grade, c.teacher, c.homeroom,"
 	    " (SELECT group_concat(number, ' ') FROM sessions"
-	    "  WHERE client_id = c.id) AS sessions"
+	    "  WHERE client_id = c.id) AS sessions,"
+	    " c.email, c.phone, c.guardian, c.priority AS priority"
 	    " FROM clients c LEFT JOIN organizations o ON o.id = c.org_id"
 	    " WHERE c.id = ?1",
 	[LISTS_SESSIONS] = "SELECT s.number,"
