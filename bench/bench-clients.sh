@@ -23,18 +23,7 @@ awk -v n="$N" 'BEGIN {
 		    100000 + i, l[i % 10 + 1], f[i % 11 + 1], i % 6, i % 40, i % 40, i, i % 10000, l[i % 10 + 1]
 }' >"$T/roster.csv"
 
-# timed CMD...: runs CMD, prints "WALL CPU" in seconds (CPU: user + system
-# of the command, which other processes on a busy machine do not inflate).
-timed() {
-	python3 -c 'import resource, subprocess, sys, time
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-c, t = cpu(), time.monotonic()
-rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
-print("%.3f %.3f" % (time.monotonic() - t, cpu() - c))
-sys.exit(rc)' "$@"
-}
+. "$(dirname "$0")/lib.sh"
 command -v python3 >/dev/null || { echo "   needs python3"; exit 1; }
 
 # Best of RUNS: the machine may be busy with something else.

@@ -46,18 +46,7 @@ awk -v n="$N" -v s="$SESSIONS" 'BEGIN {
 	}
 }' >"$T/inv.csv"
 
-# timed CMD...: runs CMD, prints "WALL CPU" in seconds (CPU: user + system
-# of the command, which other processes on a busy machine do not inflate).
-timed() {
-	python3 -c 'import resource, subprocess, sys, time
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-c, t = cpu(), time.monotonic()
-rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
-print("%.3f %.3f" % (time.monotonic() - t, cpu() - c))
-sys.exit(rc)' "$@"
-}
+. "$(dirname "$0")/lib.sh"
 
 # The studio before any import, copied fresh for each run.
 cp "$T/studio/picday.db" "$T/before.db"

@@ -6,7 +6,7 @@ libpicday_a_SOURCES += \
 	src/cli/cmd-setup.c
 
 TESTS += tests/cli/setup.sh
-EXTRA_DIST += tests/cli/setup.sh bench/run.sh
+EXTRA_DIST += tests/cli/setup.sh bench/run.sh bench/lib.sh
 TESTS += tests/cli/po.sh
 EXTRA_DIST += tests/cli/po.sh
 # The layers of DESIGN §2: no include up, no include circle in src/.
