@@ -347,8 +347,10 @@ media_render_thread_done(void)
 	vips_thread_shutdown();
 }
 
-int
-media_render_upright_size(const char *path, int *width, int *height,
+/* The pixel size of the file at path, turned upright by its EXIF
+ * orientation when upright is set. */
+static int
+render_file_size(const char *path, int upright, int *width, int *height,
     char **cause)
 {
 	VipsImage *im;
@@ -361,25 +363,21 @@ media_render_upright_size(const char *path, int *width, int *height,
 	}
 	*width = im->Xsize;
 	*height = im->Ysize;
-	if (vips_image_get_orientation_swap(im))
+	if (upright && vips_image_get_orientation_swap(im))
 		swap(width, height);
 	g_object_unref(im);
 	return 0;
 }
 
 int
+media_render_upright_size(const char *path, int *width, int *height,
+    char **cause)
+{
+	return render_file_size(path, 1, width, height, cause);
+}
+
+int
 media_render_size(const char *path, int *width, int *height, char **cause)
 {
-	VipsImage *im;
-
-	if (media_vips_init(cause) != 0)
-		return -1;
-	if ((im = vips_image_new_from_file(path, NULL)) == NULL) {
-		render_fail(cause, _("cannot read image"));
-		return -1;
-	}
-	*width = im->Xsize;
-	*height = im->Ysize;
-	g_object_unref(im);
-	return 0;
+	return render_file_size(path, 0, width, height, cause);
 }
