@@ -11,7 +11,9 @@
  * and one `picday worker`) share it.
  *
  * Statements: store_stmt() returns a prepared statement cached on the
- * connection, keyed by the SQL text; the caller binds, steps and must
+ * connection, keyed by the SQL text, which must live as long as the
+ * connection (a literal: the cache keeps its address, never a copy of a
+ * string the caller frees); the caller binds, steps and must
  * sqlite3_reset() it before returning (the `goto out` pattern).  All SQL of
  * the program lives in src/store/.
  */

@@ -324,16 +324,17 @@ store_image_group(struct store *st, long long id, const char *name,
 	return step_done(s) == 0 ? 1 : -1;
 }
 
+/* The session's auto group, inside the statements below (literals: the
+ * statement cache keeps the SQL's address). */
+#define AUTO_GROUP "(SELECT g.id FROM image_groups g JOIN sessions x" \
+	" ON x.id = g.session_id WHERE x.number = ?1 AND g.name = ?2" \
+	" AND g.auto = 1)"
+
 int
 store_group_auto_fill(struct store *st, long long number, const char *name,
     int first)
 {
-	static const char *const groups =
-	    "(SELECT g.id FROM image_groups g JOIN sessions x"
-	    " ON x.id = g.session_id WHERE x.number = ?1 AND g.name = ?2"
-	    " AND g.auto = 1)";
 	sqlite3_stmt *s;
-	char *sql;
 	int own = sqlite3_get_autocommit(store_db(st)), rc = -1;
 
 	if (own && store_begin(st) != 0)
@@ -345,35 +346,29 @@ store_group_auto_fill(struct store *st, long long number, const char *name,
 	if (step_done(s) != 0)
 		goto out;
 	if (first > 0) {
-		sql = xasprintf("INSERT OR IGNORE INTO image_group_members"
-		    " SELECT %s, i.id FROM images i JOIN sessions x"
+		s = store_stmt(st, "INSERT OR IGNORE INTO image_group_members"
+		    " SELECT " AUTO_GROUP ", i.id FROM images i JOIN sessions x"
 		    " ON x.id = i.session_id WHERE x.number = ?1"
-		    " AND i.is_marker = 0 AND %s IS NOT NULL"
-		    " ORDER BY i.captured_at, i.id LIMIT ?3", groups, groups);
-		s = store_stmt(st, sql);
-		free(sql);
+		    " AND i.is_marker = 0 AND " AUTO_GROUP " IS NOT NULL"
+		    " ORDER BY i.captured_at, i.id LIMIT ?3");
 		sqlite3_bind_int64(s, 1, number);
 		sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 3, first);
 		if (step_done(s) != 0)
 			goto out;
 	} else {
-		sql = xasprintf("DELETE FROM image_group_members WHERE"
-		    " group_id = %s AND image_id NOT IN (SELECT id FROM images"
-		    " WHERE selected = 1)", groups);
-		s = store_stmt(st, sql);
-		free(sql);
+		s = store_stmt(st, "DELETE FROM image_group_members WHERE"
+		    " group_id = " AUTO_GROUP " AND image_id NOT IN (SELECT id"
+		    " FROM images WHERE selected = 1)");
 		sqlite3_bind_int64(s, 1, number);
 		sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
 		if (step_done(s) != 0)
 			goto out;
-		sql = xasprintf("INSERT OR IGNORE INTO image_group_members"
-		    " SELECT %s, i.id FROM images i JOIN sessions x"
+		s = store_stmt(st, "INSERT OR IGNORE INTO image_group_members"
+		    " SELECT " AUTO_GROUP ", i.id FROM images i JOIN sessions x"
 		    " ON x.id = i.session_id WHERE x.number = ?1"
 		    " AND i.is_marker = 0 AND i.selected = 1"
-		    " AND %s IS NOT NULL", groups, groups);
-		s = store_stmt(st, sql);
-		free(sql);
+		    " AND " AUTO_GROUP " IS NOT NULL");
 		sqlite3_bind_int64(s, 1, number);
 		sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
 		if (step_done(s) != 0)
