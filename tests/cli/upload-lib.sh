@@ -28,15 +28,18 @@ sys.exit(1)
 PY
 }
 
-upload_studio() {
-	pd demo --students "${1:-3}" --date 2026-03-02 >/dev/null 2>&1 || return 1
-	pd images import "$STUDIO/demo-card" --by qr >/dev/null 2>&1
-	pd setup set preview.long_side 400 || return 1
-	numbers=$(sqlite3 "$STUDIO/picday.db" "SELECT number FROM sessions s
-	    WHERE EXISTS (SELECT 1 FROM images i WHERE i.session_id = s.id
-	    AND NOT i.is_marker) ORDER BY number")
-	# shellcheck disable=SC2086
-	pd sessions advance --to "Image Upload" $numbers >/dev/null 2>&1
+upload_studio() {	# on failure, says why (as TAP comments)
+	{ pd demo --students "${1:-3}" --date 2026-03-02 >/dev/null 2>"$T/us.err" &&
+	    pd images import "$STUDIO/demo-card" --by qr >/dev/null 2>>"$T/us.err" &&
+	    pd setup set preview.long_side 400 2>>"$T/us.err" &&
+	    numbers=$(sqlite3 "$STUDIO/picday.db" "SELECT number FROM sessions s
+		WHERE EXISTS (SELECT 1 FROM images i WHERE i.session_id = s.id
+		AND NOT i.is_marker) ORDER BY number") &&
+	    # shellcheck disable=SC2086
+	    pd sessions advance --to "Image Upload" $numbers >/dev/null \
+		2>>"$T/us.err"; } && return 0
+	sed 's/^/# /' "$T/us.err" | tail -n 20
+	return 1
 }
 
 check_tree() {

@@ -49,7 +49,14 @@ keys g r
 wait_for 'job\(s\) queued again' ; ok $? "r queues the failed upload again"
 wait_for "Sessions: +2 whole" 30 ; ok $? "the workers send the rest: both sessions whole"
 
-# A slow upload to another target, cancelled from the Control Center.
+# A slow upload to another target, cancelled from the Control Center: once
+# no upload job is left waiting or running (on a loaded machine the workers
+# may still be finishing the retried one, and an upload waits for another).
+i=0
+while [ "$(db "SELECT count(*) FROM jobs WHERE kind = 'upload' AND
+    state IN ('queued', 'running')")" != 0 ] && [ $i -lt 600 ]; do
+	sleep 0.1; i=$((i + 1))
+done
 mkdir -p "$T/srv"
 python3 "$top_srcdir/tests/cli/upload-faults.py" "$T/srv" &
 cleanup_add "kill $!"
