@@ -62,7 +62,7 @@ int	cmd_upload(struct cli *, int, char **);
 int	cmd_production(struct cli *, int, char **);
 int	cmd_grant(struct cli *, int, char **);
 int	cmd_delivery(struct cli *, int, char **);
-/* `images composite|group ...` (cli/cmd-grant.c). */
+/* `images select|composite|group ...` (cli/cmd-grant.c). */
 int	cli_images_mark(struct cli *, int, char **);
 
 #endif

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "store/db.h"
 #include "store/grant.h"
+#include "store/image.h"
 #include "util/i18n.h"
 
 #define GRANT_USAGE "grant add --session NUMBER|--type NAME|--item CODE " \
@@ -182,14 +183,17 @@ cmd_grant(struct cli *cli, int argc, char **argv)
 	return cli_usage("%s", _(GRANT_USAGE));
 }
 
-/* `images composite ID... [--unset]` and `images group NAME ID...
- * [--remove]`: all or nothing. */
+/* `images select ID... [--unset]` (the studio's ✓ mark), `images
+ * composite ID... [--unset]` and `images group NAME ID... [--remove]`: all
+ * or nothing. */
 int
 cli_images_mark(struct cli *cli, int argc, char **argv)
 {
 	int group = strcmp(argv[0], "group") == 0, i, off = 0, n = 0, rc;
+	int select = strcmp(argv[0], "select") == 0;
 	const char *flag = group ? "--remove" : "--unset", *name = NULL;
 	const char *usage = group ? _("images group NAME ID... [--remove]") :
+	    select ? _("images select ID... [--unset]") :
 	    _("images composite ID... [--unset]");
 	struct store *st;
 
@@ -218,9 +222,11 @@ cli_images_mark(struct cli *cli, int argc, char **argv)
 	for (i = group ? 2 : 1; i < argc; i++) {
 		if (strcmp(argv[i], flag) == 0)
 			continue;
-		rc = group ? store_image_group(st, cli_parse_number(argv[i]),
-		    name, off) : store_image_composite(st,
-		    cli_parse_number(argv[i]), !off);
+		long long id = cli_parse_number(argv[i]);
+
+		rc = group ? store_image_group(st, id, name, off) : select ?
+		    store_image_select(st, id, !off) :
+		    store_image_composite(st, id, !off);
 		if (rc != 1) {
 			if (rc == 0)
 				cli_error(_("no image %s (nothing changed)"),

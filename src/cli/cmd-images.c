@@ -305,51 +305,6 @@ images_list(struct cli *cli, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* `images select ID... [--unset]`: the studio's ✓ mark, all or nothing. */
-static int
-images_select(struct cli *cli, int argc, char **argv)
-{
-	struct store *st;
-	int i, unset = 0, n = 0, rc;
-
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--unset") == 0)
-			unset = 1;
-		else if (cli_parse_number(argv[i]) == 0)
-			return cli_usage("%s", _("images select ID... "
-			    "[--unset]"));
-		else
-			n++;
-	}
-	if (n == 0)
-		return cli_usage("%s", _("images select ID... [--unset]"));
-	st = cli_store(cli);
-	if (store_begin(st) != 0) {
-		cli_error("%s", store_errmsg(st));
-		return CLI_FAILED;
-	}
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--unset") == 0)
-			continue;
-		rc = store_image_select(st, cli_parse_number(argv[i]), !unset);
-		if (rc != 1) {
-			if (rc == 0)
-				cli_error(_("no image %s (nothing changed)"),
-				    argv[i]);
-			else
-				cli_error("%s", store_errmsg(st));
-			store_rollback(st);
-			return CLI_FAILED;
-		}
-	}
-	if (store_commit(st) != 0) {
-		cli_error("%s", store_errmsg(st));
-		store_rollback(st);
-		return CLI_FAILED;
-	}
-	return CLI_OK;
-}
-
 /* `images crop ID [X,Y,W,H] [--rotate DEG] | --unset | --show`: the
  * rectangle a print keeps, normalised (0-1) in the upright picture turned
  * DEG clockwise (0 90 180 270); --unset centres it again, unturned;
@@ -458,9 +413,8 @@ cmd_images(struct cli *cli, int argc, char **argv)
 		return images_import(cli, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "list") == 0)
 		return images_list(cli, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "select") == 0)
-		return images_select(cli, argc - 1, argv + 1);
-	if (argc >= 2 && (strcmp(argv[1], "composite") == 0 ||
+	if (argc >= 2 && (strcmp(argv[1], "select") == 0 ||
+	    strcmp(argv[1], "composite") == 0 ||
 	    strcmp(argv[1], "group") == 0))
 		return cli_images_mark(cli, argc - 1, argv + 1);
 	return cli_usage("%s", _("images import|list|select|composite|group"
