@@ -45,6 +45,7 @@
 	X(vips_image_write_to_memory) \
 	X(vips_init) \
 	X(vips_jpegload) \
+	X(vips_jpegload_source) \
 	X(vips_jpegsave_buffer) \
 	X(vips_jpegsave) \
 	X(vips_resize) \
@@ -54,6 +55,7 @@
 	X(vips_thumbnail) \
 	X(vips_thumbnail_buffer) \
 	X(vips_thumbnail_source) \
+	X(vips_thumbnail_image) \
 	X(vips_extract_area) \
 	X(vips_image_get_orientation_swap) \
 	X(vips_black) \
@@ -98,6 +100,7 @@ PICDAY_VIPS_FUNCS(PICDAY_VIPS_DECLARE)
 #define vips_image_write_to_memory	(*picday_vips_image_write_to_memory)
 #define vips_init	(*picday_vips_init)
 #define vips_jpegload	(*picday_vips_jpegload)
+#define vips_jpegload_source	(*picday_vips_jpegload_source)
 #define vips_jpegsave_buffer	(*picday_vips_jpegsave_buffer)
 #define vips_jpegsave	(*picday_vips_jpegsave)
 #define vips_resize	(*picday_vips_resize)
@@ -107,6 +110,7 @@ PICDAY_VIPS_FUNCS(PICDAY_VIPS_DECLARE)
 #define vips_thumbnail	(*picday_vips_thumbnail)
 #define vips_thumbnail_buffer	(*picday_vips_thumbnail_buffer)
 #define vips_thumbnail_source	(*picday_vips_thumbnail_source)
+#define vips_thumbnail_image	(*picday_vips_thumbnail_image)
 #define vips_extract_area	(*picday_vips_extract_area)
 #define vips_image_get_orientation_swap	(*picday_vips_image_get_orientation_swap)
 #define vips_black	(*picday_vips_black)
