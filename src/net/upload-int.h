@@ -45,6 +45,7 @@ struct upload {
 	char			*hostkey;	/* why the host key was refused */
 	char			**dirs;	/* WebDAV folders known to exist */
 	size_t			 ndirs;
+	int			 base_made;	/* WebDAV: its own folders */
 	CURLM			*multi;
 };
 

@@ -423,55 +423,95 @@ dir_known(struct upload *u, const char *d)
 	return 0;
 }
 
+/* One MKCOL of url (a folder, with its closing slash): the HTTP code, or
+ * 0 when no answer came.  401 and 403 are a refused login, said in
+ * *cause. */
+static long
+http_mkcol(struct upload *u, const char *url, char **cause)
+{
+	char errbuf[CURL_ERROR_SIZE], *r;
+	long code = 0;
+	CURL *e;
+
+	if ((e = curl_easy_init()) == NULL)
+		fatal("curl_easy_init");
+	easy_common(u, e, url, errbuf);
+	curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, "MKCOL");
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, discard);
+	if (curl_easy_perform(e) == CURLE_OK)
+		curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_cleanup(e);
+	if (code == 401 || code == 403) {
+		r = upload_redact(url);
+		*cause = xasprintf(_("%s: the server refused the user name or "
+		    "password (HTTP %ld)"), r, code);
+		free(r);
+	}
+	return code;
+}
+
+/* The target's own folders, from the server's root down, once: a target
+ * URL whose folder is not made yet (a new season's) works as it would on
+ * a local disk, rather than every PUT failing with 409 or 500. */
+static int
+http_mkcol_base(struct upload *u, char **cause)
+{
+	char *d, *p;
+	long code;
+	int rc = 0;
+
+	u->base_made = 1;
+	if ((p = strstr(u->base, "://")) == NULL ||
+	    (p = strchr(p + 3, '/')) == NULL)
+		return 0;
+	d = xasprintf("%s/", u->base);
+	p = d + (p - u->base);
+	while ((p = strchr(p + 1, '/')) != NULL) {
+		char c = p[1];
+
+		if (p[-1] == '/')
+			continue;	/* "a//b" */
+		p[1] = '\0';
+		code = http_mkcol(u, d, cause);
+		p[1] = c;
+		if (code == 401 || code == 403) {
+			rc = -1;
+			break;
+		}
+	}
+	free(d);
+	return rc;
+}
+
 /* WebDAV: MKCOL every folder of remote not yet known to exist.  Only a
  * refused login stops here; anything else is left to the PUT (plain PUT
  * servers answer MKCOL with 405 or 501). */
 int
 http_mkcols(struct upload *u, const char *remote, char **cause)
 {
-	char *d = xstrdup(remote), *p, errbuf[CURL_ERROR_SIZE];
+	char *d = xstrdup(remote), *p, *url, *url2;
+	long code;
 	int rc = 0;
 
-	for (p = d; (p = strchr(p, '/')) != NULL; p++) {
-		CURL *e;
-		char *url, *url2;
-		long code = 0;
-
+	if (!u->base_made && http_mkcol_base(u, cause) != 0)
+		rc = -1;
+	for (p = d; rc == 0 && (p = strchr(p, '/')) != NULL; p++) {
 		*p = '\0';
-		if (dir_known(u, d)) {
-			*p = '/';
-			continue;
-		}
-		url = remote_url(u, d);
-		url2 = xasprintf("%s/", url);
-		if ((e = curl_easy_init()) == NULL)
-			fatal("curl_easy_init");
-		easy_common(u, e, url2, errbuf);
-		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, "MKCOL");
-		curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, discard);
-		if (curl_easy_perform(e) == CURLE_OK) {
-			curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
-			if (code == 401 || code == 403) {
-				char *r = upload_redact(url2);
-
-				*cause = xasprintf(_("%s: the server refused "
-				    "the user name or password (HTTP %ld)"),
-				    r, code);
-				free(r);
+		if (!dir_known(u, d)) {
+			url = remote_url(u, d);
+			url2 = xasprintf("%s/", url);
+			code = http_mkcol(u, url2, cause);
+			if (code == 401 || code == 403)
 				rc = -1;
-			} else if (code == 201 || code == 405 ||
-			    code == 301) {
+			else if (code == 201 || code == 405 || code == 301) {
 				u->dirs = xreallocarray(u->dirs, u->ndirs + 1,
 				    sizeof *u->dirs);
 				u->dirs[u->ndirs++] = xstrdup(d);
 			}
+			free(url);
+			free(url2);
 		}
-		curl_easy_cleanup(e);
-		free(url);
-		free(url2);
 		*p = '/';
-		if (rc != 0)
-			break;
 	}
 	free(d);
 	return rc;

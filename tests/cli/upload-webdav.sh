@@ -4,7 +4,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/upload-lib.sh"
 need nginx openssl
-plan 8
+plan 10
 
 upload_studio 3 || { echo "Bail out! no demo studio"; exit 1; }
 
@@ -57,5 +57,14 @@ is "$rc" 0 "upload to WebDAV"
 is "$(check_tree "$T/dav/www/photos")" "" "the tree is whole and identical"
 is "$(awk '$6 == "\"PUT" && $9 ~ /^2/ { print $7 }' "$T/dav/access.log" | sort | uniq -d)" "" \
     "no path received two successful PUTs"
+
+# A target whose folders are not there yet (a new season's): made, as a
+# local disk's would be, and the upload goes whole.
+pd upload target "http://127.0.0.1:$port/photos/2027/fall" >/dev/null
+sess=
+for n in $numbers; do sess="$sess --session $n"; done
+pd upload $sess 2>"$T/err"; rc=$?
+is "$rc:$(grep -c "^picday:" "$T/err")" "0:0" "a target folder not made yet is made"
+is "$(check_tree "$T/dav/www/photos/2027/fall")" "" "and its tree is whole and identical"
 
 done_testing
