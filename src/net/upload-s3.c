@@ -212,12 +212,18 @@ s3_multipart(struct upload *u, const char *local, const char *remote,
 	key = xasprintf("%s%s", u->prefix, remote);
 	url = remote_url(u, remote);
 
+	/* Query strings are written in SigV4's canonical form (parameters
+	 * sorted, each value escaped, "name=" for one without a value):
+	 * libcurl before 8.3 (Debian 12 has 7.88) signs the query as it is
+	 * written, so "?uploads" would be refused by S3 as a bad signature.
+	 * Newer libcurl keeps an already canonical query as it is. */
 	/* An unfinished upload of this key from a run that died? */
 	strbuf_adds(&sb, u->bucket);
-	strbuf_adds(&sb, "?uploads&prefix=");
+	strbuf_adds(&sb, "?prefix=");
 	s = curl_easy_escape(NULL, key, 0);
 	strbuf_adds(&sb, s);
 	curl_free(s);
+	strbuf_adds(&sb, "&uploads=");
 	v = s3_retry(u, "GET", strbuf_str(&sb), NULL, NULL, 0, 0, &resp, NULL,
 	    remote, why);
 	if (v != V_OK)
@@ -231,8 +237,9 @@ s3_multipart(struct upload *u, const char *local, const char *remote,
 		i = xml_take(&q, "UploadId");
 		if (k != NULL && i != NULL && strcmp(k, key) == 0 &&
 		    id == NULL) {
-			id = i;
-			i = NULL;
+			id = curl_easy_escape(NULL, i, 0);
+			if (id == NULL)
+				fatal("curl_easy_escape");
 		}
 		free(k);
 		free(i);
@@ -269,18 +276,22 @@ s3_multipart(struct upload *u, const char *local, const char *remote,
 		}
 	} else {
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s?uploads", url);
+		strbuf_addf(&sb, "%s?uploads=", url);
 		v = s3_retry(u, "POST", strbuf_str(&sb), "", NULL, 0, 0,
 		    &resp, NULL, remote, why);
 		if (v != V_OK)
 			goto out;
 		p = strbuf_str(&resp);
-		if ((id = xml_take(&p, "UploadId")) == NULL) {
+		if ((s = xml_take(&p, "UploadId")) == NULL) {
 			*why = xasprintf(_("%s: no UploadId from the S3 "
 			    "server"), remote);
 			v = V_PERM;
 			goto out;
 		}
+		id = curl_easy_escape(NULL, s, 0);
+		free(s);
+		if (id == NULL)
+			fatal("curl_easy_escape");
 	}
 	for (n = 1; n <= nparts; n++) {
 		if (etags[n] != NULL)
@@ -312,7 +323,7 @@ out:
 	fclose(f);
 	free(key);
 	free(url);
-	free(id);
+	curl_free(id);
 	strbuf_free(&resp);
 	strbuf_free(&sb);
 	strbuf_free(&done);
