@@ -35,9 +35,9 @@ ok $? "a demo studio of 4 students"
 frame "$T/c1/IMG_0001.JPG" 1800x2000 "García, Ravi"
 frame "$T/c2/IMG_0001.JPG" 2400x1800 "Nguyen, Ana María"
 # 1003: a square frame with a red mark at x 1200-1399, y 400-649.
-convert -size 2000x2000 xc:gray60 -fill red -draw "rectangle 1200,400 1399,649" \
+convert -size 2000x2000 "xc:srgb(153,153,153)" -fill red -draw "rectangle 1200,400 1399,649" \
     -quality 95 "$T/c3/IMG_0001.JPG" 2>/dev/null ||
-    { mkdir -p "$T/c3" && convert -size 2000x2000 xc:gray60 -fill red \
+    { mkdir -p "$T/c3" && convert -size 2000x2000 "xc:srgb(153,153,153)" -fill red \
     -draw "rectangle 1200,400 1399,649" -quality 95 "$T/c3/IMG_0001.JPG"; }
 frame "$T/c4/IMG_0001.JPG" 1800x2000 "O'Brien, Zoë, first"
 frame "$T/c4/IMG_0002.JPG" 1800x2000 "O'Brien, Zoë"
