@@ -15,7 +15,7 @@ UPLOAD_TESTS = tests/cli/upload-file.sh tests/cli/upload-webdav.sh \
 	tests/tui/control-upload.sh
 TESTS += $(UPLOAD_TESTS)
 EXTRA_DIST += $(UPLOAD_TESTS) tests/cli/upload-lib.sh \
-	tests/cli/upload-faults.py bench/bench-upload.sh
+	tests/cli/upload-faults.py tests/cli/s3-server.py bench/bench-upload.sh
 
 check_PROGRAMS += tests/unit/test-upload
 tests_unit_test_upload_SOURCES = tests/unit/test-upload.c

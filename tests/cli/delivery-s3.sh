@@ -1,16 +1,18 @@
 #!/bin/sh
 # delivery publish to an S3 target with a presigned URL (issue 13), against
-# moto's server on loopback: the URL printed carries a SigV4 query
+# tests/cli/s3-server.py on loopback: the URL printed carries a SigV4 query
 # signature with the expiry asked for, and fetched without credentials it
 # gives the page, whose every link (files, thumbnails, zip, release) is a
-# presigned URL that gives the delivered file.  The signature itself is
-# checked against AWS's example in tests/unit/test-s3presign, and here
-# against botocore's (moto's server accepts any presigned signature).
+# presigned URL that gives the delivered file.  The server checks each
+# signature and expiry as S3 does (its checker agrees with botocore's
+# signer: s3-server.py --self-test); the signature is also checked against
+# AWS's example in tests/unit/test-s3presign, and here against botocore's;
+# a URL altered or past its expiry is refused.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/upload-lib.sh"
 need curl convert vipsheader unzip /usr/bin/python3
-command -v moto_server >/dev/null 2>&1 || skip_all "needs moto (moto_server)"
-plan 11
+/usr/bin/python3 -c 'import botocore' 2>/dev/null || skip_all "needs python3-botocore"
+plan 15
 
 pd demo --students 2 --no-card --date 2026-11-30 >/dev/null 2>&1
 mkdir "$T/c1"
@@ -19,12 +21,11 @@ convert -size 600x900 gradient:red-yellow "$T/c1/IMG_0002.JPG"
 pd images import "$T/c1" --by session=1001 >/dev/null 2>&1
 pd grant add --session 1001 --style all --long-side 500 --release >/dev/null
 
-port=$(free_port)
-moto_server -H 127.0.0.1 -p "$port" >"$T/moto.log" 2>&1 &
-cleanup_add "kill $!"
-wait_port "$port" || { echo "Bail out! moto did not start"; exit 1; }
-curl -sS --aws-sigv4 "aws:amz:us-east-1:s3" --user AKTEST:secret -X PUT \
-    "http://127.0.0.1:$port/photos" >/dev/null
+s3_start || { echo "Bail out! the S3 server did not start"; exit 1; }
+port=$s3port
+like "$(/usr/bin/python3 "$top_srcdir/tests/cli/s3-server.py" --self-test 2>&1)" "^ok " \
+    "the server's SigV4 check agrees with botocore's signer"
+s3 -X PUT "http://127.0.0.1:$port/photos" >/dev/null
 pd upload target s3://photos/studio --endpoint "http://127.0.0.1:$port" \
     --region us-east-1 --user AKTEST >/dev/null
 printf 'secret\n' | pd setup secret upload.password
@@ -42,10 +43,8 @@ url=$(pd delivery publish --session 1001 --zip --expires 2h 2>"$T/err")
 ok $? "delivery publish --expires 2h"
 like "$url" "^http://127.0.0.1:$port/photos/studio/d/[A-Za-z0-9_-]{24}/index.html\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKTEST%2F[0-9]{8}%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=[0-9]{8}T[0-9]{6}Z&X-Amz-Expires=7200&X-Amz-SignedHeaders=host&X-Amz-Signature=[0-9a-f]{64}$" \
     "the URL is a presigned GET of the page, valid 2 hours"
-# botocore (moto's own S3 library) signs the same request the same way.
-py=python3
-$py -c 'import botocore' 2>/dev/null || py=/usr/bin/python3
-is "$($py "$top_srcdir/tests/cli/s3-presign-check.py" "$url" secret 2>&1)" same \
+# botocore (AWS's own Python library) signs the same request the same way.
+is "$(/usr/bin/python3 "$top_srcdir/tests/cli/s3-presign-check.py" "$url" secret 2>&1)" same \
     "botocore computes the same signature"
 is "$(sqlite3 "$STUDIO/picday.db" "SELECT delivery_url FROM sessions WHERE number = 1001")" \
     "$url" "and is kept on the session (for the delivery e-mail)"
@@ -54,6 +53,12 @@ ok $? "the secret is in no URL and no message"
 
 curl -sS -f -o "$T/index.html" "$url"
 ok $? "the page downloads without credentials"
+is "$(grep -c '^GET /photos/studio/d/[^ ]*/index.html?X-Amz-Algorithm=[^ ]* 200$' "$T/s3.log")" 1 \
+    "(the server checked its signature)"
+sig=${url##*X-Amz-Signature=}
+alt=$(echo "$sig" | cut -c1-63)$(echo "$sig" | cut -c64 | tr 0-9a-f 1-9a-f0)
+is "$(curl -sS -o /dev/null -w '%{http_code}' "${url%"$sig"}$alt"):$(curl -sS -o /dev/null -w '%{http_code}' "$(echo "$url" | sed 's/X-Amz-Expires=7200/X-Amz-Expires=7201/')")" \
+    403:403 "a URL with a byte of its signature or its expiry changed is refused"
 /usr/bin/python3 - "$T/index.html" >"$T/links" <<'PY'
 import html.parser, sys
 class P(html.parser.HTMLParser):
@@ -83,4 +88,15 @@ done
 is "$(echo $got | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' ')" \
     "320 320 500 500 pdf zip " \
     "two pictures at 500 px, their thumbnails, the release and a sound zip"
+
+url=$(pd delivery publish --session 1001 --expires 1s 2>/dev/null)
+i=0 code=
+while [ $i -lt 50 ]; do
+	code=$(curl -sS -o /dev/null -w '%{http_code}' "$url")
+	[ "$code" = 403 ] && break
+	sleep 0.2; i=$((i + 1))
+done
+is "$code:$(curl -sS "$url" | grep -o '<Code>[^<]*</Code><Message>[^<]*')" \
+    "403:<Code>AccessDenied</Code><Message>Request has expired" \
+    "a URL past its expiry (1 s) is refused"
 done_testing

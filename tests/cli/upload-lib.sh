@@ -6,6 +6,12 @@
 #                         previews 400 px; sets $numbers
 #   free_port             a free TCP port on 127.0.0.1
 #   wait_port PORT        until something listens there (10 s at most)
+#   s3_start              tests/cli/s3-server.py on a free port (it checks
+#                         every SigV4 signature, key AKTEST:secret): sets
+#                         $s3port; buckets are folders of $T/s3, its log
+#                         "METHOD /path?query STATUS" is $T/s3.log; stopped
+#                         when the test ends
+#   s3 CURL-ARGS...       curl, its requests signed as AKTEST
 #   check_tree DIR        what landed in DIR (the target's folder on disk)
 #                         against the library: prints one line per problem,
 #                         nothing when every session of $numbers is whole
@@ -26,6 +32,22 @@ for i in range(200):
         time.sleep(0.05)
 sys.exit(1)
 PY
+}
+
+s3_start() {
+	s3port=$(free_port)
+	/usr/bin/python3 "$top_srcdir/tests/cli/s3-server.py" "$s3port" "$T/s3" \
+	    "$T/s3.log" 2>"$T/s3.err" &
+	cleanup_add "kill $!"
+	wait_port "$s3port" && return 0
+	sed 's/^/# /' "$T/s3.err"
+	return 1
+}
+
+# S3 wants x-amz-content-sha256, which curl 7.88 does not add by itself.
+s3() {
+	curl -sS --aws-sigv4 "aws:amz:us-east-1:s3" --user AKTEST:secret \
+	    -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" "$@"
 }
 
 upload_studio() {	# on failure, says why (as TAP comments)
