@@ -32,6 +32,8 @@ struct xfer {
 	long long	 due_ms;	/* a waiting retry: when */
 	curl_off_t	 sent;
 	char		 errbuf[CURL_ERROR_SIZE];
+	char		 reply[512];	/* the reply's first bytes (S3 errors) */
+	size_t		 nreply;
 };
 
 struct upload {
@@ -57,6 +59,9 @@ void	 easy_common(struct upload *, CURL *, const char *url, char *errbuf);
 /* Headers of http/s3 requests, or NULL (caller frees the list). */
 struct curl_slist *http_headers(struct upload *);
 size_t	 discard(char *, size_t, size_t, void *);
+/* A write callback keeping the reply's first bytes in the struct xfer
+ * given as its data (x->reply, NUL-terminated). */
+size_t	 keep_reply(char *, size_t, size_t, void *);
 /* mkdir -p of the folder that holds path: 0, or -1 with *cause. */
 int	 file_parents(const char *path, char **cause);
 /* WebDAV: MKCOL the folders of remote; -1 with *cause: login refused. */

@@ -75,7 +75,10 @@ xfer_setup(struct upload *u, struct xfer *x, char **cause)
 	curl_easy_setopt(x->e, CURLOPT_SEEKFUNCTION, upload_seek);
 	curl_easy_setopt(x->e, CURLOPT_SEEKDATA, x->f);
 	curl_easy_setopt(x->e, CURLOPT_INFILESIZE_LARGE, (curl_off_t)x->bytes);
-	curl_easy_setopt(x->e, CURLOPT_WRITEFUNCTION, discard);
+	curl_easy_setopt(x->e, CURLOPT_WRITEFUNCTION, keep_reply);
+	curl_easy_setopt(x->e, CURLOPT_WRITEDATA, x);
+	x->nreply = 0;
+	x->reply[0] = '\0';
 	curl_easy_setopt(x->e, CURLOPT_NOPROGRESS, 0L);
 	curl_easy_setopt(x->e, CURLOPT_XFERINFOFUNCTION, upload_xferinfo);
 	curl_easy_setopt(x->e, CURLOPT_XFERINFODATA, x);

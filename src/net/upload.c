@@ -548,6 +548,44 @@ file_write_why(struct upload *u, struct xfer *x)
 	    "permission)"), x->remote, u->root);
 }
 
+size_t
+keep_reply(char *p, size_t sz, size_t n, void *arg)
+{
+	struct xfer *x = arg;
+	size_t len = sz * n, room = sizeof x->reply - 1 - x->nreply;
+
+	if (room > len)
+		room = len;
+	memcpy(x->reply + x->nreply, p, room);
+	x->nreply += room;
+	x->reply[x->nreply] = '\0';
+	return len;
+}
+
+/* Why S3 answered 403, in words, from the <Code> of its error reply:
+ * every request of a target is signed alike, so a refused signature or
+ * key is the whole target's, not one file's. */
+static char *
+s3_refused(const char *reply, long code)
+{
+	const char *a = strstr(reply, "<Code>"), *b;
+	char *c, *s;
+
+	if (a != NULL && (b = strstr(a += 6, "</Code>")) != NULL)
+		c = xasprintf("%.*s", (int)(b - a), a);
+	else
+		c = xasprintf("HTTP %ld", code);
+	if (strcmp(c, "SignatureDoesNotMatch") == 0 ||
+	    strcmp(c, "InvalidAccessKeyId") == 0)
+		s = xasprintf(_("the S3 server refused the access key or "
+		    "secret (%s): check upload.password and --user"), c);
+	else
+		s = xasprintf(_("the S3 server refused access (%s, HTTP %ld)"),
+		    c, code);
+	free(c);
+	return s;
+}
+
 enum verdict
 classify(struct upload *u, struct xfer *x, CURLcode res, char **why,
     long long *delay_ms)
@@ -569,8 +607,13 @@ classify(struct upload *u, struct xfer *x, CURLcode res, char **why,
 			    "or password (HTTP %ld)"), code);
 			return V_FATAL;
 		}
+		if (code == 403 && u->scheme == S_S3) {
+			free(*why);
+			*why = s3_refused(x->reply, code);
+			return V_FATAL;
+		}
 		if (code == 403)
-			return u->scheme == S_S3 ? V_FATAL : V_PERM;
+			return V_PERM;
 		if (code == 507 || code == 413) {
 			free(*why);
 			*why = xasprintf(_("%s: the target is full (HTTP "
@@ -759,7 +802,8 @@ upload_test(struct upload *u, char **cause)
 	curl_easy_setopt(x.e, CURLOPT_READFUNCTION, mem_read);
 	curl_easy_setopt(x.e, CURLOPT_READDATA, &mb);
 	curl_easy_setopt(x.e, CURLOPT_INFILESIZE_LARGE, (curl_off_t)mb.left);
-	curl_easy_setopt(x.e, CURLOPT_WRITEFUNCTION, discard);
+	curl_easy_setopt(x.e, CURLOPT_WRITEFUNCTION, keep_reply);
+	curl_easy_setopt(x.e, CURLOPT_WRITEDATA, &x);
 	hdr = http_headers(u);
 	if (hdr != NULL)
 		curl_easy_setopt(x.e, CURLOPT_HTTPHEADER, hdr);

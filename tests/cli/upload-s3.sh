@@ -19,7 +19,8 @@ pd upload target s3://photos/studio --endpoint "http://127.0.0.1:$port" --region
     --user AKTEST >/dev/null
 printf 'not-the-secret\n' | pd setup secret upload.password
 pd upload 2>"$T/err"; rc=$?
-like "$rc:$(tr '\n' ' ' <"$T/err")" "^1:.*HTTP 403" "a wrong secret: refused (HTTP 403), exit 1"
+like "$rc:$(tr '\n' ' ' <"$T/err")" "^1:.*refused the access key or secret \(SignatureDoesNotMatch\)" \
+    "a wrong secret: exit 1, the cause named (the server's SignatureDoesNotMatch)"
 refused=$(grep -c ' 403$' "$T/s3.log")
 is "$(grep -vc ' 403$' "$T/s3.log"):$(find "$T/s3/photos" -type f | wc -l | tr -d ' '):$(pd upload list --format csv | tr -d '\r' | tail -n +2 | wc -l | tr -d ' ')" \
     "1:0:0" "every request refused (its signature): nothing written, nothing recorded"
