@@ -450,37 +450,42 @@ http_mkcol(struct upload *u, const char *url, char **cause)
 	return code;
 }
 
-/* The target's own folders, from the server's root down, once: a target
- * URL whose folder is not made yet (a new season's) works as it would on
- * a local disk, rather than every PUT failing with 409 or 500. */
-static int
-http_mkcol_base(struct upload *u, char **cause)
+/* The target's own folder, once: a target URL whose folder is not made
+ * yet (a new season's) works as it would on a local disk, rather than
+ * every PUT failing with 409 or 500.  Only when the server says its parent
+ * is missing too (409) are the folders above made, from the server's root
+ * down.  Answers are not judged here: folders above the target may be
+ * someone else's (403) or not WebDAV at all; a refused login shows on the
+ * target's own folders next. */
+static void
+http_mkcol_base(struct upload *u)
 {
-	char *d, *p;
-	long code;
-	int rc = 0;
+	char *d, *p, *why = NULL;
+	size_t root;
 
 	u->base_made = 1;
 	if ((p = strstr(u->base, "://")) == NULL ||
 	    (p = strchr(p + 3, '/')) == NULL)
-		return 0;
+		return;
+	root = (size_t)(p - u->base);
 	d = xasprintf("%s/", u->base);
-	p = d + (p - u->base);
-	while ((p = strchr(p + 1, '/')) != NULL) {
-		char c = p[1];
+	if (http_mkcol(u, d, &why) == 409) {
+		for (p = d + root; (p = strchr(p + 1, '/')) != NULL &&
+		    p[1] != '\0';) {
+			char c = p[1];
 
-		if (p[-1] == '/')
-			continue;	/* "a//b" */
-		p[1] = '\0';
-		code = http_mkcol(u, d, cause);
-		p[1] = c;
-		if (code == 401 || code == 403) {
-			rc = -1;
-			break;
+			if (p[-1] == '/')
+				continue;	/* "a//b" */
+			p[1] = '\0';
+			(void)http_mkcol(u, d, &why);
+			p[1] = c;
+			free(why);
+			why = NULL;
 		}
+		(void)http_mkcol(u, d, &why);
 	}
+	free(why);
 	free(d);
-	return rc;
 }
 
 /* WebDAV: MKCOL every folder of remote not yet known to exist.  Only a
@@ -493,8 +498,8 @@ http_mkcols(struct upload *u, const char *remote, char **cause)
 	long code;
 	int rc = 0;
 
-	if (!u->base_made && http_mkcol_base(u, cause) != 0)
-		rc = -1;
+	if (!u->base_made)
+		http_mkcol_base(u);
 	for (p = d; rc == 0 && (p = strchr(p, '/')) != NULL; p++) {
 		*p = '\0';
 		if (!dir_known(u, d)) {

@@ -4,7 +4,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/upload-lib.sh"
 need nginx openssl
-plan 10
+plan 12
 
 upload_studio 3 || { echo "Bail out! no demo studio"; exit 1; }
 
@@ -27,6 +27,11 @@ http {
 		location /photos/ {
 			dav_methods PUT DELETE MKCOL;
 			dav_access user:rw group:r all:r;
+		}
+		# a folder above the target that the studio may not touch
+		location = /locked/ { return 403; }
+		location /locked/in/ {
+			dav_methods PUT DELETE MKCOL;
 		}
 		location /private/ {
 			auth_basic "picday";
@@ -66,5 +71,12 @@ for n in $numbers; do sess="$sess --session $n"; done
 pd upload $sess 2>"$T/err"; rc=$?
 is "$rc:$(grep -c "^picday:" "$T/err")" "0:0" "a target folder not made yet is made"
 is "$(check_tree "$T/dav/www/photos/2027/fall")" "" "and its tree is whole and identical"
+# Above the target, a folder that is not the studio's (403): left alone,
+# and it is not taken for a refused login.
+mkdir "$T/dav/www/locked"
+pd upload target "http://127.0.0.1:$port/locked/in/new" >/dev/null
+pd upload $sess 2>"$T/err"; rc=$?
+is "$rc:$(grep -c "^picday:" "$T/err")" "0:0" "a folder above the target that refuses MKCOL is no error"
+is "$(check_tree "$T/dav/www/locked/in/new")" "" "and the target's tree is whole and identical"
 
 done_testing
