@@ -44,7 +44,9 @@ wait_for 'Class composites' || exit 1
 screen | grep -q "Organization \* < Empty Academy >" && keys Right
 wait_for "Organization \* < $ORG >" || exit 1
 keys Tab C-u "$T/classes.pdf" Enter Enter Enter
-wait_for "job #[0-9]+ queued" || exit 1
+# The job may be done before the screen is read: its "done" replaces the
+# "queued" on the message line.
+wait_for "job #[0-9]+ queued|class composites .*classes.pdf: done" || exit 1
 wait_file "$T/classes.pdf"
 is "$(pdfinfo "$T/classes.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')" 2 \
     "the composites PDF has a page per teacher"
