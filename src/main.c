@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "media/vips.h"
 #include "tui/loop.h"
 #include "util/i18n.h"
 
@@ -28,5 +29,6 @@ main(int argc, char **argv)
 	bindtextdomain(PACKAGE, localedir != NULL && *localedir != '\0' ?
 	    localedir : LOCALEDIR);
 	textdomain(PACKAGE);
+	media_vips_environ();
 	return cli_main(argc, argv, tui_main);
 }

@@ -41,33 +41,32 @@ missing:
 	    name);
 }
 
-static void
-vips_start(void)
+void
+media_vips_environ(void)
 {
-	int prefix;
-
-	if ((vips_failed = media_vips_load()) != NULL)
-		return;
 	/* libvips loads its optional modules (HEIF, JPEG XL, PDF, OpenSlide,
 	 * ImageMagick: some 30 more libraries) from PREFIX/lib at start-up.
 	 * picday reads JPEG and PNG only, which are built in; the modules
 	 * cost about 30 ms of CPU and 6-7 MB of memory in every process that
 	 * makes a picture (DESIGN §5: an upload under 60 MB).  A prefix
-	 * without them keeps them out; one the user set is left alone. */
-	prefix = getenv("VIPSHOME") == NULL && setenv("VIPSHOME",
-	    "/nonexistent", 0) == 0;
+	 * without them keeps them out; one the user set is left alone.  Set
+	 * here, before any thread: setenv() while another thread reads the
+	 * environment (localtime() does) is a use after free. */
+	(void)setenv("VIPSHOME", "/nonexistent", 0);
+}
 
+static void
+vips_start(void)
+{
+	if ((vips_failed = media_vips_load()) != NULL)
+		return;
 	if (vips_init("picday") != 0) {
 		char *why = media_vips_error();
 
 		vips_failed = xasprintf(_("cannot start libvips: %s"), why);
 		free(why);
-		if (prefix)
-			unsetenv("VIPSHOME");
 		return;
 	}
-	if (prefix)
-		unsetenv("VIPSHOME");
 	vips_cache_set_max(0);
 }
 

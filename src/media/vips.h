@@ -12,6 +12,11 @@
 #ifndef PICDAY_MEDIA_VIPS_H
 #define PICDAY_MEDIA_VIPS_H
 
+/* Once at start-up, before any thread: keeps libvips' optional modules
+ * (HEIF, JPEG XL, PDF, ImageMagick...) out of the process by setting
+ * VIPSHOME to a prefix without them, unless the user set one.  Children
+ * inherit it. */
+void	 media_vips_environ(void);
 /* 0, or -1 with *cause set (caller frees) when libvips cannot start. */
 int	 media_vips_init(char **cause);
 /* Starts libvips (as media_vips_init()) with n worker threads per image
