@@ -576,10 +576,10 @@ s3_refused(const char *reply, long code)
 	const char *a = strstr(reply, "<Code>"), *b;
 	char *c, *s;
 
-	if (a != NULL && (b = strstr(a += 6, "</Code>")) != NULL)
-		c = xasprintf("%.*s", (int)(b - a), a);
-	else
-		c = xasprintf("HTTP %ld", code);
+	if (a == NULL || (b = strstr(a += 6, "</Code>")) == NULL)
+		return xasprintf(_("the S3 server refused access (HTTP %ld)"),
+		    code);
+	c = xasprintf("%.*s", (int)(b - a), a);
 	if (strcmp(c, "SignatureDoesNotMatch") == 0 ||
 	    strcmp(c, "InvalidAccessKeyId") == 0)
 		s = xasprintf(_("the S3 server refused the access key or "
