@@ -36,7 +36,8 @@ FUZZ_SECONDS = 30
 FUZZ_SRCS = tests/fuzz/fuzz-csv.c src/core/money.c src/core/csvtable.c \
 	src/core/csvsniff.c src/core/invoice-import.c src/core/pricelist.c
 EXTRA_DIST += $(FUZZ_SRCS) tests/fuzz/corpus/lines.csv \
-	tests/fuzz/corpus/invoices.csv tests/fuzz/corpus/pricelist.csv
+	tests/fuzz/corpus/invoices.csv tests/fuzz/corpus/pricelist.csv \
+	tests/fuzz/corpus/huge-client.csv
 fuzz: libpicday.a
 	@mkdir -p tests/fuzz
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined \

@@ -1,6 +1,7 @@
 /* core/invoice-import: invoice CSV in, invoices reconciled out (pure). */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -509,9 +510,11 @@ inv_resolve(struct inv_import *imp, size_t i, const struct inv_agree *ag,
 
 	if (sv != NULL) {
 		char *end;
-		long long n = strtoll(sv, &end, 10);
+		long long n;
 
-		if (end == sv || *end != '\0' || n <= 0) {
+		errno = 0;
+		n = strtoll(sv, &end, 10);
+		if (end == sv || *end != '\0' || n <= 0 || errno != 0) {
 			inv_problem(imp, ag->line[INV_SESSION], i, _("invoice "
 			    "%s: session '%s' is not a session number"),
 			    in->number, sv);
@@ -530,9 +533,11 @@ inv_resolve(struct inv_import *imp, size_t i, const struct inv_agree *ag,
 	}
 	if (cv != NULL) {
 		char *end;
-		long long n = strtoll(cv, &end, 10);
+		long long n;
 
-		if (end == cv || *end != '\0' || n <= 0 ||
+		errno = 0;
+		n = strtoll(cv, &end, 10);
+		if (end == cv || *end != '\0' || n <= 0 || errno != 0 ||
 		    (r = lk->client(lk->arg, n, &csess)) == 0) {
 			inv_problem(imp, ag->line[INV_CLIENT], i, _("invoice "
 			    "%s: unknown client %s"), in->number, cv);
