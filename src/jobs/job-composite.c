@@ -166,7 +166,7 @@ job_composite_run(struct job_ctx *ctx, char **cause)
 		*cause = xstrdup(_("bad composite job payload"));
 		free(file);
 		free(by);
-		return -1;
+		return JOB_FAIL_FINAL;
 	}
 	by_grade = by != NULL && strcmp(by, "grade") == 0;
 	by_staff = by != NULL && strcmp(by, "staff") == 0;

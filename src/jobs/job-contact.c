@@ -66,7 +66,7 @@ job_contact_run(struct job_ctx *ctx, char **cause)
 	if (file == NULL || org <= 0) {
 		*cause = xstrdup(_("bad contact job payload"));
 		free(file);
-		return -1;
+		return JOB_FAIL_FINAL;
 	}
 	if (store_production_frames(st, org, contact_frame, &l) != 0) {
 		*cause = xstrdup(store_errmsg(st));

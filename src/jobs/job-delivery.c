@@ -799,7 +799,7 @@ job_delivery_run(struct job_ctx *ctx, char **cause)
 		*cause = xstrdup(_("bad delivery job payload"));
 		free(dir);
 		free(token);
-		return -1;
+		return JOB_FAIL_FINAL;
 	}
 	if (dir == NULL)
 		dir = store_path(st, "deliveries");
@@ -815,7 +815,12 @@ job_delivery_run(struct job_ctx *ctx, char **cause)
 		return -1;
 	}
 	if (p.granted == 0) {
-		*cause = xstrdup(_("no grant"));
+		/* Trying again finds the same until someone grants or selects
+		 * a picture (and queues the delivery again). */
+		*cause = p.ng == 0 ? xstrdup(_("no grant")) :
+		    xstrdup(_("its grants match none of its pictures (a "
+		    "grant of the selected picture needs one selected)"));
+		rc = JOB_FAIL_FINAL;
 		goto out;
 	}
 	snprintf(sname, sizeof sname, "%lld", session);

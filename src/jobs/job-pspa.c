@@ -141,7 +141,7 @@ job_pspa_run(struct job_ctx *ctx, char **cause)
 	if (dir == NULL || org <= 0 || w <= 0 || h <= 0) {
 		*cause = xstrdup(_("bad pspa job payload"));
 		free(dir);
-		return -1;
+		return JOB_FAIL_FINAL;
 	}
 	if (pose_list(st, org, &l, cause) != 0) {
 		free(dir);

@@ -602,7 +602,7 @@ job_render_run(struct job_ctx *ctx, char **cause)
 	if (dir == NULL || order <= 0) {
 		*cause = xstrdup(_("bad render job payload"));
 		free(dir);
-		return -1;
+		return JOB_FAIL_FINAL;
 	}
 	if (store_production_items(st, order, render_collect, &l) != 0) {
 		*cause = xstrdup(store_errmsg(st));

@@ -193,6 +193,7 @@ job_sis_run(struct job_ctx *ctx, char **cause)
 	z.job = job_id(ctx);
 	if (file == NULL || sys == NULL || org <= 0 || strlen(file) < 5) {
 		*cause = xstrdup(_("bad sis job payload"));
+		rc = JOB_FAIL_FINAL;
 		goto out0;
 	}
 	ps = strcmp(sys, "powerschool") == 0;

@@ -21,10 +21,16 @@ struct store;
 struct store_job;
 struct job_ctx;
 
+/* run(): this job cannot succeed as it stands (bad payload, nothing to
+ * do that a retry would find); it fails for good, with its cause. */
+#define JOB_FAIL_FINAL	(-2)
+
 struct job_kind {
 	const char	*name;		/* "preview", "import", "mail", … */
 	/* Does the work; 0 when finished, -1 with *cause (caller frees) when
-	 * this attempt failed.  Returns early (0) when job_cancelled(). */
+	 * this attempt failed, JOB_FAIL_FINAL with *cause when trying again
+	 * cannot help (the job fails at once, not after JOBS_MAX_ATTEMPTS).
+	 * Returns early (0) when job_cancelled(). */
 	int		(*run)(struct job_ctx *, char **cause);
 };
 

@@ -357,8 +357,9 @@ job_exec(struct store *st, struct store_job *job, const char *owner,
 	if (rc != 0) {
 		/* Attempts 1, 2, … wait 2, 4, … seconds. */
 		backoff = 1LL << (job->attempts < 10 ? job->attempts : 10);
-		final = store_job_fail(st, job->id, owner, err, kind == NULL ?
-		    0 : JOBS_MAX_ATTEMPTS, (long long)time(NULL) + backoff);
+		final = store_job_fail(st, job->id, owner, err, kind == NULL ||
+		    rc == JOB_FAIL_FINAL ? 0 : JOBS_MAX_ATTEMPTS,
+		    (long long)time(NULL) + backoff);
 		if (show & (JOBS_SHOW_EVENTS | JOBS_SHOW_PROGRESS))
 			jobs_progress_message(final == 1 ?
 			    _("%s #%lld failed: %s") :

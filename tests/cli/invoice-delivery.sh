@@ -5,7 +5,7 @@
 # re-imported without grant columns keeps its items' grants.
 . "$top_srcdir/tests/lib.sh"
 need convert vipsheader sqlite3 /usr/bin/python3
-plan 17
+plan 20
 
 db() { sqlite3 "$STUDIO/picday.db" "$1"; }
 # the states of the delivery jobs
@@ -30,6 +30,7 @@ cat >"$T/prices.csv" <<'CSV'
 Code,Name,Kind,Price,Width_in,Height_in,Grant,Long_side,Watermark,Release
 810,8x10 print,print,18,8,10,,,,
 DL,Digital download,digital,25,,,all,500,no,yes
+SEL,Selected download,digital,15,,,selected,500,no,no
 CSV
 pd pricelist import "$T/prices.csv" --name Fall >/dev/null 2>&1
 ok $? "a price list with a digital item that grants downloads"
@@ -83,6 +84,22 @@ url=$(db "SELECT delivery_url FROM sessions WHERE number = 1003")
 ok $? "delivery.on_invoice publish: published, the URL on the session ($url)"
 is "$(pd delivery publish --session 1003 2>/dev/null)" "$url" \
     "the session keeps that token"
+
+# A grant of the selected picture on a session with none selected: the
+# job fails at once, saying why (retrying would find the same).
+pd setup set delivery.on_invoice build >/dev/null
+printf 'Invoice Number,Session Number,Invoice Date,Item Code,Qty,Unit Price,Line Total,Total\nA-4,1002,2026-12-02,SEL,1,15,15,15\n' \
+    >"$T/sel.csv"
+pd invoices import "$T/sel.csv" >/dev/null 2>&1
+is "$(db "SELECT count(*) FROM jobs WHERE kind = 'delivery' AND
+    state = 'queued'")" 1 "an invoice for the selected picture queues a delivery"
+pd jobs run --wait >/dev/null 2>&1
+is "$(db "SELECT state || ' ' || attempts FROM jobs WHERE kind = 'delivery'
+    AND payload LIKE '%1002%'")" "failed 1" \
+    "nothing selected: failed after one attempt, not retried"
+like "$(db "SELECT last_error FROM jobs WHERE kind = 'delivery'
+    AND payload LIKE '%1002%'")" "match none of its pictures.*selected" \
+    "the job's error says why"
 
 # A price list without the grant columns keeps the grants; an empty grant
 # cell takes it away.
