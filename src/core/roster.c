@@ -870,6 +870,16 @@ roster_run_store(struct roster_run_ctx *c, char **cause)
 		    store_client_find_staff(c->st, org_id, res->last_name,
 		    res->first_name, &old)) < 0)
 			goto dberr;
+		/* A teacher first imported without an ID and now with one is
+		 * the same person: found by name among the staff without an
+		 * ID, and given the ID.  Only for a row that says it is staff:
+		 * a student who shares a teacher's name stays a student. */
+		if (org_id != 0 && !made && found == 0 &&
+		    *res->student_id != '\0' && v[ROSTER_ROLE] != NULL &&
+		    *v[ROSTER_ROLE] != '\0' && (found =
+		    store_client_find_staff(c->st, org_id, res->last_name,
+		    res->first_name, &old)) < 0)
+			goto dberr;
 		memset(&nc, 0, sizeof nc);
 		nc.org_id = org_id;
 		nc.id = found ? old.id : 0;

@@ -6,8 +6,8 @@
 # QR code says the teacher's name, and the staff composite by priority.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/school-lib.sh"
-need pdftotext pdfimages unzip
-plan 25
+need pdftotext pdfimages unzip sqlite3
+plan 28
 
 school_make
 ok $? "the school is made (students, sessions, portraits)"
@@ -109,4 +109,18 @@ ok $? "the staff composite"
 pdftotext "$T/staff.pdf" - | tr -s ' \n' '  ' >"$T/s"
 like "$(cat "$T/s")" "Faculty and Staff .*Chidi Okafor .*Grace Park .*Martin Roe .*Not pictured: Åsa Lindqvist" \
     "one page, by priority, the one not photographed named"
+# A teacher first imported without an ID, later with one, is the same
+# person given the ID; a student of the same name stays a student.
+printf 'Staff ID,Last Name,First Name,Type\r\n,Ito,Ken,Teacher\r\n' >"$T/s1.csv"
+pd clients import "$T/s1.csv" --org "Hill School" >/dev/null 2>&1
+ok $? "a teacher without an ID"
+printf 'Staff ID,Last Name,First Name,Type\r\nT77,Ito,Ken,Teacher\r\nS12,Ito,Ken,Student\r\n' >"$T/s2.csv"
+pd clients import "$T/s2.csv" --org "Hill School" 2>"$T/err"
+like "$(cat "$T/err")" "1 new, 1 updated, 0 unchanged" \
+    "then with an ID: updated, not a second teacher; the student is new"
+is "$(sqlite3 "$STUDIO/picday.db" "SELECT c.student_id || ' ' ||
+    coalesce(c.role, 'student') FROM clients c JOIN organizations o
+    ON o.id = c.org_id WHERE o.name = 'Hill School' ORDER BY c.id" |
+    tr '\n' ' ')" "T77 teacher S12 student " \
+    "the teacher keeps her record and gets the ID"
 done_testing
