@@ -31,8 +31,11 @@ EXTRA_DIST += $(INVOICE_TESTS) tests/cli/https-server.py tests/cli/shop-lib.sh \
 # The CSV parsers' fuzz harness (libFuzzer, clang), only when asked:
 #   make fuzz                      builds tests/fuzz/fuzz-csv
 #   make fuzz-run FUZZ_SECONDS=60  runs it on a copy of tests/fuzz/corpus
+#   make fuzz-run FUZZ_RUNS=150000 that many inputs from a fixed seed: the
+#                                  same inputs on every machine (CI's run)
 FUZZ_CC = clang
 FUZZ_SECONDS = 30
+FUZZ_RUNS =
 FUZZ_SRCS = tests/fuzz/fuzz-csv.c src/core/money.c src/core/csvtable.c \
 	src/core/csvsniff.c src/core/invoice-import.c src/core/pricelist.c
 EXTRA_DIST += $(FUZZ_SRCS) tests/fuzz/corpus/lines.csv \
@@ -48,6 +51,7 @@ fuzz-run: fuzz
 	rm -rf tests/fuzz/corpus.run && mkdir -p tests/fuzz/corpus.run
 	cp $(top_srcdir)/tests/fuzz/corpus/* tests/fuzz/corpus.run/
 	ASAN_OPTIONS=detect_leaks=1 ./tests/fuzz/fuzz-csv \
-	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	    $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS) -seed=1 -max_total_time=1800,-max_total_time=$(FUZZ_SECONDS)) \
+	    -max_len=65536 -timeout=10 \
 	    tests/fuzz/corpus.run
 .PHONY: fuzz fuzz-run
