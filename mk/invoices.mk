@@ -37,6 +37,7 @@ FUZZ_CC = clang
 FUZZ_SECONDS = 30
 FUZZ_RUNS =
 FUZZ_SRCS = tests/fuzz/fuzz-csv.c src/core/money.c src/core/csvtable.c \
+	src/util/arena.c \
 	src/core/csvsniff.c src/core/invoice-import.c src/core/pricelist.c
 EXTRA_DIST += $(FUZZ_SRCS) tests/fuzz/corpus/lines.csv \
 	tests/fuzz/corpus/invoices.csv tests/fuzz/corpus/pricelist.csv \

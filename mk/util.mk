@@ -1,6 +1,7 @@
 # util/: allocation, strings, paths (owned by: foundation; utf8.c by tui)
 libpicday_a_SOURCES += \
 	src/util/xalloc.c src/util/xalloc.h \
+	src/util/arena.c src/util/arena.h \
 	src/util/strbuf.c src/util/strbuf.h \
 	src/util/path.c src/util/path.h \
 	src/util/report.c src/util/report.h \

@@ -12,19 +12,14 @@
 
 #include "core/csvsniff.h"
 #include "core/csvtable.h"
+#include "util/arena.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-/* libcsv's parser state between records (ROW_NOT_BEGUN in libcsv.c). */
+/* libcsv's parser states between records and inside a field
+ * (ROW_NOT_BEGUN, FIELD_BEGUN in libcsv.c). */
 #define LIBCSV_ROW_NOT_BEGUN	0
-
-#define ARENA_BLOCK	(256 * 1024)
-
-struct csvtable_arena {
-	struct csvtable_arena	*next;
-	size_t			 used, cap;
-	char			 data[];
-};
+#define LIBCSV_FIELD_BEGUN	2
 
 struct csvtable_row {
 	long	line;
@@ -34,7 +29,9 @@ struct csvtable_row {
 
 struct csvtable {
 	char			 *name;
-	struct csvtable_arena	 *arena;
+	char			  delim;
+	int			  bom;
+	struct arena		 *arena;
 	const char		**cells;
 	size_t			  ncells, capcells;
 	struct csvtable_row	 *rows;		/* rows[0] is the header */
@@ -42,28 +39,6 @@ struct csvtable {
 	long			  rec_line;
 	size_t			  rec_first;
 };
-
-static char *
-arena_add(struct csvtable_arena **ap, const char *s, size_t len)
-{
-	struct csvtable_arena *a = *ap;
-	char *p;
-
-	if (a == NULL || a->cap - a->used < len + 1) {
-		size_t cap = len + 1 > ARENA_BLOCK ? len + 1 : ARENA_BLOCK;
-
-		a = xmalloc(sizeof *a + cap);
-		a->next = *ap;
-		a->used = 0;
-		a->cap = cap;
-		*ap = a;
-	}
-	p = a->data + a->used;
-	memcpy(p, s, len);
-	p[len] = '\0';
-	a->used += len + 1;
-	return p;
-}
 
 static void
 csvtable_cb_field(void *s, size_t len, void *data)
@@ -158,6 +133,13 @@ csvtable_parse(struct csvtable *t, char delim, const char *buf, size_t len,
 		off += n;
 		line++;
 	}
+	if (p.pstate == LIBCSV_FIELD_BEGUN && p.quoted) {
+		/* Else the rest of the file would become one field. */
+		*cause = xasprintf(_("%s: line %ld: a quote opened in this row "
+		    "is never closed"), t->name, t->rec_line);
+		csv_free(&p);
+		return -1;
+	}
 	csv_fini(&p, csvtable_cb_field, csvtable_cb_record, t);
 	csv_free(&p);
 	if (t->nrows == 0) {
@@ -197,8 +179,9 @@ csvtable_open_buffer(const char *name, const char *what, const char *data,
 
 	t = xcalloc(1, sizeof *t);
 	t->name = xstrdup(name);
-	if (csvtable_parse(t, csvsniff_delimiter(data, len), data, len, what,
-	    cause) != 0) {
+	t->bom = bom > 0;
+	t->delim = csvsniff_delimiter(data, len);
+	if (csvtable_parse(t, t->delim, data, len, what, cause) != 0) {
 		csvtable_free(t);
 		return -1;
 	}
@@ -250,14 +233,9 @@ csvtable_open(const char *path, const char *what, struct csvtable **out,
 void
 csvtable_free(struct csvtable *t)
 {
-	struct csvtable_arena *a, *next;
-
 	if (t == NULL)
 		return;
-	for (a = t->arena; a != NULL; a = next) {
-		next = a->next;
-		free(a);
-	}
+	arena_free(t->arena);
 	free(t->cells);
 	free(t->rows);
 	free(t->name);
@@ -268,6 +246,18 @@ const char *
 csvtable_name(const struct csvtable *t)
 {
 	return t->name;
+}
+
+char
+csvtable_delimiter(const struct csvtable *t)
+{
+	return t->delim;
+}
+
+int
+csvtable_had_bom(const struct csvtable *t)
+{
+	return t->bom;
 }
 
 size_t
@@ -304,6 +294,20 @@ csvtable_cell(const struct csvtable *t, size_t row, size_t col)
 	if (col >= r->ncells)
 		return "";
 	return t->cells[r->first + col];
+}
+
+int
+csvtable_row_blank(const struct csvtable *t, size_t row)
+{
+	const struct csvtable_row *r = &t->rows[row + 1];
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < r->ncells; i++)
+		for (p = t->cells[r->first + i]; *p != '\0'; p++)
+			if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+				return 0;
+	return 1;
 }
 
 const char *

@@ -1,62 +1,29 @@
 /*
- * core/roster: roster CSV in, clients out.  Reading, sniffing and mapping
- * here; the dry run and the commit at the end of the file.
+ * core/roster: roster CSV in, clients out.  The file is read by
+ * core/csvtable; the mapping of its columns here, the dry run and the
+ * commit at the end of the file.
  */
 #include "config.h"
 
-#include <sys/stat.h>
-
-#include <csv.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
-#include "core/csvsniff.h"
+#include "core/csvtable.h"
 #include "core/role.h"
 #include "core/roster.h"
 #include "store/client.h"
 #include "store/db.h"
 #include "store/org.h"
+#include "util/arena.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-/* libcsv's parser states between records and inside a field
- * (ROW_NOT_BEGUN, FIELD_BEGUN in libcsv.c). */
-#define LIBCSV_ROW_NOT_BEGUN	0
-#define LIBCSV_FIELD_BEGUN	2
-
-#define ARENA_BLOCK	(256 * 1024)
-
-/* Strings that live as long as their roster or report, in big blocks. */
-struct roster_arena {
-	struct roster_arena	*next;
-	size_t			 used, cap;
-	char			 data[];
-};
-
-struct roster_row {
-	long	line;
-	size_t	first;		/* index of its first cell in cells[] */
-	size_t	ncells;
-};
-
+/* A roster is a CSV table and the client field of each column. */
 struct roster {
-	char			 *name;
-	char			  delim;
-	int			  bom;
-	struct roster_arena	 *arena;
-	const char		**cells;
-	size_t			  ncells, capcells;
-	struct roster_row	 *rows;		/* rows[0] is the header */
-	size_t			  nrows, caprows;
-	enum roster_field	 *map;		/* per header column */
-	/* While parsing. */
-	long			  rec_line;
-	size_t			  rec_first;
+	struct csvtable		*t;
+	enum roster_field	*map;		/* per header column */
 };
 
 static const char *const roster_field_names[ROSTER_NFIELDS] = {
@@ -69,7 +36,7 @@ static const char *const roster_action_names[ROSTER_NACTIONS] = {
 	"new", "updated", "unchanged", "rejected", "duplicate"
 };
 
-/* Header names school systems use, squeezed as by roster_squeeze(). */
+/* Header names school systems use, squeezed as by csvtable_squeeze(). */
 static const struct {
 	const char		*name;
 	enum roster_field	 field;
@@ -107,39 +74,6 @@ static const struct {
 	{ "school", ROSTER_ORGANIZATION }, { "schoolname", ROSTER_ORGANIZATION },
 };
 
-static char *
-arena_add(struct roster_arena **ap, const char *s, size_t len)
-{
-	struct roster_arena *a = *ap;
-	char *p;
-
-	if (a == NULL || a->cap - a->used < len + 1) {
-		size_t cap = len + 1 > ARENA_BLOCK ? len + 1 : ARENA_BLOCK;
-
-		a = xmalloc(sizeof *a + cap);
-		a->next = *ap;
-		a->used = 0;
-		a->cap = cap;
-		*ap = a;
-	}
-	p = a->data + a->used;
-	memcpy(p, s, len);
-	p[len] = '\0';
-	a->used += len + 1;
-	return p;
-}
-
-static void
-arena_free(struct roster_arena *a)
-{
-	struct roster_arena *next;
-
-	for (; a != NULL; a = next) {
-		next = a->next;
-		free(a);
-	}
-}
-
 const char *
 roster_field_name(enum roster_field f)
 {
@@ -171,31 +105,13 @@ roster_action_name(enum roster_action a)
 	return roster_action_names[a];
 }
 
-/* Lower-case ASCII letters, digits and '#', nothing else. */
-static void
-roster_squeeze(const char *s, char *out, size_t size)
-{
-	size_t n = 0;
-
-	for (; *s != '\0' && n + 1 < size; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c >= 'A' && c <= 'Z')
-			out[n++] = (char)(c - 'A' + 'a');
-		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    c == '#')
-			out[n++] = (char)c;
-	}
-	out[n] = '\0';
-}
-
 enum roster_field
 roster_field_guess(const char *header)
 {
 	char key[128];
 	size_t i;
 
-	roster_squeeze(header, key, sizeof key);
+	csvtable_squeeze(header, key, sizeof key);
 	for (i = 0; i < sizeof roster_headers / sizeof roster_headers[0]; i++)
 		if (strcmp(key, roster_headers[i].name) == 0)
 			return roster_headers[i].field;
@@ -237,193 +153,52 @@ roster_clean(const char *s, size_t len, char *out)
 
 /* Reading. */
 
-static void
-roster_cb_field(void *s, size_t len, void *data)
+/* The roster of a table just read: each column's field guessed from its
+ * header, the first column that names a field being that field's. */
+static struct roster *
+roster_of_table(struct csvtable *t)
 {
-	struct roster *r = data;
+	struct roster *r = xcalloc(1, sizeof *r);
+	size_t col, ncols = csvtable_ncols(t);
 
-	if (r->ncells == r->capcells) {
-		r->capcells = r->capcells ? r->capcells * 2 : 1024;
-		r->cells = xreallocarray(r->cells, r->capcells,
-		    sizeof *r->cells);
-	}
-	r->cells[r->ncells++] = arena_add(&r->arena, s != NULL ? s : "", len);
-}
-
-static void
-roster_cb_record(int c, void *data)
-{
-	struct roster *r = data;
-
-	(void)c;
-	if (r->nrows == r->caprows) {
-		r->caprows = r->caprows ? r->caprows * 2 : 256;
-		r->rows = xreallocarray(r->rows, r->caprows, sizeof *r->rows);
-	}
-	r->rows[r->nrows].line = r->rec_line;
-	r->rows[r->nrows].first = r->rec_first;
-	r->rows[r->nrows].ncells = r->ncells - r->rec_first;
-	r->nrows++;
-	r->rec_first = r->ncells;
-}
-
-/* Only the space is padding; a tab may be the delimiter. */
-static int
-roster_is_space(unsigned char c)
-{
-	return c == ' ';
-}
-
-/* Length of the physical line at s with its end (LF, CRLF or a lone CR). */
-static size_t
-roster_line_len(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		if (s[i] == '\n')
-			return i + 1;
-		if (s[i] == '\r')
-			return i + 1 < len && s[i + 1] == '\n' ? i + 2 : i + 1;
-	}
-	return len;
-}
-
-static int
-roster_parse(struct roster *r, const char *buf, size_t len, char **cause)
-{
-	struct csv_parser p;
-	size_t off = 0, col;
-	long line = 1;
-
-	if (csv_init(&p, CSV_APPEND_NULL) != 0)
-		fatal("csv_init failed");
-	csv_set_delim(&p, (unsigned char)r->delim);
-	csv_set_space_func(&p, roster_is_space);
-	/*
-	 * Fed one physical line at a time so that each record knows the line
-	 * it starts on: a record starts on a line that begins while libcsv is
-	 * between records (a quoted newline keeps it inside one).
-	 */
-	while (off < len) {
-		size_t n = roster_line_len(buf + off, len - off);
-
-		if (p.pstate == LIBCSV_ROW_NOT_BEGUN)
-			r->rec_line = line;
-		if (csv_parse(&p, buf + off, n, roster_cb_field,
-		    roster_cb_record, r) != n) {
-			*cause = xasprintf(_("%s: line %ld: %s"), r->name, line,
-			    csv_strerror(csv_error(&p)));
-			csv_free(&p);
-			return -1;
-		}
-		off += n;
-		line++;
-	}
-	if (p.pstate == LIBCSV_FIELD_BEGUN && p.quoted) {
-		/* Else the rest of the file would become one field. */
-		*cause = xasprintf(_("%s: line %ld: a quote opened in this row "
-		    "is never closed"), r->name, r->rec_line);
-		csv_free(&p);
-		return -1;
-	}
-	csv_fini(&p, roster_cb_field, roster_cb_record, r);
-	csv_free(&p);
-
-	if (r->nrows == 0) {
-		*cause = xasprintf(_("%s: the file is empty (a roster needs a "
-		    "header line)"), r->name);
-		return -1;
-	}
-	r->map = xreallocarray(NULL, r->rows[0].ncells, sizeof *r->map);
-	for (col = 0; col < r->rows[0].ncells; col++)
+	r->t = t;
+	r->map = xreallocarray(NULL, ncols > 0 ? ncols : 1, sizeof *r->map);
+	for (col = 0; col < ncols; col++)
 		r->map[col] = ROSTER_IGNORE;
-	for (col = 0; col < r->rows[0].ncells; col++) {
-		enum roster_field f = roster_field_guess(roster_header(r, col));
+	for (col = 0; col < ncols; col++) {
+		enum roster_field f = roster_field_guess(csvtable_header(t,
+		    col));
 
 		if (f != ROSTER_IGNORE && roster_col_of(r, f) < 0)
 			r->map[col] = f;
 	}
-	return 0;
+	return r;
 }
 
 int
 roster_open_buffer(const char *name, const char *data, size_t len,
     struct roster **out, char **cause)
 {
-	struct roster *r;
-	long bad;
-	size_t bom;
+	struct csvtable *t;
 
 	*out = NULL;
-	switch (csvsniff_encoding(data, len, &bad)) {
-	case CSVSNIFF_UTF8:
-		break;
-	case CSVSNIFF_UTF16:
-		*cause = xasprintf(_("%s is not UTF-8 (line %ld): it looks "
-		    "like UTF-16 (\"Unicode text\"); save it as CSV UTF-8"),
-		    name, bad);
+	if (csvtable_open_buffer(name, _("a roster"), data, len, &t,
+	    cause) != 0)
 		return -1;
-	case CSVSNIFF_INVALID:
-		*cause = xasprintf(_("%s is not UTF-8 (line %ld): save it as "
-		    "UTF-8 (\"CSV UTF-8\" in a spreadsheet's Save As)"), name,
-		    bad);
-		return -1;
-	}
-	bom = csvsniff_bom(data, len);
-	data += bom;
-	len -= bom;
-
-	r = xcalloc(1, sizeof *r);
-	r->name = xstrdup(name);
-	r->bom = bom > 0;
-	r->delim = csvsniff_delimiter(data, len);
-	if (roster_parse(r, data, len, cause) != 0) {
-		roster_free(r);
-		return -1;
-	}
-	*out = r;
+	*out = roster_of_table(t);
 	return 0;
 }
 
 int
 roster_open(const char *path, struct roster **out, char **cause)
 {
-	struct stat sb;
-	char *buf;
-	size_t got = 0;
-	ssize_t n;
-	int fd, rc;
+	struct csvtable *t;
 
 	*out = NULL;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		*cause = xasprintf(_("cannot open %s: %s"), path,
-		    strerror(errno));
+	if (csvtable_open(path, _("a roster"), &t, cause) != 0)
 		return -1;
-	}
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		*cause = xasprintf(_("%s is not a file"), path);
-		close(fd);
-		return -1;
-	}
-	buf = xmalloc((size_t)sb.st_size + 1);
-	while (got < (size_t)sb.st_size &&
-	    (n = read(fd, buf + got, (size_t)sb.st_size - got)) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			*cause = xasprintf(_("cannot read %s: %s"), path,
-			    strerror(errno));
-			free(buf);
-			close(fd);
-			return -1;
-		}
-		got += (size_t)n;
-	}
-	close(fd);
-	rc = roster_open_buffer(path, buf, got, out, cause);
-	free(buf);
-	return rc;
+	*out = roster_of_table(t);
+	return 0;
 }
 
 void
@@ -431,66 +206,57 @@ roster_free(struct roster *r)
 {
 	if (r == NULL)
 		return;
-	arena_free(r->arena);
-	free(r->cells);
-	free(r->rows);
+	csvtable_free(r->t);
 	free(r->map);
-	free(r->name);
 	free(r);
 }
 
 const char *
 roster_name(const struct roster *r)
 {
-	return r->name;
+	return csvtable_name(r->t);
 }
 
 char
 roster_delimiter(const struct roster *r)
 {
-	return r->delim;
+	return csvtable_delimiter(r->t);
 }
 
 int
 roster_had_bom(const struct roster *r)
 {
-	return r->bom;
+	return csvtable_had_bom(r->t);
 }
 
 size_t
 roster_ncols(const struct roster *r)
 {
-	return r->rows[0].ncells;
+	return csvtable_ncols(r->t);
 }
 
 const char *
 roster_header(const struct roster *r, size_t col)
 {
-	if (col >= r->rows[0].ncells)
-		return "";
-	return r->cells[r->rows[0].first + col];
+	return csvtable_header(r->t, col);
 }
 
 size_t
 roster_nrows(const struct roster *r)
 {
-	return r->nrows - 1;
+	return csvtable_nrows(r->t);
 }
 
 long
 roster_row_line(const struct roster *r, size_t row)
 {
-	return r->rows[row + 1].line;
+	return csvtable_line(r->t, row);
 }
 
 const char *
 roster_cell(const struct roster *r, size_t row, size_t col)
 {
-	const struct roster_row *rr = &r->rows[row + 1];
-
-	if (col >= rr->ncells)
-		return "";
-	return r->cells[rr->first + col];
+	return csvtable_cell(r->t, row, col);
 }
 
 enum roster_field
@@ -532,13 +298,13 @@ roster_map_column(struct roster *r, const char *column, enum roster_field f,
 	for (col = 0; col < roster_ncols(r); col++)
 		if (strcmp(roster_header(r, col), column) == 0)
 			goto found;
-	roster_squeeze(column, want, sizeof want);
+	csvtable_squeeze(column, want, sizeof want);
 	for (col = 0; col < roster_ncols(r); col++) {
-		roster_squeeze(roster_header(r, col), have, sizeof have);
+		csvtable_squeeze(roster_header(r, col), have, sizeof have);
 		if (*want != '\0' && strcmp(want, have) == 0)
 			goto found;
 	}
-	*cause = xasprintf(_("%s has no column '%s'"), r->name, column);
+	*cause = xasprintf(_("%s has no column '%s'"), roster_name(r), column);
 	return -1;
 found:
 	roster_set_map(r, col, f);
@@ -550,19 +316,19 @@ roster_check(const struct roster *r, const char *org, char **cause)
 {
 	if (roster_col_of(r, ROSTER_LAST_NAME) < 0) {
 		*cause = xasprintf(_("%s: no column is taken as the last name "
-		    "(use --map COLUMN=last_name)"), r->name);
+		    "(use --map COLUMN=last_name)"), roster_name(r));
 		return -1;
 	}
 	if (roster_col_of(r, ROSTER_STUDENT_ID) < 0 &&
 	    roster_col_of(r, ROSTER_ROLE) < 0) {
 		*cause = xasprintf(_("%s: no column is taken as the student "
-		    "ID (use --map COLUMN=student_id)"), r->name);
+		    "ID (use --map COLUMN=student_id)"), roster_name(r));
 		return -1;
 	}
 	if ((org == NULL || *org == '\0') &&
 	    roster_col_of(r, ROSTER_ORGANIZATION) < 0) {
 		*cause = xasprintf(_("%s: no organization: give --org NAME or "
-		    "map a column to organization"), r->name);
+		    "map a column to organization"), roster_name(r));
 		return -1;
 	}
 	return 0;
@@ -648,20 +414,6 @@ roster_run_clean(struct roster_run_ctx *c, const char *s)
 	return arena_add(&c->rep->arena, c->scratch, n);
 }
 
-static int
-roster_row_blank(const struct roster *r, size_t row)
-{
-	const struct roster_row *rr = &r->rows[row + 1];
-	size_t i;
-	const char *p;
-
-	for (i = 0; i < rr->ncells; i++)
-		for (p = r->cells[rr->first + i]; *p != '\0'; p++)
-			if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
-				return 0;
-	return 1;
-}
-
 /* The first field of v longer than ROSTER_FIELD_MAX, or -1. */
 static int
 roster_run_toolong(const char **v)
@@ -739,7 +491,7 @@ roster_run_rows(struct roster_run_ctx *c, const char *org)
 		char *key;
 		size_t prev;
 
-		if (roster_row_blank(r, row))
+		if (csvtable_row_blank(r->t, row))
 			continue;
 		i = rep->nrows++;
 		res = &rep->rows[i];
@@ -921,7 +673,7 @@ roster_run_store(struct roster_run_ctx *c, char **cause)
 	return 0;
 dberr:
 	*cause = xasprintf(_("%s: line %ld: cannot write the client: %s"),
-	    c->r->name, rep->rows[i].line, store_errmsg(c->st));
+	    roster_name(c->r), rep->rows[i].line, store_errmsg(c->st));
 	return -1;
 }
 
@@ -963,7 +715,7 @@ roster_run(struct roster *r, struct store *st, const char *org, int commit,
 	if (c.dropped && rc == 0) {
 		if (store_client_indexes_make(st, c.indexes) != 0) {
 			*cause = xasprintf(_("%s: cannot index the clients: "
-			    "%s"), r->name, store_errmsg(st));
+			    "%s"), roster_name(r), store_errmsg(st));
 			rc = -1;
 		}
 	} else
@@ -972,7 +724,7 @@ roster_run(struct roster *r, struct store *st, const char *org, int commit,
 	if (rc == 0 && commit) {
 		if (store_commit(st) != 0) {
 			*cause = xasprintf(_("%s: cannot commit the import: "
-			    "%s"), r->name, store_errmsg(st));
+			    "%s"), roster_name(r), store_errmsg(st));
 			rc = -1;
 		} else
 			rep->committed = 1;

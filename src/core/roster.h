@@ -69,6 +69,7 @@ int		 roster_field_parse(const char *, enum roster_field *);
 enum roster_field roster_field_guess(const char *header);
 
 struct roster;
+struct arena;
 
 /* Reads and parses path (opened read-only). */
 int		 roster_open(const char *path, struct roster **, char **cause);
@@ -134,7 +135,7 @@ struct roster_report {
 	const char		**new_orgs;	/* organizations to be made */
 	size_t			 nnew_orgs;
 	int			 committed;	/* 1 after a commit */
-	struct roster_arena	*arena;		/* (internal) */
+	struct arena		*arena;		/* (internal) */
 };
 
 /*

@@ -4,7 +4,7 @@
 # line; a dry run writes nothing; a re-import changes nothing.
 . "$top_srcdir/tests/lib.sh"
 need /usr/bin/python3
-plan 18
+plan 20
 
 cat >"$T/fall.csv" <<'CSV'
 Code,Name,Kind,Price,Width_in,Height_in,DPI,Sheet_width_in,Sheet_height_in,Contains,Grant,Long_side,Watermark,Release
@@ -61,4 +61,12 @@ like "$(cat "$T/err")" "not UTF-8.*nothing was imported" "with a one-line reason
 printf 'code,name\nA,B\n' >"$T/short.csv"
 pd pricelist import "$T/short.csv" 2>"$T/err"
 like "$(cat "$T/err")" "needs the columns code, name, kind and price" "missing columns are named"
+# A quote never closed would make the rest of the file one cell: refused,
+# naming the line of the row it opens in, nothing imported.
+printf 'Code,Name,Kind,Price\nQ1,Key ring,other,5\nQ2,"Mug,other,9\n' >"$T/q.csv"
+pd pricelist import "$T/q.csv" --name Quoted 2>"$T/err"
+like "$?:$(cat "$T/err")" "^1:.*q.csv: line 3: a quote opened in this row is never closed" \
+    "an unclosed quote is refused with its line"
+is "$(pd pricelist list --format csv 2>/dev/null | grep -c 'Q[12]')" 0 \
+    "and nothing of that file is imported"
 done_testing
