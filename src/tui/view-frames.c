@@ -2,8 +2,8 @@
  * tui/view-frames: the Workflow hub's frame pane — the chosen session's
  * frames (name, capture time, size, marker flag, the ✓ mark, C for a
  * composite) and a
- * picture of the current frame drawn with chafa symbols (media/termpic)
- * in ncurses colour pairs, or monochrome under NO_COLOR.
+ * picture of the current frame drawn with chafa symbols (tui/picture), or
+ * monochrome under NO_COLOR.
  *
  * A session's frames are read whole (a session holds tens, at most a few
  * hundred); the picture is decoded once per frame and size and kept, from
@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "media/termpic.h"
 #include "store/db.h"
 #include "store/grant.h"
 #include "store/workflow.h"
+#include "tui/picture.h"
 #include "tui/tui.h"
 #include "tui/workflow.h"
 #include "util/i18n.h"
@@ -26,8 +26,6 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-/* Colour pairs of the picture come after the tui's roles. */
-#define FRAMES_PAIR_FIRST	ROLE_NROLES
 
 struct frame_item {
 	long long	 id;
@@ -42,20 +40,16 @@ struct frames {
 	struct wf_session	 ws;
 	struct frame_item	*v;
 	size_t			 n, cur, top;
-	/* The picture on show. */
-	struct termpic		 pic;
-	long long		 pic_id;
-	int			 pic_w, pic_h;
-	char			*pic_error;
-	/* Colour pairs, (fg + 1) * 257 + bg + 1 -> pair. */
-	short			*pairs;
-	int			 npairs;
+	struct tui_picture	*pic;		/* the current frame's */
 };
 
 struct frames *
 frames_new(void)
 {
-	return xcalloc(1, sizeof(struct frames));
+	struct frames *fr = xcalloc(1, sizeof(struct frames));
+
+	fr->pic = tui_picture_new();
+	return fr;
 }
 
 static void
@@ -79,9 +73,7 @@ frames_free(struct frames *fr)
 	if (fr == NULL)
 		return;
 	frames_clear(fr);
-	termpic_free(&fr->pic);
-	free(fr->pic_error);
-	free(fr->pairs);
+	tui_picture_free(fr->pic);
 	free(fr);
 }
 
@@ -237,91 +229,6 @@ frames_key(struct frames *fr, int key)
 	return TUI_HANDLED;
 }
 
-/* ---- the picture ---- */
-
-static enum termpic_colours
-frames_colours(void)
-{
-	const char *nc = getenv("NO_COLOR");
-
-	if (!has_colors() || (nc != NULL && *nc != '\0'))
-		return TERMPIC_MONO;
-	if (COLORS >= 256)
-		return TERMPIC_256;
-	return COLORS >= 16 ? TERMPIC_16 : TERMPIC_8;
-}
-
-static short
-frames_pair(struct frames *fr, short fg, short bg)
-{
-	int key = (fg + 1) * 257 + bg + 1, max;
-
-	if (fr->pairs == NULL)
-		fr->pairs = xcalloc(257 * 257, sizeof *fr->pairs);
-	if (fr->pairs[key] != 0)
-		return fr->pairs[key];
-	max = COLOR_PAIRS < 32767 ? COLOR_PAIRS : 32767;
-	if (FRAMES_PAIR_FIRST + fr->npairs >= max)
-		return 0;
-	fr->pairs[key] = (short)(FRAMES_PAIR_FIRST + fr->npairs++);
-	init_pair(fr->pairs[key], fg, bg);
-	return fr->pairs[key];
-}
-
-static void
-frames_picture_make(struct frames *fr, const struct frame_item *it, int w,
-    int h)
-{
-	char *path, *cause = NULL;
-
-	if (fr->pic_id == it->id && fr->pic_w == w && fr->pic_h == h)
-		return;
-	termpic_free(&fr->pic);
-	free(fr->pic_error);
-	fr->pic_error = NULL;
-	fr->pic_id = it->id;
-	fr->pic_w = w;
-	fr->pic_h = h;
-	path = store_path(tui_store(), it->preview != NULL ? it->preview :
-	    it->path);
-	if (termpic_make(path, w, h, frames_colours(), &fr->pic, &cause) != 0)
-		fr->pic_error = cause;
-	free(path);
-}
-
-static void
-frames_picture_draw(struct frames *fr, int y, int x, int h, int w)
-{
-	const struct termpic *p = &fr->pic;
-	int mono = frames_colours() == TERMPIC_MONO, r, c, x0, y0;
-	cchar_t cc;
-	wchar_t wc[2];
-
-	if (fr->pic_error != NULL) {
-		tui_put(y, x, w, ROLE_ERROR, fr->pic_error);
-		return;
-	}
-	/* Pairs are handed out again for each picture: the old one goes. */
-	if (fr->pairs != NULL && fr->npairs > 0) {
-		memset(fr->pairs, 0, 257 * 257 * sizeof *fr->pairs);
-		fr->npairs = 0;
-	}
-	x0 = x + (w - p->w) / 2;
-	y0 = y + (h - p->h) / 2;
-	for (r = 0; r < p->h; r++)
-		for (c = 0; c < p->w; c++) {
-			const struct termpic_cell *cell = &p->cells[r * p->w + c];
-			short pair = 0;
-
-			wc[0] = cell->ch != 0 ? (wchar_t)cell->ch : L' ';
-			wc[1] = L'\0';
-			if (!mono)
-				pair = frames_pair(fr, cell->fg, cell->bg);
-			setcchar(&cc, wc, A_NORMAL, pair, NULL);
-			mvadd_wch(y0 + r, x0 + c, &cc);
-		}
-}
-
 /* ---- drawing ---- */
 
 static void
@@ -395,7 +302,9 @@ frames_draw(struct frames *fr, int y, int x, int h, int w, int focused)
 		tui_put(pic_y, x, w, ROLE_DIM, _("Enter shows the frames with a "
 		    "picture of each."));
 	else if (y + h - pic_y >= 3) {
-		frames_picture_make(fr, &fr->v[fr->cur], w, y + h - pic_y);
-		frames_picture_draw(fr, pic_y, x, y + h - pic_y, w);
+		const struct frame_item *it = &fr->v[fr->cur];
+
+		tui_picture_draw(fr->pic, it->id, it->preview != NULL ?
+		    it->preview : it->path, pic_y, x, y + h - pic_y, w);
 	}
 }
