@@ -124,6 +124,24 @@ cli_usage(const char *fmt, ...)
 	return CLI_USAGE;
 }
 
+const char *
+cli_optval(int argc, char **argv, int *i, const char *opt, int *missing)
+{
+	size_t n = strlen(opt);
+
+	if (strncmp(argv[*i], opt, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
 long long
 cli_parse_number(const char *s)
 {

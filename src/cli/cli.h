@@ -43,6 +43,11 @@ void		 cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A positive decimal number (a session number, an id); 0 if s is not one. */
 long long	 cli_parse_number(const char *s);
+/* For commands that read their words in order: the value of "--opt VALUE"
+ * or "--opt=VALUE" at argv[*i] (*i moves past it), or NULL when argv[*i]
+ * is not opt, or is opt with no value left (*missing set). */
+const char	*cli_optval(int argc, char **argv, int *i, const char *opt,
+		    int *missing);
 
 /* One function per command word; argv[0] is the command word. */
 int	cmd_org(struct cli *, int, char **);

@@ -32,25 +32,6 @@
 	"[--format F] | clients set ID [--role student|teacher|staff] " \
 	"[--title TEXT] [--priority N|none]"
 
-/* Takes "--opt VALUE" or "--opt=VALUE" at argv[*i]; NULL if not opt. */
-static const char *
-clients_optval(int argc, char **argv, int *i, const char *opt, int *missing)
-{
-	size_t n = strlen(opt);
-
-	if (strncmp(argv[*i], opt, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
 static void
 clients_print_mapping(const struct roster *r)
 {
@@ -136,10 +117,10 @@ clients_import(struct cli *cli, int argc, char **argv)
 
 	maps = xcalloc((size_t)argc, sizeof *maps);
 	for (i = 1; i < argc; i++) {
-		if ((v = clients_optval(argc, argv, &i, "--org",
+		if ((v = cli_optval(argc, argv, &i, "--org",
 		    &missing)) != NULL)
 			org = v;
-		else if ((v = clients_optval(argc, argv, &i, "--map",
+		else if ((v = cli_optval(argc, argv, &i, "--map",
 		    &missing)) != NULL)
 			maps[nmaps++] = (char *)v;
 		else if (missing) {
@@ -254,7 +235,7 @@ clients_list(struct cli *cli, int argc, char **argv)
 	int i, missing = 0, rc;
 
 	for (i = 1; i < argc; i++) {
-		if ((v = clients_optval(argc, argv, &i, "--org",
+		if ((v = cli_optval(argc, argv, &i, "--org",
 		    &missing)) != NULL)
 			org = v;
 		else if (missing)
@@ -290,13 +271,13 @@ clients_set(struct cli *cli, int argc, char **argv)
 	int i, missing = 0, got;
 
 	for (i = 1; i < argc; i++) {
-		if ((v = clients_optval(argc, argv, &i, "--role",
+		if ((v = cli_optval(argc, argv, &i, "--role",
 		    &missing)) != NULL)
 			role = v;
-		else if ((v = clients_optval(argc, argv, &i, "--title",
+		else if ((v = cli_optval(argc, argv, &i, "--title",
 		    &missing)) != NULL)
 			title = v;
-		else if ((v = clients_optval(argc, argv, &i, "--priority",
+		else if ((v = cli_optval(argc, argv, &i, "--priority",
 		    &missing)) != NULL)
 			prio = v;
 		else if (missing)

@@ -40,25 +40,6 @@
 	"[--dry-run] | invoices list [--session NUMBER] | invoices show " \
 	"NUMBER | invoices add --session NUMBER ITEM[xQTY][@IMAGE]..."
 
-/* Takes "--opt VALUE" or "--opt=VALUE" at argv[*i]; NULL if not opt. */
-static const char *
-inv_optval(int argc, char **argv, int *i, const char *opt, int *missing)
-{
-	size_t n = strlen(opt);
-
-	if (strncmp(argv[*i], opt, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
 /* Money for the output format: cents for machines, money for people. */
 static void
 inv_money_out(const struct cli *cli, long long cents, char *buf, size_t size)
@@ -192,16 +173,16 @@ invoices_import(struct cli *cli, int argc, char **argv)
 
 	maps = xcalloc((size_t)argc + 1, sizeof *maps);
 	for (i = 1; i < argc; i++) {
-		if ((v = inv_optval(argc, argv, &i, "--shape",
+		if ((v = cli_optval(argc, argv, &i, "--shape",
 		    &missing)) != NULL)
 			shape = v;
-		else if ((v = inv_optval(argc, argv, &i, "--map",
+		else if ((v = cli_optval(argc, argv, &i, "--map",
 		    &missing)) != NULL)
 			maps[nmaps++] = (char *)v;
-		else if ((v = inv_optval(argc, argv, &i, "--cacert",
+		else if ((v = cli_optval(argc, argv, &i, "--cacert",
 		    &missing)) != NULL)
 			cacert = v;
-		else if ((v = inv_optval(argc, argv, &i, "--template",
+		else if ((v = cli_optval(argc, argv, &i, "--template",
 		    &missing)) != NULL)
 			tmpl = v;
 		else if (missing) {
@@ -342,7 +323,7 @@ invoices_list(struct cli *cli, int argc, char **argv)
 	int i, missing = 0, rc;
 
 	for (i = 1; i < argc; i++) {
-		if ((v = inv_optval(argc, argv, &i, "--session",
+		if ((v = cli_optval(argc, argv, &i, "--session",
 		    &missing)) != NULL) {
 			if ((session = cli_parse_number(v)) == 0)
 				return cli_usage(_("--session takes a session "
@@ -438,7 +419,7 @@ invoices_add(struct cli *cli, int argc, char **argv)
 
 	sp = xcalloc((size_t)argc + 1, sizeof *sp);
 	for (i = 1; i < argc; i++) {
-		if ((v = inv_optval(argc, argv, &i, "--session",
+		if ((v = cli_optval(argc, argv, &i, "--session",
 		    &missing)) != NULL) {
 			if ((session = cli_parse_number(v)) == 0) {
 				rc = cli_usage(_("--session takes a session "
