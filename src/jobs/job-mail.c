@@ -83,34 +83,13 @@ mail_cancelled(void *arg)
 	return job_cancelled(mj->ctx);
 }
 
-/* "1001,1002" to an array; NULL when there is none. */
-static long long *
-parse_numbers(const char *s, size_t *n)
-{
-	long long *v = NULL, x;
-	char *end;
-
-	*n = 0;
-	while (s != NULL && *s != '\0') {
-		x = strtoll(s, &end, 10);
-		if (end == s)
-			break;
-		if (x > 0) {
-			v = xreallocarray(v, *n + 1, sizeof *v);
-			v[(*n)++] = x;
-		}
-		s = *end == ',' ? end + 1 : end;
-	}
-	return v;
-}
-
 static int
 job_mail_run(struct job_ctx *ctx, char **cause)
 {
 	struct schedmail_request rq;
 	struct schedmail_report rep;
 	struct mail_job mj;
-	char *numbers, *org, *smtp, *tmpl;
+	char *org, *smtp, *tmpl;
 	long long *v = NULL;
 	size_t n = 0;
 	int rc;
@@ -118,12 +97,12 @@ job_mail_run(struct job_ctx *ctx, char **cause)
 	memset(&rq, 0, sizeof rq);
 	memset(&mj, 0, sizeof mj);
 	mj.ctx = ctx;
-	numbers = job_payload_str(ctx, "numbers");
+	v = job_payload_numbers(ctx, "numbers", &n);
 	org = job_payload_str(ctx, "org");
 	smtp = job_payload_str(ctx, "smtp");
-	if (numbers != NULL) {
-		if ((v = parse_numbers(numbers, &n)) == NULL) {
-			free(numbers);
+	if (v != NULL) {
+		if (n == 0) {
+			free(v);
 			free(org);
 			free(smtp);
 			return 0;	/* nothing to mail */
@@ -164,7 +143,6 @@ job_mail_run(struct job_ctx *ctx, char **cause)
 		    mj.nlines > MAIL_MAX_LINES ? "\n..." : "");
 	strbuf_free(&mj.lines);
 	free(v);
-	free(numbers);
 	free(org);
 	free(smtp);
 	return rc;

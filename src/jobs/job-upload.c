@@ -228,43 +228,20 @@ scan_missing(long long number, void *arg)
 	up_fail(arg, _("session %lld: no such session"), number);
 }
 
-/* "1001,1002" to an array; NULL when there is none. */
-static long long *
-parse_numbers(const char *s, size_t *n)
-{
-	long long *v = NULL, x;
-	char *end;
-
-	*n = 0;
-	while (s != NULL && *s != '\0') {
-		x = strtoll(s, &end, 10);
-		if (end == s)
-			break;
-		if (x > 0) {
-			v = xreallocarray(v, *n + 1, sizeof *v);
-			v[(*n)++] = x;
-		}
-		s = *end == ',' ? end + 1 : end;
-	}
-	return v;
-}
-
 static int
 up_scan(struct ujob *j, char **cause)
 {
 	struct session_filter flt;
 	long long *v = NULL;
 	size_t n = 0, i, k, first;
-	char *numbers;
 	int rc;
 
 	memset(&flt, 0, sizeof flt);
-	numbers = job_payload_str(j->ctx, "numbers");
-	if (numbers != NULL) {
-		v = parse_numbers(numbers, &n);
-		free(numbers);
-		if (n == 0)
+	if ((v = job_payload_numbers(j->ctx, "numbers", &n)) != NULL) {
+		if (n == 0) {
+			free(v);
 			return 0;
+		}
 		flt.numbers = v;
 		flt.nnumbers = n;
 		flt.missing = scan_missing;

@@ -17,6 +17,8 @@
 #ifndef PICDAY_JOBS_JOB_H
 #define PICDAY_JOBS_JOB_H
 
+#include <stddef.h>
+
 struct store;
 struct store_job;
 struct job_ctx;
@@ -45,6 +47,11 @@ const char	*job_payload(struct job_ctx *);	/* JSON, owned by ctx */
 char		*job_payload_str(struct job_ctx *, const char *key);
 long long	 job_payload_int(struct job_ctx *, const char *key,
 		    long long dflt);
+/* The positive numbers of a list field ([1001,1002] or "1001,1002"), *n
+ * of them: a new array (caller frees, never NULL when the key is there,
+ * even when empty), or NULL when there is no such key. */
+long long	*job_payload_numbers(struct job_ctx *, const char *key,
+		    size_t *n);
 /* Records progress, renews the lease, wakes the UI; cheap to call often. */
 void		 job_progress(struct job_ctx *, long long done, long long total);
 /* True once the job was cancelled (or the worker is stopping). */

@@ -121,6 +121,37 @@ job_payload_int(struct job_ctx *ctx, const char *key, long long dflt)
 	return store_json_int(ctx->st, ctx->job->payload, key, dflt);
 }
 
+long long *
+job_payload_numbers(struct job_ctx *ctx, const char *key, size_t *n)
+{
+	char *s = job_payload_str(ctx, key), *p, *end;
+	long long *v, x;
+	size_t cap = 16;
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	v = xreallocarray(NULL, cap, sizeof *v);
+	for (p = s; *p != '\0';) {
+		if (*p < '0' || *p > '9') {
+			p++;
+			continue;
+		}
+		errno = 0;
+		x = strtoll(p, &end, 10);
+		p = end;
+		if (x <= 0 || errno != 0)
+			continue;
+		if (*n == cap) {
+			cap *= 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[(*n)++] = x;
+	}
+	free(s);
+	return v;
+}
+
 static void
 job_wake(struct job_ctx *ctx)
 {

@@ -177,36 +177,11 @@ sessfile_run(const char *studio_dir, struct store *st, long long id,
 	return failed ? -1 : 0;
 }
 
-/* "[1001,1002]" (or "1001,1002") to an array; *n 0 when empty. */
-static long long *
-parse_numbers(const char *s, size_t *n)
-{
-	long long *v = NULL, x;
-	size_t cap = 0;
-	char *end;
-
-	*n = 0;
-	while (*s != '\0') {
-		if (*s < '0' || *s > '9') {
-			s++;
-			continue;
-		}
-		x = strtoll(s, &end, 10);
-		if (*n == cap) {
-			cap = cap == 0 ? 64 : cap * 2;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		v[(*n)++] = x;
-		s = end;
-	}
-	return v;
-}
-
 int
 sessfile_job_read(struct job_ctx *ctx, struct sessfile_job *j, char **cause)
 {
 	struct store *st = job_store(ctx);
-	char *numbers, *slash;
+	char *slash;
 	size_t n = 0;
 
 	memset(j, 0, sizeof *j);
@@ -222,12 +197,8 @@ sessfile_job_read(struct job_ctx *ctx, struct sessfile_job *j, char **cause)
 	j->status = job_payload_str(ctx, "status");
 	j->columns = job_payload_str(ctx, "columns");
 	j->per_page = (int)job_payload_int(ctx, "per_page", 1);
-	if ((numbers = job_payload_str(ctx, "numbers")) != NULL) {
-		j->numbers = parse_numbers(numbers, &n);
-		free(numbers);
-		/* An empty list still means "these": none. */
-		if (j->numbers == NULL)
-			j->numbers = xcalloc(1, sizeof *j->numbers);
+	/* An empty list still means "these": none. */
+	if ((j->numbers = job_payload_numbers(ctx, "numbers", &n)) != NULL) {
 		j->filter.numbers = j->numbers;
 		j->filter.nnumbers = n;
 		j->total = (long long)n;
