@@ -131,17 +131,26 @@ draw_photo(cairo_t *cr, const char *path, double x, double y, double pw,
 {
 	int w = (int)lround(pw / 72.0 * PHOTO_DPI);
 	int h = (int)lround(ph / 72.0 * PHOTO_DPI);
+
+	if (w < 8 || h < 10) {
+		w = 8;
+		h = 10;
+	}
+	return composite_draw_portrait(cr, path, w, h, x, y, pw, ph, why);
+}
+
+int
+composite_draw_portrait(cairo_t *cr, const char *path, int w, int h,
+    double x, double y, double pw, double ph, char **why)
+{
 	unsigned char *rgb, *row;
 	cairo_surface_t *s;
 	void *jpeg;
 	size_t jlen;
 	int i, j, stride;
 
-	if (w < 8 || h < 10) {
-		w = 8;
-		h = 10;
-	}
-	if (media_portrait_rgb(path, w, h, &rgb, &jpeg, &jlen, why) != 0) {
+	if (w < 2 || h < 2 || media_portrait_rgb(path, w, h, &rgb, &jpeg,
+	    &jlen, why) != 0) {
 		cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
 		cairo_rectangle(cr, x, y, pw, ph);
 		cairo_fill(cr);

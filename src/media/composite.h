@@ -45,4 +45,12 @@ int	composite_page(struct composite *, const char *school,
 /* Finishes the PDF (commit set) or throws it away; 0 or -1 with *cause. */
 int	composite_close(struct composite *, int commit, char **cause);
 
+/* Paints the portrait at path, cut to w x h pixels (media/portrait), into
+ * the box at (x, y), pw x ph points, the JPEG embedded as it is; a grey
+ * box and -1 with *why (caller frees) when it cannot be read.  (Also the
+ * production sheets' thumbnails, media/prodsheet.) */
+typedef struct _cairo cairo_t;
+int	composite_draw_portrait(cairo_t *, const char *path, int w, int h,
+	    double x, double y, double pw, double ph, char **why);
+
 #endif

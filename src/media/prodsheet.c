@@ -11,7 +11,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 
-#include "media/portrait.h"
+#include "media/composite.h"
 #include "media/prodsheet.h"
 #include "util/i18n.h"
 #include "util/path.h"
@@ -29,12 +29,8 @@ static void
 sheet_thumb(cairo_t *cr, const struct prodsheet_row *r, double x, double y)
 {
 	double pw, ph;
-	unsigned char *rgb, *row;
-	cairo_surface_t *s;
-	void *jpeg;
-	size_t jlen;
 	char *why = NULL;
-	int w, h, i, j, stride;
+	int w, h;
 
 	if (r->width_px >= r->height_px) {
 		pw = THUMB;
@@ -45,38 +41,9 @@ sheet_thumb(cairo_t *cr, const struct prodsheet_row *r, double x, double y)
 	}
 	w = (int)lround(pw / 72.0 * THUMB_DPI);
 	h = (int)lround(ph / 72.0 * THUMB_DPI);
-	if (w < 2 || h < 2 || media_portrait_rgb(r->path, w, h, &rgb, &jpeg,
-	    &jlen, &why) != 0) {
+	if (composite_draw_portrait(cr, r->path, w, h, x, y, pw, ph,
+	    &why) != 0)
 		free(why);
-		cairo_set_source_rgb(cr, 0.8, 0.8, 0.8);
-		cairo_rectangle(cr, x, y, pw, ph);
-		cairo_fill(cr);
-		return;
-	}
-	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-	cairo_surface_flush(s);
-	stride = cairo_image_surface_get_stride(s);
-	row = cairo_image_surface_get_data(s);
-	for (j = 0; j < h; j++, row += stride)
-		for (i = 0; i < w; i++) {
-			const unsigned char *p = rgb + ((size_t)j * w + i) * 3;
-
-			((unsigned int *)(void *)row)[i] = 0xff000000u |
-			    (unsigned int)p[0] << 16 | (unsigned int)p[1] << 8 |
-			    p[2];
-		}
-	cairo_surface_mark_dirty(s);
-	free(rgb);
-	if (cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, jpeg, jlen,
-	    free, jpeg) != CAIRO_STATUS_SUCCESS)
-		free(jpeg);
-	cairo_save(cr);
-	cairo_translate(cr, x, y);
-	cairo_scale(cr, pw / w, ph / h);
-	cairo_set_source_surface(cr, s, 0, 0);
-	cairo_paint(cr);
-	cairo_restore(cr);
-	cairo_surface_destroy(s);
 }
 
 static void
