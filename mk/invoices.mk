@@ -31,17 +31,17 @@ EXTRA_DIST += $(INVOICE_TESTS) tests/cli/https-server.py tests/cli/shop-lib.sh \
 # The CSV parsers' fuzz harness (libFuzzer, clang), only when asked:
 #   make fuzz                      builds tests/fuzz/fuzz-csv
 #   make fuzz-run FUZZ_SECONDS=60  runs it on a copy of tests/fuzz/corpus
-#   make fuzz-run FUZZ_RUNS=150000 that many inputs from a fixed seed: the
+#   make fuzz-run FUZZ_RUNS=600000 that many inputs from a fixed seed: the
 #                                  same inputs on every machine (CI's run)
 FUZZ_CC = clang
 FUZZ_SECONDS = 30
 FUZZ_RUNS =
 FUZZ_SRCS = tests/fuzz/fuzz-csv.c src/core/money.c src/core/csvtable.c \
-	src/util/arena.c \
+	src/util/arena.c src/core/roster.c src/core/role.c \
 	src/core/csvsniff.c src/core/invoice-import.c src/core/pricelist.c
 EXTRA_DIST += $(FUZZ_SRCS) tests/fuzz/corpus/lines.csv \
 	tests/fuzz/corpus/invoices.csv tests/fuzz/corpus/pricelist.csv \
-	tests/fuzz/corpus/huge-client.csv
+	tests/fuzz/corpus/huge-client.csv tests/fuzz/corpus/roster.csv
 fuzz: libpicday.a
 	@mkdir -p tests/fuzz
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined \

@@ -7,6 +7,9 @@
 #include "util/arena.h"
 #include "util/xalloc.h"
 
+/* Blocks grow from 4 KiB to 256 KiB: a small file costs a page, a large
+ * one few allocations. */
+#define ARENA_FIRST	4096
 #define ARENA_BLOCK	(256 * 1024)
 
 struct arena {
@@ -22,7 +25,11 @@ arena_add(struct arena **ap, const char *s, size_t len)
 	char *p;
 
 	if (a == NULL || a->cap - a->used < len + 1) {
-		size_t cap = len + 1 > ARENA_BLOCK ? len + 1 : ARENA_BLOCK;
+		size_t cap = a == NULL ? ARENA_FIRST : a->cap < ARENA_BLOCK ?
+		    a->cap * 2 : ARENA_BLOCK;
+
+		if (cap < len + 1)
+			cap = len + 1;
 
 		a = xmalloc(sizeof *a + cap);
 		a->next = *ap;

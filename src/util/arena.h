@@ -1,6 +1,6 @@
 /*
  * arena: many small strings that live and die together (the cells of a
- * CSV file, the values of an import report), in 256 KiB blocks.
+ * CSV file, the values of an import report), in blocks of 4 to 256 KiB.
  *
  * A NULL struct arena * is an empty arena.  The arena owns every string
  * arena_add() returns; arena_free() releases them all at once.  One thread

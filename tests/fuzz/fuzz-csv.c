@@ -2,7 +2,8 @@
  * libFuzzer harness for the parsers of outside CSV: core/csvtable (UTF-8
  * check, delimiter sniffing, libcsv), core/invoice-import (header guessing,
  * grouping, money, dates, the reconciliation against a fake studio) and
- * core/pricelist's reading.  Built only when asked: `make fuzz` (clang),
+ * core/pricelist's reading and core/roster's (columns guessed, a --map, the
+ * check of the mapping).  Built only when asked: `make fuzz` (clang),
  * run with `make fuzz-run FUZZ_SECONDS=N` (doc/architecture.md).
  */
 #include "config.h"
@@ -15,6 +16,7 @@
 #include "core/invoice-import.h"
 #include "core/money.h"
 #include "core/pricelist.h"
+#include "core/roster.h"
 
 /* A studio where odd numbers exist and even ones do not. */
 static int
@@ -77,9 +79,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    fz_student, fz_item, fz_image, fz_exists };
 	struct inv_import *imp;
 	struct pricelist_file *pf;
+	struct roster *r;
 	char *cause = NULL, *s, d[11];
 	long long c;
-	size_t i;
+	size_t i, j;
 
 	if (inv_import_open("fuzz.csv", (const char *)data, size, &imp,
 	    &cause) == 0) {
@@ -100,6 +103,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pricelist_file_free(pf);
 	else
 		free(cause);
+	if (roster_open_buffer("fuzz.csv", (const char *)data, size, &r,
+	    &cause) == 0) {
+		for (j = 0; j < roster_nrows(r); j++)
+			for (i = 0; i <= roster_ncols(r); i++)
+				(void)roster_cell(r, j, i);
+		if (roster_map_column(r, "Student #", ROSTER_STUDENT_ID,
+		    &cause) != 0) {
+			free(cause);
+			cause = NULL;
+		}
+		if (roster_check(r, NULL, &cause) != 0) {
+			free(cause);
+			cause = NULL;
+		}
+		roster_free(r);
+	} else {
+		free(cause);
+		cause = NULL;
+	}
 	/* The cell parsers alone, on the input as one string. */
 	s = malloc(size + 1);
 	if (s != NULL) {
