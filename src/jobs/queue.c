@@ -447,7 +447,7 @@ jobs_run_foreground(const char *studio_dir, long long id, int progress,
 	struct store *st;
 	struct store_job job;
 	char *owner;
-	int rc, following = 0;
+	int rc, following = 0, busy_said = 0;
 
 	if (store_open(studio_dir, &st, cause) != 0)
 		return -1;
@@ -465,12 +465,28 @@ jobs_run_foreground(const char *studio_dir, long long id, int progress,
 			}
 			break;
 		}
+		if (rc < 0 && store_busy(st)) {
+			/* Another process holds the studio's write lock past
+			 * the busy timeout (one stopped or very slow mid-way):
+			 * wait on, as for a job it runs, rather than give up
+			 * on the job; it dies or lets go. */
+			if (!busy_said && progress)
+				jobs_progress_message(_("the studio database is "
+				    "busy in another process: waiting for it"));
+			busy_said = 1;
+			usleep(JOBS_IDLE_MS * 1000);
+			continue;
+		}
 		if (rc < 0) {
 			*cause = xasprintf(_("cannot claim job #%lld: %s"), id,
 			    store_errmsg(st));
 			break;
 		}
 		if ((rc = store_job_get(st, id, &job)) != 1) {
+			if (rc < 0 && store_busy(st)) {
+				usleep(JOBS_IDLE_MS * 1000);
+				continue;
+			}
 			*cause = rc == 0 ? xasprintf(_("no job #%lld"), id) :
 			    xstrdup(store_errmsg(st));
 			rc = -1;

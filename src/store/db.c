@@ -235,6 +235,14 @@ store_errmsg(struct store *st)
 	return sqlite3_errmsg(st->db);
 }
 
+int
+store_busy(struct store *st)
+{
+	int e = sqlite3_errcode(st->db);
+
+	return e == SQLITE_BUSY || e == SQLITE_LOCKED;
+}
+
 char *
 store_pref_get(struct store *st, const char *key)
 {

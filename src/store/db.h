@@ -52,6 +52,9 @@ void		 store_end_bulk(struct store *);
 /* Runs SQL with no result rows; 0 or -1. */
 int		 store_exec(struct store *, const char *sql);
 const char	*store_errmsg(struct store *);
+/* True when the last error was another connection holding the lock past
+ * the busy timeout (SQLITE_BUSY, SQLITE_LOCKED). */
+int		 store_busy(struct store *);
 
 /* Preferences (key/value). get returns a new string or NULL. */
 char		*store_pref_get(struct store *, const char *key);

@@ -167,7 +167,17 @@ while [ "$(date +%s)" -le "$end" ] && kill -0 $a 2>/dev/null &&
     [ "$(q "SELECT count(*) FROM images")" -le "$n0" ]; do
 	sleep 0.01
 done
-kill -STOP $a
+# Stopped between two of its writes: stopped inside one, A would hold the
+# studio's write lock and B could not even queue (that is a hung process,
+# not this test's case).
+tries=0
+while kill -STOP $a && ! command sqlite3 -cmd ".timeout 100" \
+    "$STUDIO/picday.db" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 &&
+    [ $tries -lt 200 ]; do
+	kill -CONT $a
+	sleep 0.01
+	tries=$((tries + 1))
+done
 "$PICDAY" --studio "$STUDIO" images import "$T/card2" --by qr >/dev/null \
     2>"$T/b.err" &
 b=$!
