@@ -18,7 +18,10 @@ files() { /usr/bin/python3 -c '
 import json, sys
 print(" ".join(f["file"] for f in json.load(open(sys.argv[1]))["files"]))' "$1"; }
 
-pd demo --students 3 --no-card --date 2026-11-30 >/dev/null 2>&1
+# The studio's picture day; the invoices below are dated after it (the
+# import compares no date with today's).
+DAY=2026-11-30
+pd demo --students 3 --no-card --date "$DAY" >/dev/null 2>&1
 for n in 1 2 3; do
 	mkdir -p "$T/c$n"
 	convert -size 1200x800 gradient:blue-yellow -quality 90 "$T/c$n/IMG_000$n.JPG"
@@ -88,8 +91,8 @@ is "$(pd delivery publish --session 1003 2>/dev/null)" "$url" \
 # A grant of the selected picture on a session with none selected: the
 # job fails at once, saying why (retrying would find the same).
 pd setup set delivery.on_invoice build >/dev/null
-printf 'Invoice Number,Session Number,Invoice Date,Item Code,Qty,Unit Price,Line Total,Total\nA-4,1002,2026-12-02,SEL,1,15,15,15\n' \
-    >"$T/sel.csv"
+printf 'Invoice Number,Session Number,Invoice Date,Item Code,Qty,Unit Price,Line Total,Total\nA-4,1002,%s,SEL,1,15,15,15\n' \
+    "$DAY" >"$T/sel.csv"
 pd invoices import "$T/sel.csv" >/dev/null 2>&1
 is "$(db "SELECT count(*) FROM jobs WHERE kind = 'delivery' AND
     state = 'queued'")" 1 "an invoice for the selected picture queues a delivery"
