@@ -4,6 +4,7 @@
  * a head-and-shoulders figure, a white printed card with a QR code and text.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,6 +12,12 @@
 
 #include "media/cardgen-draw.h"
 #include "media/cardgen-subject.h"
+
+/* Text is drawn by one card-generator thread at a time: cairo's toy font
+ * faces go through fontconfig and FreeType, and three runs under load died
+ * of heap corruption in a multi-threaded demo or render (never reproduced,
+ * cause not proven).  Text is a small part of a frame's time. */
+static pthread_mutex_t cardgen_text_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const double cardgen_skins[][3] = {
 	{ 0.96, 0.80, 0.69 }, { 0.89, 0.69, 0.55 }, { 0.78, 0.57, 0.42 },
@@ -294,6 +301,7 @@ cardgen_draw_qr(cairo_t *cr, int w, int h, const struct cardgen_look *l,
 				    4 * m + i * m, m, m);
 	cairo_fill(cr);
 
+	pthread_mutex_lock(&cardgen_text_lock);
 	cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL,
 	    CAIRO_FONT_WEIGHT_BOLD);
 	for (i = 0; i < lines; i++) {
@@ -305,6 +313,7 @@ cardgen_draw_qr(cairo_t *cr, int w, int h, const struct cardgen_look *l,
 		    1.35 - fs * 0.3);
 		cairo_show_text(cr, text[i]);
 	}
+	pthread_mutex_unlock(&cardgen_text_lock);
 	cairo_restore(cr);
 	QRcode_free(qr);
 	return 0;
