@@ -6,7 +6,6 @@
 need sqlite3
 plan 5
 
-N=1000
 pd jobs list >/dev/null || exit 1
 for w in 1 2; do
 	"$PICDAY" --studio "$STUDIO" worker --threads 2 2>"$T/w$w.log" &
@@ -19,15 +18,28 @@ until grep -q running "$T/w1.log" && grep -q running "$T/w2.log"; do
 	sleep 0.05
 done
 
-# Many small jobs at once: preview jobs with no image to preview.
-sqlite3 "$STUDIO/picday.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
-    SELECT i + 1 FROM n WHERE i < $N) INSERT INTO jobs(kind, title)
-    SELECT 'preview', 'job ' || i FROM n"
-# A loaded machine (an ASan build beside two others) can take minutes.
-end=$(( $(date +%s) + 300 ))
-while [ "$(pd jobs list --format csv | tr -d '\r' | grep -c ',done,')" -lt $N ]; do
-	[ "$(date +%s)" -le "$end" ] || break
-	sleep 0.1
+# Many small jobs at once: preview jobs with no image to preview.  On a
+# loaded machine one worker can drain a batch before the other wakes from
+# its idle poll; then another batch comes (at most three), so that the run
+# has both taking jobs from one queue at once.
+# Count the state column: the header line has ",done," in it too.
+ndone() {
+	pd jobs list --format csv | tr -d '\r' |
+	    awk -F, 'NR > 1 && $3 == "done" { n++ } END { print n + 0 }'
+}
+N=0
+for round in 1 2 3; do
+	sqlite3 "$STUDIO/picday.db" "WITH RECURSIVE n(i) AS (SELECT 1
+	    UNION ALL SELECT i + 1 FROM n WHERE i < 1000) INSERT INTO
+	    jobs(kind, title) SELECT 'preview', 'job ' || i FROM n"
+	N=$((N + 1000))
+	# A loaded machine (an ASan build beside two others) can take minutes.
+	end=$(( $(date +%s) + 300 ))
+	while [ "$(ndone)" -lt $N ]; do
+		[ "$(date +%s)" -le "$end" ] || break
+		sleep 0.1
+	done
+	grep -q ': done' "$T/w1.log" && grep -q ': done' "$T/w2.log" && break
 done
 kill -TERM $W1 $W2
 wait $W1; rc1=$?
