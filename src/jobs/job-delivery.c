@@ -587,7 +587,8 @@ delivery_expires_parse(const char *s)
 }
 
 /* expires: seconds of a presigned URL asked for by the command (0: the
- * setting delivery.presign, for an S3 target). */
+ * setting delivery.presign, for an S3 target).  0; -1 with *cause; or
+ * JOB_FAIL_FINAL when the target refused (login, host key, full). */
 static int
 publish(struct store *st, struct job_ctx *ctx, long long session,
     const char *odir, const char *token, long expires,
@@ -681,6 +682,8 @@ publish(struct store *st, struct job_ctx *ctx, long long session,
 	job_progress(ctx, 0, (long long)p.n);
 	rc = upload_run(up, &h, cause);
 	upload_close(up);
+	if (rc == UPLOAD_REFUSED)
+		rc = JOB_FAIL_FINAL;	/* a wrong password stays wrong */
 	if (rc == 0 && p.failed > 0) {
 		*cause = xasprintf(_("%lld files not sent; %s"), p.failed,
 		    p.first_cause);
@@ -904,9 +907,12 @@ job_delivery_run(struct job_ctx *ctx, char **cause)
 	if (o.zip && write_zip(&p, &o, odir, cause) != 0)
 		goto out;
 	sweep(odir, tdir, &p, &o);
-	if (token != NULL && publish(st, ctx, session, odir, token,
-	    (long)job_payload_int(ctx, "expires", 0), &p, &o, cause) != 0)
+	if (token != NULL && (r = publish(st, ctx, session, odir, token,
+	    (long)job_payload_int(ctx, "expires", 0), &p, &o, cause)) != 0) {
+		if (r == JOB_FAIL_FINAL)
+			rc = r;
 		goto out;
+	}
 	rc = 0;
 out:
 	if (o.names != NULL)

@@ -773,7 +773,7 @@ job_upload_run(struct job_ctx *ctx, char **cause)
 	struct ujob j;
 	char *v, *stop = NULL, *lockpath = NULL;
 	size_t i;
-	int rc = -1, lockfd = -1;
+	int r, rc = -1, lockfd = -1;
 
 	memset(&j, 0, sizeof j);
 	j.ctx = ctx;
@@ -827,7 +827,7 @@ job_upload_run(struct job_ctx *ctx, char **cause)
 	for (i = 0; i < j.nfiles; i++)
 		if (j.files[i].kind == UK_HIRES && j.files[i].state == US_TODO)
 			j.hires_todo += j.files[i].bytes;
-	if (upload_run(j.up, &h, &stop) != 0) {
+	if ((r = upload_run(j.up, &h, &stop)) != 0) {
 		up_show(&j, 1);
 		if (job_cancelled(ctx)) {
 			free(stop);
@@ -837,6 +837,10 @@ job_upload_run(struct job_ctx *ctx, char **cause)
 		*cause = xasprintf(_("upload to %s stopped: %s%s"),
 		    j.cfg.target, stop, strbuf_str(&j.lines));
 		free(stop);
+		/* A wrong password or host key is not tried again by the
+		 * workers: the job fails at once, r queues it again. */
+		if (r == UPLOAD_REFUSED)
+			rc = JOB_FAIL_FINAL;
 		goto out;
 	}
 	up_show(&j, 1);

@@ -136,6 +136,7 @@ struct run {
 	long long		 sent_done;	/* bytes of finished files */
 	char			*problem;
 	char			*stop;		/* the run's fatal cause */
+	int			 refused;	/* stop came from the target */
 };
 
 static void
@@ -210,6 +211,7 @@ run_start(struct run *r, struct xfer *x)
 	if ((r->u->scheme == S_HTTP && http_mkcols(r->u, x->remote,
 	    &why) != 0)) {
 		r->stop = why;
+		r->refused = 1;	/* only a refused login stops there */
 		xfer_free(x);
 		return;
 	}
@@ -222,6 +224,7 @@ run_start(struct run *r, struct xfer *x)
 			break;
 		case V_FATAL:
 			r->stop = why;
+			r->refused = 1;
 			why = NULL;
 			break;
 		default:
@@ -297,6 +300,7 @@ run_finished(struct run *r, CURL *e, CURLcode res)
 	case V_FATAL:
 		if (r->stop == NULL) {
 			r->stop = why;
+			r->refused = 1;
 			why = NULL;
 		}
 		xfer_free(x);
@@ -410,7 +414,7 @@ upload_run(struct upload *u, const struct upload_hooks *h, char **cause)
 	rc = 0;
 	if (r.stop != NULL) {
 		*cause = r.stop;
-		rc = -1;
+		rc = r.refused ? UPLOAD_REFUSED : -1;
 	}
 	return rc;
 }

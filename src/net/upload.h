@@ -17,7 +17,8 @@
  * 408, 429 with its Retry-After, timeouts, resets, dropped connections) are
  * retried with exponential back-off and jitter; other 4xx are permanent
  * for that file.  A wrong password, a refused host key, a failed TLS check
- * or a full remote disk stop the whole run (-1 with the cause).
+ * or a full remote disk stop the whole run (UPLOAD_REFUSED with the cause:
+ * trying again as it is cannot help).
  *
  * TLS and host keys are always verified.  The password is handed to libcurl
  * only; URLs in causes have their user part removed (upload_redact()).
@@ -77,8 +78,13 @@ struct upload_hooks {
 int	 upload_open(const struct upload_config *, struct upload **,
 	    char **cause);
 void	 upload_close(struct upload *);
+/* The target refused the run (login, host key, TLS, a full disk, no
+ * access): the same run again would be refused again. */
+#define UPLOAD_REFUSED	(-2)
+
 /* 0 when every file was asked for and handled (some may have failed:
- * done() said so), -1 when the run stopped, with *cause. */
+ * done() said so), -1 when the run stopped (a hook's stop, cancelled),
+ * UPLOAD_REFUSED when the target refused it; *cause says why. */
 int	 upload_run(struct upload *, const struct upload_hooks *,
 	    char **cause);
 /* Size of a remote file: 1 with *bytes, 0 not there, -1 cannot tell

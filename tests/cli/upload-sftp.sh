@@ -7,7 +7,7 @@
 need ssh-keygen
 [ -x /usr/sbin/sshd ] || skip_all "needs openssh-server"
 [ "$(id -u)" = 0 ] || [ "${CI:-}" = true ] || skip_all "sshd on loopback runs as root here"
-plan 11
+plan 12
 
 upload_studio 3 || { echo "Bail out! no demo studio"; exit 1; }
 
@@ -60,6 +60,11 @@ pd upload 2>"$T/err"; rc=$?
 is "$rc" 1 "wrong password: exit 1"
 like "$(cat "$T/err")" "login refused: wrong user name or password" "the cause is named"
 is "$(find "$T/remote" -type f | wc -l)" 0 "nothing was written so far"
+is "$(sqlite3 "$STUDIO/picday.db" "SELECT group_concat(state || ' ' || attempts)
+    FROM (SELECT state, attempts FROM jobs WHERE kind = 'upload'
+    AND attempts > 0 ORDER BY id)")" \
+    "failed 1,failed 1,failed 1" \
+    "changed or unknown host key, wrong password: each job failed at once, not tried again"
 
 pd setup secret upload.password --unset
 pd upload target "$url" --user "$user" --identity "$S/id" --known-hosts "$S/known_hosts" --test 2>"$T/err"

@@ -4,7 +4,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/cli/upload-lib.sh"
 need nginx openssl
-plan 12
+plan 13
 
 upload_studio 3 || { echo "Bail out! no demo studio"; exit 1; }
 
@@ -52,6 +52,9 @@ pd upload 2>"$T/err"; rc=$?
 is "$rc" 1 "wrong password: exit 1"
 like "$(cat "$T/err")" "refused the user name or password \(HTTP 401\)" "the cause is named"
 is "$(find "$T/dav/www/private" -type f | wc -l)" 0 "nothing written"
+is "$(sqlite3 "$STUDIO/picday.db" "SELECT state, attempts FROM jobs
+    WHERE kind = 'upload' ORDER BY id DESC LIMIT 1")" "failed|1" \
+    "a refused login is not tried again: the job failed at once"
 
 pd upload target "http://127.0.0.1:$port/photos" --test 2>"$T/err"; rc=$?
 is "$rc" 0 "test connection writes and deletes a file"
