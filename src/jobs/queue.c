@@ -453,6 +453,21 @@ jobs_run_foreground(const char *studio_dir, long long id, int progress,
 		return -1;
 	owner = jobs_owner_self();
 	for (;;) {
+		if (following) {
+			/* While another live process runs it, a read will do:
+			 * the claim below takes the write lock. */
+			if (store_job_get(st, id, &job) == 1 &&
+			    strcmp(job.state, "running") == 0 &&
+			    jobs_lease_live(&job)) {
+				if (progress)
+					jobs_progress_show(job.kind, id,
+					    job.done, job.total, 0);
+				store_job_clear(&job);
+				usleep(JOBS_IDLE_MS * 1000);
+				continue;
+			}
+			store_job_clear(&job);
+		}
 		rc = store_job_claim(st, id, owner, (long long)time(NULL),
 		    JOBS_LEASE_SECS, JOBS_MAX_CLAIMS, jobs_owner_dead, &job);
 		if (rc == 1) {

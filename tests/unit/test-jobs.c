@@ -275,6 +275,8 @@ test_foreground_run(void **state)
 	char *cause = NULL, *live;
 	long long id, id2;
 	time_t t0;
+	pid_t pid;
+	int status;
 
 	id = jobs_queue(f->a, "preview", "Previews", "{}", &cause);
 	assert_true(id > 0);
@@ -301,6 +303,30 @@ test_foreground_run(void **state)
 	assert_int_equal(store_job_get(f->b, id2, &j), 1);
 	assert_string_equal(j.state, "done");
 	assert_int_equal(j.attempts, 2);
+	store_job_clear(&j);
+
+	/* Finished by its owner while followed: followed to the end, not
+	 * run again (the owner here is a child process, with its own
+	 * connection). */
+	id2 = store_job_insert(f->a, "preview", "t", "{}");
+	assert_int_equal(store_job_claim(f->a, id2, live, time(NULL), 60,
+	    JOBS_MAX_CLAIMS, no_one_dead, &j), 1);
+	store_job_clear(&j);
+	if ((pid = fork()) == 0) {
+		struct store *c;
+
+		(void)usleep(700000);
+		_exit(store_open(f->dir, &c, &cause) == 0 &&
+		    store_job_finish(c, id2, live, 7, 7) == 1 ? 0 : 1);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(jobs_run_foreground(f->dir, id2, 0, &cause), 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_int_equal(store_job_get(f->b, id2, &j), 1);
+	assert_string_equal(j.state, "done");
+	assert_int_equal(j.attempts, 1);
+	assert_int_equal(j.done, 7);
 	store_job_clear(&j);
 
 	/* Cancelled, or no such job: refused. */
