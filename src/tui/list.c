@@ -339,7 +339,7 @@ list_clamp(struct list *l)
 static int
 list_scan_some(struct list *l, long long usec, long long need)
 {
-	long long start = tui_usec(), t, before = l->ids.n, got;
+	long long start = tui_usec(), t, before = l->ids.n, got, chunks = 0;
 	long long chunk = list_filtered(l) ? LIST_CHUNK_FILTER :
 	    LIST_CHUNK_PLAIN;
 
@@ -358,9 +358,13 @@ list_scan_some(struct list *l, long long usec, long long need)
 		if (following && l->follow == 0 &&
 		    l->ids.n >= l->top + (l->page > 0 ? l->page : 1))
 			break;
+		/* One chunk per slice at least: a chunk slower than the
+		 * slice (a loaded machine) would otherwise stop the scan for
+		 * good, the total never known. */
 		t = tui_usec();
-		if (usec > 0 && t > start && t - start + l->chunk_usec > usec)
+		if (usec > 0 && chunks > 0 && t - start + l->chunk_usec > usec)
 			break;
+		chunks++;
 		got = lists_scan(tui_store(), l->scan, chunk, list_add_id, l);
 		l->chunk_usec = tui_usec() - t;
 		if (got < chunk) {
