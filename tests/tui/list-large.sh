@@ -1,8 +1,9 @@
 #!/bin/sh
 # A list longer than one scan step (20,000 sessions): the first screen
 # comes before the total is known ("N+ rows"), the total comes by itself
-# without a key (a wide limit, not a time to meet: machines are noisy,
-# and under the clock pass every clock read goes through libfaketime),
+# without a key, even where one scan chunk takes longer than an idle
+# slice, as under the clock pass's libfaketime (the scan once stopped for
+# good there, at "16449+ rows"; the limit is wide, not a time to meet),
 # End goes to the last row at once, Home back to the first.
 . "$top_srcdir/tests/lib.sh"
 need sqlite3 tmux
