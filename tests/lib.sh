@@ -23,6 +23,8 @@ _finish() {
 	rm -rf "$T"
 }
 trap _finish EXIT
+# Stopped by tests/limit.sh (past its time limit): clean up all the same.
+trap 'exit 143' TERM
 
 plan() { echo "1..$1"; }
 ok() {	# ok STATUS DESCRIPTION  (STATUS 0 = pass)

@@ -1,0 +1,72 @@
+#!/bin/sh
+# tests/limit.sh TEST [ARGS...]: runs one test of `make check` (a script or
+# a cmocka program) with a time limit, PICDAY_TEST_LIMIT seconds (900).
+#
+# A test that hangs must fail alone, with a reason, and let the rest of the
+# suite run: without a limit, one hung process stops the whole pass until
+# CI's own limit ends it, and the output says nothing of where it hung.
+# Past the limit this prints, as TAP diagnostics, every process the test
+# still has and the stack of each thread of each picday among them (gdb,
+# when there), then "not ok - timed out", and stops the test: SIGTERM to it
+# (lib.sh's trap runs its clean-up), SIGKILL to everything under it.
+limit=${PICDAY_TEST_LIMIT:-900}
+
+# tree PID: PID's descendants, one pid per line (parents first).
+tree() {
+	grep -hE '^(Pid|PPid):' /proc/[0-9]*/status 2>/dev/null |
+	    awk -v root="$1" '$1 == "Pid:" {p = $2; next}
+		{kids[$2] = kids[$2] " " p}
+		END {n = split(kids[root], q, " ")
+		    for (i = 1; i <= n; i++) {
+			print q[i]
+			m = split(kids[q[i]], c, " ")
+			for (j = 1; j <= m; j++) q[++n] = c[j]
+		    }}'
+}
+
+# stacks PID: one line per thread, its innermost frames' function names.
+stacks() {
+	command -v gdb >/dev/null 2>&1 || { echo "#   (no gdb for stacks)"; return; }
+	env -u LD_PRELOAD timeout 60 gdb -nx -batch -p "$1" \
+	    -ex 'thread apply all bt 12' </dev/null 2>/dev/null |
+	    awk '/^Thread /{if (t != "") print "#   " t ":" f; t = $2; f = ""; next}
+		/^#[0-9]+ /{fn = ($3 == "in") ? $4 : $2
+		    if (fn == "()" || fn == "??") fn = "?"
+		    if (fn !~ /^0x/) f = f " " fn}
+		END {if (t != "") print "#   " t ":" f}'
+}
+
+watch() {
+	n=0
+	while [ $n -lt "$limit" ]; do
+		sleep 1 </dev/null >/dev/null 2>&1
+		kill -0 "$1" 2>/dev/null || exit 0
+		n=$((n + 1))
+	done
+	read -r self _ </proc/self/stat
+	echo "# $2 still runs after ${limit} s; its processes:"
+	pids=$(tree "$1" | grep -vx "$self")
+	for p in $1 $pids; do
+		[ -r /proc/$p/cmdline ] || continue
+		echo "# $p $(tr '\0' ' ' </proc/$p/cmdline | cut -c1-150)"
+		case $(readlink /proc/$p/exe 2>/dev/null) in
+		*/picday) stacks "$p" ;;
+		esac
+	done
+	echo "not ok - timed out after ${limit} s (PICDAY_TEST_LIMIT)"
+	kill -TERM "$1" 2>/dev/null
+	for p in $pids; do
+		kill -KILL "$p" 2>/dev/null
+	done
+	sleep 5 </dev/null >/dev/null 2>&1
+	kill -KILL "$1" 2>/dev/null
+}
+
+"$@" &
+test_pid=$!
+watch "$test_pid" "$1" &
+watch_pid=$!
+wait "$test_pid"
+rc=$?
+kill "$watch_pid" 2>/dev/null
+exit $rc
