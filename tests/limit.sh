@@ -62,11 +62,27 @@ watch() {
 	kill -KILL "$1" 2>/dev/null
 }
 
-"$@" &
+# The test's TAP goes to a file, handed on when the test ends: a process
+# the test left behind with that output open would otherwise keep the TAP
+# driver waiting for its end, the hang this is here to stop.
+out=$(mktemp "${TMPDIR:-/tmp}/picday-tap.XXXXXX") || exit 99
+"$@" >>"$out" &
 test_pid=$!
-watch "$test_pid" "$1" &
+watch "$test_pid" "$1" >>"$out" &
 watch_pid=$!
 wait "$test_pid"
 rc=$?
 kill "$watch_pid" 2>/dev/null
+cat "$out"
+# What still writes there was started by the test and not stopped by it.
+for fd in /proc/[0-9]*/fd/1; do
+	[ "$fd" -ef "$out" ] 2>/dev/null || continue
+	p=${fd#/proc/}
+	p=${p%%/*}
+	[ "$p" = "$watch_pid" ] && continue
+	echo "# left running by the test, stopped now: $p $(tr '\0' ' ' \
+	    </proc/$p/cmdline 2>/dev/null | cut -c1-150)"
+	kill -KILL "$p" 2>/dev/null
+done
+rm -f "$out"
 exit $rc
