@@ -48,7 +48,9 @@ watch() {
 	pids=$(tree "$1" | grep -vx "$self")
 	for p in $1 $pids; do
 		[ -r /proc/$p/cmdline ] || continue
-		echo "# $p $(tr '\0' ' ' </proc/$p/cmdline | cut -c1-150)"
+		# pid, state (R, S, D, T, Z), where it sleeps, command line
+		echo "# $p $(sed 's/.*) \(.\).*/\1/' /proc/$p/stat) \
+$(cat /proc/$p/wchan 2>/dev/null) $(tr '\0' ' ' </proc/$p/cmdline | cut -c1-150)"
 		case $(readlink /proc/$p/exe 2>/dev/null) in
 		*/picday) stacks "$p" ;;
 		esac
