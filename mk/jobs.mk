@@ -20,3 +20,9 @@ TESTS += tests/cli/jobs-cli.sh tests/cli/jobs-two-workers.sh \
 	tests/cli/jobs-worker-stop.sh tests/cli/kill9-preview.sh
 EXTRA_DIST += tests/cli/jobs-cli.sh tests/cli/jobs-two-workers.sh \
 	tests/cli/jobs-worker-stop.sh tests/cli/kill9-preview.sh
+# libvips from many threads at once, as picday starts it (media/vips).
+check_PROGRAMS += tests/unit/test-vips
+tests_unit_test_vips_SOURCES = tests/unit/test-vips.c
+tests_unit_test_vips_CFLAGS = $(PICDAY_TEST_CFLAGS)
+tests_unit_test_vips_LDADD = $(PICDAY_TEST_LDADD)
+TESTS += tests/unit/test-vips

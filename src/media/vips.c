@@ -68,6 +68,15 @@ vips_start(void)
 		return;
 	}
 	vips_cache_set_max(0);
+	/* No run-time compiled (ORC) loops.  libvips compiles one as it
+	 * builds a reduce or a convolution, in the thread that builds it,
+	 * and liborc 0.4.33's code memory is not safe to allocate from two
+	 * threads at once: picday's threads (the card generator, the card
+	 * scan, previews, the render pool) build such operations side by
+	 * side, and once in a few hundred runs one crashed in
+	 * orc_code_allocate_codemem (caught under ASan in images-demo) or
+	 * corrupted the heap.  libvips' C loops do the same work. */
+	vips_vector_set_enabled(FALSE);
 }
 
 int

@@ -16,6 +16,7 @@
 #define PICDAY_MEDIA_VIPSDL_H
 
 #include <vips/vips.h>
+#include <vips/vector.h>
 
 #define PICDAY_VIPS_FUNCS(X) \
 	X(vips_text) \
@@ -28,6 +29,7 @@
 	X(vips_array_double_newv) \
 	X(vips_bandjoin) \
 	X(vips_cache_set_max) \
+	X(vips_vector_set_enabled) \
 	X(vips_concurrency_set) \
 	X(vips_cast_uchar) \
 	X(vips_colourspace) \
@@ -83,6 +85,7 @@ PICDAY_VIPS_FUNCS(PICDAY_VIPS_DECLARE)
 #define vips_text	(*picday_vips_text)
 #define vips_bandjoin	(*picday_vips_bandjoin)
 #define vips_cache_set_max	(*picday_vips_cache_set_max)
+#define vips_vector_set_enabled	(*picday_vips_vector_set_enabled)
 #define vips_concurrency_set	(*picday_vips_concurrency_set)
 #define vips_cast_uchar	(*picday_vips_cast_uchar)
 #define vips_colourspace	(*picday_vips_colourspace)
