@@ -11,6 +11,19 @@
 # (lib.sh's trap runs its clean-up), SIGKILL to everything under it.
 limit=${PICDAY_TEST_LIMIT:-900}
 
+# Under the clock pass (libfaketime preloaded), this script and its watch
+# run without it, and the test gets it back with a semaphore of its own.
+# libfaketime 0.9.10 makes every process that inherits FAKETIME_SHARED take
+# one semaphore in /dev/shm as it starts (and on each stat() unless
+# NO_FAKE_STAT is set): a process killed with -9 while holding it leaves
+# every other process of that tree hung at start-up, the watch's `sleep`
+# included.  Unshared, such a hang stays inside one test, and the watch
+# still sees it.
+if [ -n "${LD_PRELOAD:-}" ] && [ -z "${PICDAY_TEST_PRELOAD:-}" ]; then
+	exec env -u LD_PRELOAD -u FAKETIME_SHARED \
+	    PICDAY_TEST_PRELOAD="$LD_PRELOAD" /bin/sh "$0" "$@"
+fi
+
 # tree PID: PID's descendants, one pid per line (parents first).
 tree() {
 	grep -hE '^(Pid|PPid):' /proc/[0-9]*/status 2>/dev/null |
@@ -68,7 +81,12 @@ $(cat /proc/$p/wchan 2>/dev/null) $(tr '\0' ' ' </proc/$p/cmdline | cut -c1-150)
 # the test left behind with that output open would otherwise keep the TAP
 # driver waiting for its end, the hang this is here to stop.
 out=$(mktemp "${TMPDIR:-/tmp}/picday-tap.XXXXXX") || exit 99
-"$@" >>"$out" &
+if [ -n "${PICDAY_TEST_PRELOAD:-}" ]; then
+	env -u PICDAY_TEST_PRELOAD LD_PRELOAD="$PICDAY_TEST_PRELOAD" "$@" \
+	    >>"$out" &
+else
+	"$@" >>"$out" &
+fi
 test_pid=$!
 watch "$test_pid" "$1" >>"$out" &
 watch_pid=$!
